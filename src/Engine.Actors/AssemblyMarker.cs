@@ -1,0 +1,6 @@
+namespace Engine.Actors;
+
+/// <summary>Marks the Engine.Actors assembly.</summary>
+internal static class AssemblyMarker
+{
+}

@@ -1,0 +1,6 @@
+namespace Engine.Kernel;
+
+/// <summary>Marks the Engine.Kernel assembly.</summary>
+internal static class AssemblyMarker
+{
+}

@@ -1,0 +1,6 @@
+namespace Engine.Messages;
+
+/// <summary>Marks the Engine.Messages assembly.</summary>
+internal static class AssemblyMarker
+{
+}

@@ -1,0 +1,6 @@
+namespace Engine.Simulator;
+
+/// <summary>Marks the Engine.Simulator assembly.</summary>
+internal static class AssemblyMarker
+{
+}
