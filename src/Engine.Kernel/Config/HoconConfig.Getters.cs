@@ -99,6 +99,9 @@ public sealed partial class HoconConfig
         return result;
     }
 
+    /// <summary>Binds the object at the path to an options type; see <see cref="HoconBinder"/>.</summary>
+    public T Bind<T>(string path) => HoconBinder.Bind<T>(this, path);
+
     /// <summary>The object at the path as a configuration of its own.</summary>
     public HoconConfig GetConfig(string path)
     {
