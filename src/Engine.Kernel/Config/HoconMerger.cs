@@ -22,7 +22,7 @@ internal static class HoconMerger
             {
                 HoconObject previousObject => MergeObjects(path, nextObject, previousObject),
                 HoconSubstitution or HoconConcatenation or HoconDelayedMerge => new HoconDelayedMerge(next, previous),
-                _ => next,
+                _ => nextObject.WithIgnoresFallbacks(true),
             };
         }
 
@@ -47,6 +47,11 @@ internal static class HoconMerger
     /// <summary>Merges two objects field by field; <paramref name="top"/> wins.</summary>
     public static HoconObject MergeObjects(HoconPath path, HoconObject top, HoconObject under)
     {
+        if (top.IgnoresFallbacks)
+        {
+            return top;
+        }
+
         var fields = new List<KeyValuePair<string, HoconElement>>(under.Count + top.Count);
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (key, value) in under.Fields)
@@ -68,7 +73,7 @@ internal static class HoconMerger
             }
         }
 
-        return new HoconObject(fields, top.Origin);
+        return new HoconObject(fields, top.Origin, under.IgnoresFallbacks);
     }
 
     /// <summary>True when a substitution inside the value (not inside nested objects) refers to the field itself or below it.</summary>

@@ -10,8 +10,14 @@ public sealed class HoconObject : HoconElement
 
     /// <summary>Creates an object from fields in the given order.</summary>
     public HoconObject(IEnumerable<KeyValuePair<string, HoconElement>> fields, HoconOrigin origin)
+        : this(fields, origin, ignoresFallbacks: false)
+    {
+    }
+
+    internal HoconObject(IEnumerable<KeyValuePair<string, HoconElement>> fields, HoconOrigin origin, bool ignoresFallbacks)
         : base(origin)
     {
+        IgnoresFallbacks = ignoresFallbacks;
         _fields = new Dictionary<string, HoconElement>(StringComparer.Ordinal);
         _order = [];
         var resolved = true;
@@ -43,6 +49,15 @@ public sealed class HoconObject : HoconElement
     public HoconElement this[string key] => _fields[key];
 
     internal override bool IsResolved { get; }
+
+    /// <summary>
+    /// True when this object replaced a non-object value (e.g. <c>a = null</c> then <c>a { ... }</c>): an earlier
+    /// or fallback object for the same key is hidden, not merged (the spec's "adjacent objects" rule).
+    /// </summary>
+    internal bool IgnoresFallbacks { get; }
+
+    internal HoconObject WithIgnoresFallbacks(bool ignores) =>
+        ignores == IgnoresFallbacks ? this : new HoconObject(Fields, Origin, ignores);
 
     /// <summary>Looks up a direct field (not a path).</summary>
     public bool TryGetField(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out HoconElement? value) =>

@@ -62,7 +62,7 @@ internal sealed partial class HoconParser
 
         if (parts.Count == 0)
         {
-            throw Error(line, $"expected a value for '{key}', found {Describe(Current)}");
+            throw Error(line, $"expected a value for {key}, found {Describe(Current)}");
         }
 
         if (parts.Count == 1)

@@ -135,7 +135,7 @@ internal sealed partial class HoconParser
                 value = ParseBracedObject(fullPath);
                 break;
             default:
-                throw Error(Current.Line, $"expected ':', '=' or '{{' after key '{key}', found {Describe(Current)}");
+                throw Error(Current.Line, $"expected ':', '=' or '{{' after key {key}, found {Describe(Current)}");
         }
 
         for (var i = key.Length - 1; i > 0; i--)

@@ -83,7 +83,7 @@ internal sealed class HoconResolver
             }
         }
 
-        return new HoconObject(fields, obj.Origin);
+        return new HoconObject(fields, obj.Origin, obj.IgnoresFallbacks);
     }
 
     private HoconArray ResolveArray(HoconArray array, HoconPath path)
