@@ -45,7 +45,7 @@ public class HoconSpecTests
         { "objects merge", "foo { a = 42 }\nfoo { b = 43 }", """{"foo":{"a":42,"b":43}}""" },
         { "non-object overrides", "a = 1\na = 2", """{"a":2}""" },
         { "null stops merge", "foo { a = 42 }\nfoo = null\nfoo { b = 43 }", """{"foo":{"b":43}}""" },
- { "null then object hides the earlier object", "foo { a = 1 }\nfoo = null\nfoo { b = 2 }\nfoo { c = 3 }", """{"foo":{"b":2,"c":3}}""" },
+        { "null then object hides the earlier object", "foo { a = 1 }\nfoo = null\nfoo { b = 2 }\nfoo { c = 3 }", """{"foo":{"b":2,"c":3}}""" },
         { "object replaces scalar", "foo = 1\nfoo { b = 43 }", """{"foo":{"b":43}}""" },
         { "deep merge", "a { b { c = 1, d = 2 } }\na.b.d = 3\na { b { e = 4 } }", """{"a":{"b":{"c":1,"d":3,"e":4}}}""" },
         // Value concatenation.
