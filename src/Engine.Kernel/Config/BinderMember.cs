@@ -54,7 +54,8 @@ internal sealed record BinderMember(
             var attributes = property.GetCustomAttributes(inherit: true).OfType<Attribute>().ToList();
             members.Add(new BinderMember(property.Name, HoconNaming.ToKebabCase(property.Name), property.PropertyType,
                 IsNullable(property.PropertyType, nullability.Create(property)),
-                attributes.OfType<System.ComponentModel.DataAnnotations.RequiredAttribute>().Any(),
+                attributes.OfType<System.ComponentModel.DataAnnotations.RequiredAttribute>().Any()
+                    || attributes.OfType<System.Runtime.CompilerServices.RequiredMemberAttribute>().Any(),
                 attributes.OfType<SecretAttribute>().Any(), property, null, attributes));
         }
 

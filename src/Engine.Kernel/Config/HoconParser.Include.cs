@@ -19,7 +19,7 @@ internal sealed partial class HoconParser
             || (next.Type == HoconTokenType.Unquoted && next.Text.Contains('(', StringComparison.Ordinal));
     }
 
-    private void ParseInclude(FieldSet fields, HoconPath path)
+    private void ParseInclude(HoconFieldSet fields, HoconPath path)
     {
         var line = Current.Line;
         _index++;

@@ -66,7 +66,7 @@ internal sealed partial class HoconParser
 
     private HoconObject ParseObjectBody(HoconPath path, bool braced, int line)
     {
-        var fields = new FieldSet(path);
+        var fields = new HoconFieldSet(path);
         while (true)
         {
             SkipBlank();
@@ -107,7 +107,7 @@ internal sealed partial class HoconParser
         return fields.Build(new HoconOrigin(_file, line));
     }
 
-    private void ParseField(FieldSet fields, HoconPath objectPath)
+    private void ParseField(HoconFieldSet fields, HoconPath objectPath)
     {
         var keyLine = Current.Line;
         var key = ParseKey();
@@ -267,26 +267,4 @@ internal sealed partial class HoconParser
         HoconTokenType.Substitution => $"substitution ${{{token.Text}}}",
         _ => $"'{token.Text}'",
     };
-
-    /// <summary>The fields of one object being read, merged as duplicates arrive.</summary>
-    private sealed class FieldSet(HoconPath path)
-    {
-        private readonly List<KeyValuePair<string, HoconElement>> _fields = [];
-        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-
-        public void Set(string key, HoconElement value)
-        {
-            if (_index.TryGetValue(key, out var at))
-            {
-                _fields[at] = new(key, HoconMerger.MergeField(path.Append(key), _fields[at].Value, value));
-            }
-            else
-            {
-                _index[key] = _fields.Count;
-                _fields.Add(new(key, HoconMerger.MergeField(path.Append(key), null, value)));
-            }
-        }
-
-        public HoconObject Build(HoconOrigin origin) => new(_fields, origin);
-    }
 }

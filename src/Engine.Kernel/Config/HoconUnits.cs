@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 
 namespace Engine.Kernel.Config;
@@ -9,8 +10,8 @@ namespace Engine.Kernel.Config;
 /// </summary>
 public static class HoconUnits
 {
-    private static readonly Dictionary<string, decimal> DurationTicks = BuildDurations();
-    private static readonly Dictionary<string, decimal> SizeFactors = BuildSizes();
+    private static readonly FrozenDictionary<string, decimal> DurationTicks = BuildDurations();
+    private static readonly FrozenDictionary<string, decimal> SizeFactors = BuildSizes();
 
     /// <summary>Parses a duration such as <c>5s</c>, <c>200 ms</c>, <c>1 minute</c> or a bare number of milliseconds.</summary>
     public static bool TryParseDuration(string text, out TimeSpan value)
@@ -92,7 +93,7 @@ public static class HoconUnits
         return decimal.TryParse(span[..end], NumberStyles.Float, CultureInfo.InvariantCulture, out number);
     }
 
-    private static Dictionary<string, decimal> BuildDurations()
+    private static FrozenDictionary<string, decimal> BuildDurations()
     {
         var table = new Dictionary<string, decimal>(StringComparer.Ordinal);
         Add(0.01m, "ns", "nano", "nanos", "nanosecond", "nanoseconds");
@@ -102,7 +103,7 @@ public static class HoconUnits
         Add(TimeSpan.TicksPerMinute, "m", "minute", "minutes");
         Add(TimeSpan.TicksPerHour, "h", "hour", "hours");
         Add(TimeSpan.TicksPerDay, "d", "day", "days");
-        return table;
+        return table.ToFrozenDictionary(StringComparer.Ordinal);
 
         void Add(decimal ticks, params string[] names)
         {
@@ -113,7 +114,7 @@ public static class HoconUnits
         }
     }
 
-    private static Dictionary<string, decimal> BuildSizes()
+    private static FrozenDictionary<string, decimal> BuildSizes()
     {
         var table = new Dictionary<string, decimal>(StringComparer.Ordinal)
         {
@@ -140,7 +141,7 @@ public static class HoconUnits
             table[longTwo + "s"] = two;
         }
 
-        return table;
+        return table.ToFrozenDictionary(StringComparer.Ordinal);
 
         static (string Short, string Long) Split(string pair)
         {

@@ -113,6 +113,13 @@ public class HoconBinderTests
         }
     }
 
+    public sealed record WithRequiredMember
+    {
+        public required string Login { get; init; }
+
+        public int Port { get; init; } = 443;
+    }
+
     private static HoconConfig Read(string text) => HoconConfig.Parse(text, "engine.conf").Resolve(_ => null);
 
     [Fact]
@@ -308,6 +315,16 @@ public class HoconBinderTests
         var error = Assert.Throws<ConfigException>(() => Read("\nw {\n  min-delay = 1m\n  max-delay = 10s\n}").Bind<Windows>("w"));
 
         Assert.Equal("engine.conf:2: w: min-delay must not exceed max-delay", error.Message);
+    }
+
+    [Fact]
+    public void Csharp_required_members_are_required_keys()
+    {
+        Assert.Equal(new WithRequiredMember { Login = "a" }, Read("r { login = a }").Bind<WithRequiredMember>("r"));
+
+        var error = Assert.Throws<ConfigException>(() => Read("\nr { port = 1 }").Bind<WithRequiredMember>("r"));
+
+        Assert.Equal("engine.conf:2: r.login: missing required key; expected a string", error.Message);
     }
 
     [Fact]

@@ -89,7 +89,12 @@ public class HoconSpecTests
         { "plus equals appends", "a = [1]\na += 2\na += 3", """{"a":[1,2,3]}""" },
         { "plus equals creates list", "a += x", """{"a":["x"]}""" },
         { "plus equals object element", "a += { x = 1 }", """{"a":[{"x":1}]}""" },
+        { "adjacent substitutions", "a = 1\nb = ${a}${a}", """{"a":1,"b":"11"}""" },
+        { "path key overrides nested value", "a : { b : 1, c : 2 }, a.b = 3", """{"a":{"b":3,"c":2}}""" },
         // Arrays.
+        { "concatenation inside list elements", "a = [foo bar, baz]", """{"a":["foo bar","baz"]}""" },
+        // Whitespace: byte-order mark and CRLF line ends.
+        { "byte order mark and CRLF", "\uFEFFa = 1\r\nb = two words\r\n", """{"a":1,"b":"two words"}""" },
         { "nested arrays and objects", "a = [[1, 2], { b = [3] }, []]", """{"a":[[1,2],{"b":[3]},[]]}""" },
         { "multi-line object in list", "a = [\n  { x = 1 }\n  { x = 2 }\n]", """{"a":[{"x":1},{"x":2}]}""" },
     };
