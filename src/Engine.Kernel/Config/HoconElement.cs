@@ -11,7 +11,7 @@ public abstract class HoconElement
     /// <summary>The file and line where this value starts.</summary>
     public HoconOrigin Origin { get; }
 
-    /// <summary>True when the node still holds substitutions or a delayed merge; false for objects, arrays and scalars after resolution.</summary>
+    /// <summary>False while the node (or anything inside it) still holds a substitution or a delayed merge; true once resolved.</summary>
     internal abstract bool IsResolved { get; }
 
     /// <summary>A short human description of the node, used in error messages ("an object", "a list", a quoted string).</summary>

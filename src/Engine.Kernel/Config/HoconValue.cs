@@ -34,18 +34,8 @@ public sealed class HoconValue : HoconElement
     /// <summary>Reads the scalar as a boolean: true/false, and the spec's yes/no/on/off strings.</summary>
     public bool TryGetBoolean(out bool value)
     {
-        switch (Text)
-        {
-            case "true" or "yes" or "on":
-                value = true;
-                return Kind != HoconValueKind.Null;
-            case "false" or "no" or "off":
-                value = false;
-                return Kind != HoconValueKind.Null;
-            default:
-                value = false;
-                return false;
-        }
+        value = Text is "true" or "yes" or "on";
+        return value || Text is "false" or "no" or "off";
     }
 
     /// <summary>Reads the scalar as a decimal number (quoted numbers are accepted, as in the spec).</summary>
