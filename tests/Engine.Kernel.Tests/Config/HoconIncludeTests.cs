@@ -49,6 +49,17 @@ public sealed class HoconIncludeTests : IDisposable
     }
 
     [Fact]
+    public void Included_substitution_falls_back_to_the_environment_by_its_written_name()
+    {
+        _dir.Write("secrets.conf", "key = ${?API_KEY}\nother = ${?NOT_SET}");
+        var main = _dir.Write("main.conf", "login { include \"secrets.conf\" }");
+
+        var config = HoconConfig.Load(main).Resolve(name => name == "API_KEY" ? "k-1" : null);
+
+        Assert.Equal("""{"login":{"key":"k-1"}}""", config.ToJson());
+    }
+
+    [Fact]
     public void Including_file_overrides_earlier_included_keys_and_included_overrides_earlier()
     {
         _dir.Write("inc.conf", "a = included\nb = included");
