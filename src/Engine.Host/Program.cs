@@ -1,1 +1,3 @@
-return 0;
+using Engine.Host.Cli;
+
+return await EngineCli.Create().Parse(args).InvokeAsync();

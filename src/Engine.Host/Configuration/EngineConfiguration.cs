@@ -1,0 +1,48 @@
+using Engine.Kernel.Config;
+
+namespace Engine.Host.Configuration;
+
+/// <summary>
+/// A loaded, resolved and strictly bound configuration: the file the operator chose layered over the
+/// embedded <c>reference.conf</c>. Loading is the same for <c>engine run</c> and <c>engine check-config</c>,
+/// so a file that passes the check starts.
+/// </summary>
+public sealed record EngineConfiguration(string SourceFile, HoconConfig Config, EngineOptions Options)
+{
+    /// <summary>Default configuration file, relative to the working directory or to the installed binaries.</summary>
+    public const string DefaultFile = "hocon/engine.conf";
+
+    /// <summary>
+    /// Loads <paramref name="path"/> (or the default file) over the embedded reference configuration,
+    /// resolves substitutions against <paramref name="environment"/> and binds every section.
+    /// </summary>
+    /// <exception cref="ConfigException">The file is missing, malformed or has an unknown key or a bad value;
+    /// each error names file:line and key.</exception>
+    public static EngineConfiguration Load(string? path, Func<string, string?>? environment = null)
+    {
+        var file = path ?? LocateDefault();
+        var reference = HoconConfig.Parse(ReadReference(), "reference.conf");
+        var config = HoconConfig.Load(file).WithFallback(reference).Resolve(environment);
+        var root = config.Bind<EngineConfigRoot>(string.Empty);
+        return new EngineConfiguration(file, config, root.Engine);
+    }
+
+    private static string LocateDefault()
+    {
+        if (File.Exists(DefaultFile))
+        {
+            return DefaultFile;
+        }
+
+        var installed = Path.Combine(AppContext.BaseDirectory, DefaultFile);
+        return File.Exists(installed) ? installed : DefaultFile;
+    }
+
+    private static string ReadReference()
+    {
+        using var stream = typeof(EngineConfiguration).Assembly.GetManifestResourceStream("Engine.Host.reference.conf")
+            ?? throw new InvalidOperationException("the embedded reference.conf is missing from the engine build");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
