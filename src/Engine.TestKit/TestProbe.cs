@@ -110,17 +110,24 @@ public sealed class TestProbe : IDisposable
         }
     }
 
-    /// <summary>Starts watching <paramref name="subject"/>: a <see cref="Terminated"/> will arrive when it stops.</summary>
+    /// <summary>
+    /// Starts watching <paramref name="subject"/> and returns once the watch request has been sent to it, so a stop
+    /// issued afterwards is observed with ExistenceConfirmed = true. A <see cref="Terminated"/> arrives when it stops.
+    /// </summary>
     public IActorRef Watch(IActorRef subject)
     {
-        Ref.Tell(new ProbeActor.WatchRequest(subject), ActorRefs.Nobody);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Ref.Tell(new ProbeActor.WatchRequest(subject, done), ActorRefs.Nobody);
+        WaitFor(done.Task, "Watch");
         return subject;
     }
 
-    /// <summary>Stops watching <paramref name="subject"/>.</summary>
+    /// <summary>Stops watching <paramref name="subject"/>; returns once the probe has unwatched it.</summary>
     public IActorRef Unwatch(IActorRef subject)
     {
-        Ref.Tell(new ProbeActor.UnwatchRequest(subject), ActorRefs.Nobody);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Ref.Tell(new ProbeActor.UnwatchRequest(subject, done), ActorRefs.Nobody);
+        WaitFor(done.Task, "Unwatch");
         return subject;
     }
 
@@ -173,6 +180,14 @@ public sealed class TestProbe : IDisposable
     }
 
     public void Dispose() => _queue.Dispose();
+
+    private void WaitFor(Task task, string what)
+    {
+        if (!task.Wait(_defaultTimeout))
+        {
+            throw Fail($"Timeout ({_defaultTimeout.TotalMilliseconds:F0} ms) while waiting for {what} by {Ref.Path}.");
+        }
+    }
 
     private object Next(TimeSpan? timeout, string what)
     {

@@ -22,6 +22,9 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     private SystemMessage? _systemQueue;
     private int _status;
 
+    /// <summary>Number of turns run so far; for tests of the throughput guarantee.</summary>
+    internal int TurnCount { get; private set; }
+
     internal bool IsClosed => (Volatile.Read(ref _status) & Closed) != 0;
 
     public void Execute()
@@ -62,6 +65,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
 
     private void RunTurn()
     {
+        TurnCount++;
         ProcessSystemMessages();
         var budget = _props.Throughput ?? _system.Throughput;
         while (budget > 0 && (_flags & SuspendMask) == 0 && !IsClosed)
@@ -255,7 +259,8 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
                 throw new ActorKilledException($"{_path} received Kill.");
             }
 
-            if (message is Terminated terminated && !ConsumeQueuedTerminated(terminated.ActorRef))
+            if (message is Terminated terminated && ReferenceEquals(sender, terminated.ActorRef)
+                && !ConsumeQueuedTerminated(terminated.ActorRef))
             {
                 return;
             }
