@@ -267,7 +267,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
 
             var actor = _actor!;
             var behaviors = _extras?.Behaviors;
-            var handled = behaviors is { Count: > 0 } ? behaviors[^1](message) : actor.Receive(message);
+            var handled = actor.AroundReceive(behaviors is { Count: > 0 } ? behaviors[^1] : null, message);
             if (!handled)
             {
                 actor.InvokeUnhandled(message);
