@@ -164,6 +164,7 @@ public sealed class TestProbe : IDisposable
         ArgumentNullException.ThrowIfNull(assertion);
         var clock = Stopwatch.StartNew();
         var limit = timeout ?? _defaultTimeout;
+        using var pause = new ManualResetEventSlim();
         while (true)
         {
             try
@@ -173,8 +174,9 @@ public sealed class TestProbe : IDisposable
             }
             catch (Exception) when (clock.Elapsed < limit)
             {
-                // Polling is the contract of AwaitAssert: the condition has no event to wait on.
-                Task.Delay(interval ?? TimeSpan.FromMilliseconds(10)).GetAwaiter().GetResult();
+                // Polling is the contract of AwaitAssert: the condition has no event to wait on. A wait handle
+                // (never set) paces the retries without depending on thread-pool timers.
+                pause.Wait(interval ?? TimeSpan.FromMilliseconds(10));
             }
         }
     }

@@ -84,6 +84,38 @@ public class AsyncAndAskTests : TestKitBase
     }
 
     [Fact]
+    public async Task Ask_can_be_cancelled()
+    {
+        var probe = CreateTestProbe();
+        using var cts = new CancellationTokenSource();
+        var ask = probe.Ref.Ask<int>("q", cancellationToken: cts.Token);
+        probe.ExpectMsg("q");
+
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ask);
+    }
+
+    [Fact]
+    public async Task Ask_to_nobody_fails_at_once()
+    {
+        var error = await Assert.ThrowsAsync<AskTimeoutException>(() => ActorRefs.Nobody.Ask<int>("q"));
+        Assert.Contains("System.String", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_the_first_reply_completes_an_ask()
+    {
+        var probe = CreateTestProbe();
+        var ask = probe.Ref.Ask<int>("q");
+        probe.ExpectMsg("q");
+        probe.Reply(1);
+        probe.Reply(2);
+
+        Assert.Equal(1, await ask);
+    }
+
+    [Fact]
     public void PipeTo_delivers_results_and_failures()
     {
         Task.FromResult(42).PipeTo(TestActor);

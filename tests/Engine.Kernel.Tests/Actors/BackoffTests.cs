@@ -106,6 +106,53 @@ public class BackoffTests : TestKitBase
         ExpectTerminated(supervisor);
     }
 
+    [Fact]
+    public async Task A_child_that_stayed_up_long_enough_resets_the_backoff()
+    {
+        var options = BackoffOptions.OnFailure(Reporter.Props(TestActor, "child"), "child", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10), 0)
+            with { ResetBackoffAfter = TimeSpan.FromSeconds(5) };
+        var supervisor = Sys.ActorOf(BackoffSupervisor.Props(options), "backoff");
+        ExpectMsg("child:prestart");
+        supervisor.Tell(new InvalidOperationException("1"));
+        ExpectMsg("child:poststop");
+        await AwaitAbsentChild(supervisor);
+        Advance(TimeSpan.FromSeconds(1));
+        ExpectMsg("child:prestart");
+        Assert.Equal(1, (await supervisor.Ask<RestartCount>(GetRestartCount.Instance)).Count);
+
+        Advance(TimeSpan.FromSeconds(5));
+        using (var limit = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            while ((await supervisor.Ask<RestartCount>(GetRestartCount.Instance, cancellationToken: limit.Token)).Count != 0)
+            {
+                await Task.Yield();
+            }
+        }
+
+        supervisor.Tell(new InvalidOperationException("2"));
+        ExpectMsg("child:poststop");
+        await AwaitAbsentChild(supervisor);
+        Advance(TimeSpan.FromSeconds(1));
+        ExpectMsg("child:prestart");
+    }
+
+    [Fact]
+    public async Task Messages_are_dead_lettered_while_the_child_is_absent()
+    {
+        Sys.EventStream.Subscribe(TestActor, typeof(DeadLetter));
+        var supervisor = Sys.ActorOf(
+            BackoffSupervisor.Props(BackoffOptions.OnFailure(Reporter.Props(TestActor, "child"), "child", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10), 0)),
+            "backoff");
+        ExpectMsg("child:prestart");
+        supervisor.Tell(new InvalidOperationException("x"));
+        ExpectMsg("child:poststop");
+        await AwaitAbsentChild(supervisor);
+
+        supervisor.Tell(42);
+
+        Assert.Equal(42, ExpectMsg<DeadLetter>().Message);
+    }
+
     private static async Task AwaitAbsentChild(IActorRef supervisor)
     {
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(5));

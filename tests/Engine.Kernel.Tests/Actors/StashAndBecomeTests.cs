@@ -54,6 +54,22 @@ public class StashAndBecomeTests : TestKitBase
         Assert.Equal(1, deadLetters.ExpectMsg<DeadLetter>().Message);
     }
 
+    [Fact]
+    public void A_restart_drops_the_stash_to_dead_letters_and_the_behaviour_to_the_initial_one()
+    {
+        var deadLetters = CreateTestProbe();
+        Sys.EventStream.Subscribe(deadLetters.Ref, typeof(DeadLetter));
+        var actor = Sys.ActorOf(Props.Create(() => new Gate()), "gate");
+        actor.Tell(1, TestActor);
+        ExpectMsg("closed:1");
+
+        actor.Tell(new InvalidOperationException("restart"));
+        actor.Tell(2, TestActor);
+
+        Assert.Equal(1, deadLetters.ExpectMsg<DeadLetter>().Message);
+        ExpectMsg("closed:2");
+    }
+
     private sealed class Gate : ReceiveActor
     {
         public Gate()
@@ -63,6 +79,7 @@ public class StashAndBecomeTests : TestKitBase
                 Sender.Tell($"closed:{i}");
                 Stash.Stash();
             });
+            Receive<Exception>(e => throw e);
             Receive<string>(s => s == "open", _ =>
             {
                 Become(() => Receive<int>(i => Sender.Tell($"open:{i}")));

@@ -27,7 +27,7 @@ public class TestProbeTests : TestKitBase
     public void ExpectNoMsg_fails_when_a_message_arrives()
     {
         TestActor.Tell("x");
-        Assert.Throws<XunitException>(() => ExpectNoMsg());
+        Assert.Throws<XunitException>(() => ExpectNoMsg(TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public class TestProbeTests : TestKitBase
     public void AwaitAssert_retries_until_the_assertion_passes_and_fails_after_the_timeout()
     {
         var attempts = 0;
-        AwaitAssert(() => Assert.True(++attempts >= 3));
+        AwaitAssert(() => Assert.True(++attempts >= 3), TimeSpan.FromSeconds(10));
         Assert.Equal(3, attempts);
 
         Assert.ThrowsAny<Exception>(() => AwaitAssert(() => Assert.Fail("never"), TimeSpan.FromMilliseconds(50)));
