@@ -10,7 +10,7 @@ internal static class QuantFrames
     public static JsonObject Reply(string op, JsonElement? cid, bool result, string error) => new()
     {
         ["op"] = op,
-        ["cid"] = cid is { } c ? JsonValue.Create(c.Clone()) : JsonValue.Create(string.Empty),
+        ["cid"] = cid is { } c ? Echo(c) : JsonValue.Create(string.Empty),
         ["result"] = result,
         ["error_message"] = error,
     };
@@ -40,8 +40,11 @@ internal static class QuantFrames
     public static JsonObject Pong(JsonElement ts) => new()
     {
         ["op"] = "pong",
-        ["ts"] = JsonValue.Create(ts.Clone()),
+        ["ts"] = Echo(ts),
     };
+
+    /// <summary>A request value to echo; the writer reproduces its exact JSON text.</summary>
+    public static JsonNode? Echo(JsonElement value) => JsonNode.Parse(value.GetRawText());
 
     /// <summary>Python type name of a JSON value, as in TypeError texts.</summary>
     public static string PythonType(JsonElement e) => e.ValueKind switch

@@ -90,9 +90,7 @@ public sealed partial class QuantGatewaySimulator
         }
         catch (JsonException ex)
         {
-            var line = (ex.LineNumber ?? 0) + 1;
-            var column = (ex.BytePositionInLine ?? 0) + 1;
-            SendError(session, $"Expecting value: line {line} column {column} (char {column - 1})");
+            SendError(session, ParseErrorText(frame, ex));
             return;
         }
 
@@ -125,6 +123,11 @@ public sealed partial class QuantGatewaySimulator
             {
                 SendError(session, ex.Message);
             }
+            catch (Exception ex) when (ex is InvalidOperationException or FormatException or OverflowException or ArgumentException)
+            {
+                logger.LogWarning(ex, "Handler failure on session {Session}", session.Id);
+                SendError(session, ex.Message);
+            }
         }
     }
 
@@ -155,6 +158,29 @@ public sealed partial class QuantGatewaySimulator
         }
     }
 
+    /// <summary>Python-like <c>Expecting value: line L column C (char N)</c>; a failed literal is reported at its start, as Python does.</summary>
+    private static string ParseErrorText(ReadOnlySpan<byte> frame, JsonException ex)
+    {
+        var line = (int)(ex.LineNumber ?? 0);
+        var index = 0;
+        for (var l = 0; l < line && index < frame.Length; index++)
+        {
+            if (frame[index] == (byte)'\n')
+            {
+                l++;
+            }
+        }
+
+        var lineStart = index;
+        index = Math.Min(frame.Length, lineStart + (int)(ex.BytePositionInLine ?? 0));
+        while (index > lineStart && char.IsAsciiLetter((char)frame[index - 1]))
+        {
+            index--;
+        }
+
+        return $"Expecting value: line {line + 1} column {index - lineStart + 1} (char {index})";
+    }
+
     private static JsonElement Required(JsonElement root, string field) =>
         root.TryGetProperty(field, out var value) ? value : throw QuantFieldException.Missing(field);
 
@@ -168,6 +194,11 @@ public sealed partial class QuantGatewaySimulator
             foreach (var session in sessions.Where(s => !s.Closing && now - s.LastActivity > venue.IdleTimeout).ToList())
             {
                 logger.LogDebug("Closing idle session {Session}", session.Id);
+                foreach (var login in registry.OfSession(session))
+                {
+                    registry.Remove(login);
+                }
+
                 session.Close();
             }
         }
