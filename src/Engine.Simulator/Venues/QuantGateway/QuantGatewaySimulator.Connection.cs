@@ -137,7 +137,7 @@ public sealed partial class QuantGatewaySimulator
         switch (op)
         {
             case "ping":
-                session.Send(Write(QuantFrames.Pong(Required(root, "ts"))));
+                Reply(session, "ping", QuantFrames.Pong(Required(root, "ts")));
                 break;
             case "login":
                 Login(session, root, cid);
