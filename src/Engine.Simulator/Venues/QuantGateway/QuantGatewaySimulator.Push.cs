@@ -39,18 +39,18 @@ public sealed partial class QuantGatewaySimulator
             || (op == "place_order" && login.IsFutures && quirks.NotifyBeforeReplyOnFutures);
         if (notifyFirst)
         {
-            Route(events, null);
+            Route(events);
             Reply(session, op, reply);
         }
         else
         {
             Reply(session, op, reply);
-            Route(events, null);
+            Route(events);
         }
     }
 
-    /// <summary>Sends each event to the ready-or-not logins of its account on the platform kind of its symbol; one asset push per login per batch.</summary>
-    private void Route(IReadOnlyList<MatchingEvent> events, QuantLogin? only)
+    /// <summary>Sends each event to the logins (ready or not) of its account on the platform kind of its symbol; one asset push per login per batch.</summary>
+    private void Route(IReadOnlyList<MatchingEvent> events)
     {
         var assetDirty = new List<QuantLogin>();
         foreach (var e in events)
@@ -64,7 +64,7 @@ public sealed partial class QuantGatewaySimulator
                 PositionChanged p => (p.Position.AccountId, true),
                 _ => (string.Empty, false),
             };
-            foreach (var login in registry.OfAccount(accountId).Where(l => l.IsFutures == futures && (only is null || l == only)))
+            foreach (var login in registry.OfAccount(accountId).Where(l => l.IsFutures == futures))
             {
                 switch (e)
                 {

@@ -166,7 +166,7 @@ public sealed partial class QuantGatewaySimulator
 
         if (requested == 1 && successes.Count == 1 && quirks.OneIdCancelNoReply)
         {
-            Route(events, null);
+            Route(events);
             return;
         }
 

@@ -121,7 +121,7 @@ public sealed partial class QuantGatewaySimulator : IVenueSimulator
             if (command.Symbol is not null && command.Mid is { } mid)
             {
                 market.SetMid(command.Symbol, mid);
-                Route(engine.OnQuote(market.Quote(command.Symbol)!, time.GetUtcNow()), null);
+                Route(engine.OnQuote(market.Quote(command.Symbol)!, time.GetUtcNow()));
             }
 
             for (var i = 0; i < command.Steps; i++)
@@ -129,7 +129,7 @@ public sealed partial class QuantGatewaySimulator : IVenueSimulator
                 market.Step();
                 foreach (var symbol in market.Symbols)
                 {
-                    Route(engine.OnQuote(market.Quote(symbol)!, time.GetUtcNow()), null);
+                    Route(engine.OnQuote(market.Quote(symbol)!, time.GetUtcNow()));
                 }
             }
 

@@ -1,0 +1,43 @@
+using Engine.Simulator.Hosting;
+using Engine.Simulator.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Engine.Simulator.Tests;
+
+public class HostingTests
+{
+    [Fact]
+    public async Task Host_binds_loopback_on_an_ephemeral_port_and_reports_it()
+    {
+        await using var host = await SimulatorHost.StartAsync("quant-gateway", QuantTestClient.Options());
+        Assert.NotEqual(0, host.Port);
+        Assert.Equal($"ws://127.0.0.1:{host.Port}/ws/v1", host.WebSocketUri.ToString());
+        Assert.Equal("quant-gateway", host.Venue.Venue);
+    }
+
+    [Fact]
+    public async Task Unknown_venue_names_the_known_ones()
+    {
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => SimulatorHost.StartAsync("nasdaq", new SimulatorOptions()));
+        Assert.Contains("quant-gateway", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Runner_serves_until_cancelled()
+    {
+        using var cts = new CancellationTokenSource();
+        var run = SimulatorRunner.RunAsync("quant-gateway", 0, QuantTestClient.Options(), NullLoggerFactory.Instance, cts.Token);
+        Assert.False(run.IsCompleted);
+        await cts.CancelAsync();
+        await run.WaitAsync(QuantTestClient.Timeout);
+        Assert.True(run.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public void Account_options_never_print_the_secret()
+    {
+        var text = DemoAccounts.Spot.ToString();
+        Assert.Contains("demo-spot-key", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("demo-spot-secret", text, StringComparison.Ordinal);
+    }
+}
