@@ -40,4 +40,18 @@ public class HostingTests
         Assert.Contains("demo-spot-key", text, StringComparison.Ordinal);
         Assert.DoesNotContain("demo-spot-secret", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Invalid_options_fail_at_start_naming_the_section()
+    {
+        var options = new SimulatorOptions
+        {
+            Market = new() { Levels = 0 },
+            Accounts = [DemoAccounts.Spot, DemoAccounts.Spot],
+        };
+        var ex = await Assert.ThrowsAsync<System.ComponentModel.DataAnnotations.ValidationException>(() => SimulatorHost.StartAsync("quant-gateway", options));
+        Assert.Contains("market.Levels", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("demo-spot-key", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(SimulatorOptionsValidator.Validate(new SimulatorOptions()));
+    }
 }

@@ -41,7 +41,11 @@ public sealed class SimulatorHost : IAsyncDisposable
     /// <summary>The venue's WebSocket endpoint.</summary>
     public Uri WebSocketUri { get; }
 
-    /// <summary>Starts <paramref name="venue"/> on 127.0.0.1:<paramref name="port"/>; returns once it accepts connections.</summary>
+    /// <summary>
+    /// Starts <paramref name="venue"/> on 127.0.0.1:<paramref name="port"/>; returns once it accepts connections.
+    /// Throws <see cref="System.ComponentModel.DataAnnotations.ValidationException"/> for invalid options and
+    /// <see cref="ArgumentException"/> for an unknown venue.
+    /// </summary>
     public static async Task<SimulatorHost> StartAsync(
         string venue,
         SimulatorOptions options,
@@ -51,6 +55,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         loggerFactory ??= NullLoggerFactory.Instance;
+        SimulatorOptionsValidator.ThrowIfInvalid(options);
         var simulator = VenueCatalog.Create(venue, options, timeProvider ?? TimeProvider.System, loggerFactory);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));

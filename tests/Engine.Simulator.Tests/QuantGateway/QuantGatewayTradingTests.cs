@@ -250,4 +250,17 @@ public class QuantGatewayTradingTests
         await other.SendAsync($$"""{"op":"asset","cid":"x","token":"{{token}}"}""");
         Assert.Equal("Invalid token", Str(await other.ExpectOpAsync("asset", "x"), "error_message"));
     }
+
+    [Fact]
+    public async Task Logout_with_another_sockets_token_tears_it_down_and_reports_op_error()
+    {
+        await using var host = await SimulatorHost.StartAsync("quant-gateway", Options());
+        await using var owner = await ConnectAsync(host);
+        await using var other = await ConnectAsync(host);
+        var token = await owner.LoginSpotAsync();
+        await other.SendAsync($$"""{"op":"logout","cid":"x","token":"{{token}}"}""");
+        Assert.Equal($"'{token}'", Str(await other.ExpectOpAsync("error"), "error_message"));
+        await owner.SendAsync($$"""{"op":"asset","cid":"a","token":"{{token}}"}""");
+        Assert.Equal("Invalid token", Str(await owner.ExpectOpAsync("asset", "a"), "error_message"));
+    }
 }

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Engine.Simulator.Faults;
-using Microsoft.Extensions.Logging;
 
 namespace Engine.Simulator.Venues.QuantGateway;
 
@@ -27,7 +26,7 @@ public sealed partial class QuantGatewaySimulator
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
         {
-            logger.LogDebug("Session {Session} ended: {Reason}", session.Id, ex.Message);
+            QuantGatewayLog.SessionEnded(logger, session.Id, ex.Message);
         }
         finally
         {
@@ -125,7 +124,7 @@ public sealed partial class QuantGatewaySimulator
             }
             catch (Exception ex) when (ex is InvalidOperationException or FormatException or OverflowException or ArgumentException)
             {
-                logger.LogWarning(ex, "Handler failure on session {Session}", session.Id);
+                QuantGatewayLog.HandlerFailure(logger, ex, session.Id);
                 SendError(session, ex.Message);
             }
         }
@@ -193,7 +192,7 @@ public sealed partial class QuantGatewaySimulator
             var now = time.GetUtcNow();
             foreach (var session in sessions.Where(s => !s.Closing && now - s.LastActivity > venue.IdleTimeout).ToList())
             {
-                logger.LogDebug("Closing idle session {Session}", session.Id);
+                QuantGatewayLog.IdleClose(logger, session.Id);
                 foreach (var login in registry.OfSession(session))
                 {
                     registry.Remove(login);
