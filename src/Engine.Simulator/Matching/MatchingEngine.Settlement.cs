@@ -96,6 +96,12 @@ public sealed partial class MatchingEngine
     {
         var closingLong = order.Side == OrderSide.Sell;
         var leg = closingLong ? position.Long : position.Short;
+        if (leg.Quantity <= 0m)
+        {
+            return;
+        }
+
+        quantity = Math.Min(quantity, leg.Quantity);
         var pnl = rules.LongPnl(leg.AveragePrice, price, quantity) * (closingLong ? 1m : -1m);
         var released = leg.Margin * quantity / leg.Quantity;
         leg.Quantity -= quantity;

@@ -27,9 +27,9 @@ public class QuantGatewayFaultTests
     public async Task Drop_reply_drops_only_the_armed_count()
     {
         var (host, control, client, token) = await StartAsync();
-        await using var _ = host;
-        using var __ = control;
-        await using var ___ = client;
+        await using var hostScope = host;
+        using var controlScope = control;
+        await using var clientScope = client;
         await control.AddFaultAsync(new FaultRule { Kind = FaultKind.DropReply, Op = "place_order", Count = 1 });
 
         await client.SendAsync(Place(token, "d1"));
@@ -46,9 +46,9 @@ public class QuantGatewayFaultTests
     public async Task Delay_reply_lets_later_frames_overtake_it()
     {
         var (host, control, client, token) = await StartAsync();
-        await using var _ = host;
-        using var __ = control;
-        await using var ___ = client;
+        await using var hostScope = host;
+        using var controlScope = control;
+        await using var clientScope = client;
         await control.AddFaultAsync(new FaultRule { Kind = FaultKind.DelayReply, Op = "asset", DelayMs = 200 });
 
         await client.SendAsync($$"""{"op":"asset","cid":"slow","token":"{{token}}"}""");
@@ -62,9 +62,9 @@ public class QuantGatewayFaultTests
     public async Task Notify_before_reply_puts_order_notify_first()
     {
         var (host, control, client, token) = await StartAsync();
-        await using var _ = host;
-        using var __ = control;
-        await using var ___ = client;
+        await using var hostScope = host;
+        using var controlScope = control;
+        await using var clientScope = client;
         await control.AddFaultAsync(new FaultRule { Kind = FaultKind.NotifyBeforeReply, Op = "place_order" });
 
         await client.SendAsync(Place(token, "n1"));
@@ -78,9 +78,9 @@ public class QuantGatewayFaultTests
     public async Task Duplicate_notification_sends_one_notify_twice()
     {
         var (host, control, client, token) = await StartAsync();
-        await using var _ = host;
-        using var __ = control;
-        await using var ___ = client;
+        await using var hostScope = host;
+        using var controlScope = control;
+        await using var clientScope = client;
         await control.AddFaultAsync(new FaultRule { Kind = FaultKind.DuplicateNotification, Op = "order" });
 
         await client.SendAsync(Place(token, "p"));
@@ -93,9 +93,9 @@ public class QuantGatewayFaultTests
     public async Task Disconnect_aborts_the_socket_and_frees_its_logins()
     {
         var (host, control, client, token) = await StartAsync();
-        await using var _ = host;
-        using var __ = control;
-        await using var ___ = client;
+        await using var hostScope = host;
+        using var controlScope = control;
+        await using var clientScope = client;
         await control.AddFaultAsync(new FaultRule { Kind = FaultKind.Disconnect, Op = "asset" });
 
         await client.SendAsync($$"""{"op":"asset","cid":"a","token":"{{token}}"}""");
@@ -110,9 +110,9 @@ public class QuantGatewayFaultTests
     public async Task Reject_orders_refuses_the_next_n_with_the_message()
     {
         var (host, control, client, token) = await StartAsync();
-        await using var _ = host;
-        using var __ = control;
-        await using var ___ = client;
+        await using var hostScope = host;
+        using var controlScope = control;
+        await using var clientScope = client;
         await control.AddFaultAsync(new FaultRule { Kind = FaultKind.RejectOrders, Count = 2, Message = "nope" });
         Assert.Equal(2, Assert.Single(await control.GetFaultsAsync()).Count);
 
@@ -147,9 +147,9 @@ public class QuantGatewayFaultTests
     public async Task Quirk_one_id_cancel_gets_no_reply_but_still_cancels()
     {
         var (host, control, client, token) = await StartAsync();
-        await using var _ = host;
-        using var __ = control;
-        await using var ___ = client;
+        await using var hostScope = host;
+        using var controlScope = control;
+        await using var clientScope = client;
         await control.SetQuirksAsync(new QuantGatewayQuirks { OneIdCancelNoReply = true });
         await client.SendAsync(Place(token, "p"));
         var orderNo = Str(await client.ExpectOpAsync("place_order", "p"), "order_no");
@@ -158,15 +158,25 @@ public class QuantGatewayFaultTests
         var frames = await client.DrainUntilPongAsync("x");
         Assert.DoesNotContain(frames, f => Str(f, "op") == "cancel_order");
         Assert.Contains(frames, f => Str(f, "topic") == "order" && Str(f.GetProperty("data"), "status") == "CANCELED");
+
+        await client.SendAsync($$"""{"op":"cancel_order","cid":"c2","token":"{{token}}","symbol":"BTC/USDT","order_nos":["{{orderNo}}"]}""");
+        var failed = await client.ExpectOpAsync("cancel_order", "c2");
+        Assert.False(failed.GetProperty("result").GetBoolean());
+        Assert.False(failed.TryGetProperty("data", out _));
+
+        await client.SendAsync(Place(token, "p2"));
+        await client.ExpectOpAsync("place_order", "p2");
+        await client.SendAsync($$"""{"op":"cancel_order","cid":"c3","token":"{{token}}","symbol":"BTC/USDT","order_nos":[]}""");
+        Assert.DoesNotContain(await client.DrainUntilPongAsync("y"), f => Str(f, "op") == "cancel_order");
     }
 
     [Fact]
     public async Task Quirk_position_on_spot_gets_no_reply()
     {
         var (host, control, client, token) = await StartAsync();
-        await using var _ = host;
-        using var __ = control;
-        await using var ___ = client;
+        await using var hostScope = host;
+        using var controlScope = control;
+        await using var clientScope = client;
         var quirks = await control.SetQuirksAsync(new QuantGatewayQuirks { PositionOnSpotNoReply = true });
         Assert.True(quirks.GetProperty("position_on_spot_no_reply").GetBoolean());
         await client.SendAsync($$"""{"op":"position","cid":"p","token":"{{token}}","symbol":"BTC/USDT"}""");
@@ -177,23 +187,26 @@ public class QuantGatewayFaultTests
     public async Task Quirk_no_partial_filled_on_spot_drops_partial_notifies()
     {
         var (host, control, client, token) = await StartAsync();
-        await using var _ = host;
-        using var __ = control;
-        await using var ___ = client;
+        await using var hostScope = host;
+        using var controlScope = control;
+        await using var clientScope = client;
         await control.SetQuirksAsync(new QuantGatewayQuirks { NoPartialFilledOnSpot = true });
         await client.SendAsync(Place(token, "p", quantity: "0.8", price: "50005"));
         var frames = await client.DrainUntilPongAsync("x");
         Assert.Equal(["SUBMITTED"], frames.Where(f => Str(f, "topic") == "order").Select(f => Str(f.GetProperty("data"), "status")));
         Assert.DoesNotContain(frames, f => Str(f, "topic") == "fill");
+
+        await client.SendAsync($$"""{"op":"open_orders","cid":"o","token":"{{token}}","symbol":"BTC/USDT"}""");
+        Assert.Empty(await client.DrainUntilPongAsync("z"));
     }
 
     [Fact]
     public async Task Quirk_notify_before_reply_on_futures()
     {
         var (host, control, client, token) = await StartAsync(futures: true);
-        await using var _ = host;
-        using var __ = control;
-        await using var ___ = client;
+        await using var hostScope = host;
+        using var controlScope = control;
+        await using var clientScope = client;
         await control.SetQuirksAsync(new QuantGatewayQuirks { NotifyBeforeReplyOnFutures = true });
         await client.SendAsync(Place(token, "f", "BTC200925", "BUY", "1", "0", "MARKET"));
         var (reply, before) = await client.ExpectAsync(f => Str(f, "op") == "place_order");
@@ -220,9 +233,9 @@ public class QuantGatewayFaultTests
     public async Task Quirk_duplicate_after_relogin_doubles_state_and_notifications()
     {
         var (host, control, client, token) = await StartAsync();
-        await using var _ = host;
-        using var __ = control;
-        await using var ___ = client;
+        await using var hostScope = host;
+        using var controlScope = control;
+        await using var clientScope = client;
         await control.SetQuirksAsync(QuantGatewayQuirks.RealServer);
         await client.SendAsync($$"""{"op":"logout","cid":"o","token":"{{token}}"}""");
         await client.ExpectOpAsync("logout", "o");
@@ -237,9 +250,9 @@ public class QuantGatewayFaultTests
     public async Task Quirk_asset_notify_free_only()
     {
         var (host, control, client, token) = await StartAsync();
-        await using var _ = host;
-        using var __ = control;
-        await using var ___ = client;
+        await using var hostScope = host;
+        using var controlScope = control;
+        await using var clientScope = client;
         await control.SetQuirksAsync(new QuantGatewayQuirks { AssetNotifyFreeOnly = true });
         await client.SendAsync(Place(token, "p"));
         var asset = (await client.DrainUntilPongAsync("x")).Single(f => Str(f, "topic") == "asset").GetProperty("data").GetProperty("USDT");

@@ -229,8 +229,11 @@ public class QuantGatewayProtocolTests
         await using var host = await SimulatorHost.StartAsync("quant-gateway", options, timeProvider: clock);
         await using var valid = await ConnectAsync(host);
         await using var invalid = await ConnectAsync(host);
+        await using var unknown = await ConnectAsync(host);
         for (var i = 0; i < 4; i++)
         {
+            await unknown.SendAsync("""{"op":"hello"}""");
+            await unknown.DrainUntilPongAsync($"u{i}");
             await valid.SendAsync($$"""{"op":"ping","ts":{{i}}}""");
             await valid.ExpectOpAsync("pong");
             await invalid.SendAsync("""{"op":"ping"}""");
@@ -240,5 +243,6 @@ public class QuantGatewayProtocolTests
 
         Assert.Equal(WebSocketCloseStatus.NormalClosure, await invalid.ExpectCloseAsync());
         Assert.Empty(await valid.DrainUntilPongAsync("alive"));
+        Assert.Empty(await unknown.DrainUntilPongAsync("alive"));
     }
 }

@@ -18,13 +18,13 @@ public sealed record QuantGatewayQuirks
         AssetNotifyFreeOnly = true,
     };
 
-    /// <summary>A successful cancel of exactly one id gets no reply (§8.1).</summary>
+    /// <summary>A successful cancel of exactly one id gets no reply, a failed one a top-level <c>result:false</c>; on huobi <c>[]</c> with exactly one open order gets no reply (§8.1).</summary>
     public bool OneIdCancelNoReply { get; init; }
 
     /// <summary><c>position</c> on huobi gets no reply instead of <c>result:false</c> (§3.9).</summary>
     public bool PositionOnSpotNoReply { get; init; }
 
-    /// <summary>On huobi, partial fills send neither an order nor a fill notification (§8.5).</summary>
+    /// <summary>On huobi, partial fills send neither an order nor a fill notification, and <c>open_orders</c> gets no reply while a partially filled order is open (§8.5).</summary>
     public bool NoPartialFilledOnSpot { get; init; }
 
     /// <summary>On huobi_future the order/fill notifications of a placement come before its reply (§6.5).</summary>

@@ -13,7 +13,14 @@ public sealed partial class QuantGatewaySimulator
         switch (op)
         {
             case "open_orders":
-                data = new JsonArray([.. engine.OpenOrders(account.Id, symbol).Select(o => NotificationRenderer.Order(o, login.IsFutures, false))]);
+                var open = engine.OpenOrders(account.Id, symbol);
+                if (!login.IsFutures && quirks.NoPartialFilledOnSpot && open.Any(o => o.Status == Matching.SimOrderStatus.PartiallyFilled))
+                {
+                    // huobi.py raises a NameError on a partially filled open order: no reply (§8.5).
+                    return;
+                }
+
+                data = new JsonArray([.. open.Select(o => NotificationRenderer.Order(o, login.IsFutures, false))]);
                 break;
             case "asset":
                 data = NotificationRenderer.Asset(login.IsFutures ? account.Futures : account.Spot, !login.IsFutures, false);

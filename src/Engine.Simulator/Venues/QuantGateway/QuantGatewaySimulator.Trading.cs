@@ -164,9 +164,16 @@ public sealed partial class QuantGatewaySimulator
             });
         }
 
-        if (requested == 1 && successes.Count == 1 && quirks.OneIdCancelNoReply)
+        if (quirks.OneIdCancelNoReply && ((requested == 1 && successes.Count == 1) || (requested == 0 && ids.Count == 1 && !login.IsFutures)))
         {
+            // The real gateways return a tuple instead of a list here and the reply task crashes (§8.1).
             Route(events);
+            return;
+        }
+
+        if (quirks.OneIdCancelNoReply && requested == 1)
+        {
+            Reply(session, op, QuantFrames.Reply(op, cid, false, "The record is not found."));
             return;
         }
 
