@@ -171,6 +171,10 @@ public class QuantGatewayTradingTests
         Assert.Equal((2, 2, "crossed"), (position.GetProperty("long_quantity").GetInt32(), position.GetProperty("short_quantity").GetInt32(), Str(position, "margin_mode")));
         Assert.False(position.TryGetProperty("symbol", out _));
 
+        await client.SendAsync($$"""{"op":"symbol_info","cid":"si","token":"{{token}}","symbol":"BTC200925"}""");
+        var (rawInfo, _) = await client.ReceiveRawAsync();
+        Assert.Contains("\"size_tick\": 1, \"size_limit\": 1, \"value_tick\": null", rawInfo, StringComparison.Ordinal);
+
         await client.SendAsync($$"""{"op":"asset","cid":"a","token":"{{token}}"}""");
         var btc = (await client.ExpectOpAsync("asset", "a")).GetProperty("data").GetProperty("BTC");
         Assert.True(btc.GetProperty("locked").GetDecimal() > 0m);

@@ -51,8 +51,8 @@ public sealed partial class QuantGatewaySimulator
         return new JsonObject
         {
             ["price_tick"] = rules.PriceTick,
-            ["size_tick"] = futures ? 1 : rules.SizeTick,
-            ["size_limit"] = futures ? 1 : rules.MinSize,
+            ["size_tick"] = futures ? JsonValue.Create(1L) : JsonValue.Create(rules.SizeTick),
+            ["size_limit"] = futures ? JsonValue.Create(1L) : JsonValue.Create(rules.MinSize),
             ["value_tick"] = futures ? null : rules.PriceTick,
             ["value_limit"] = futures ? null : rules.MinNotional,
             ["base_currency"] = rules.BaseAsset,
