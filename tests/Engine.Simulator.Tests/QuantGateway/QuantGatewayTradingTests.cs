@@ -267,4 +267,63 @@ public class QuantGatewayTradingTests
         await owner.SendAsync($$"""{"op":"asset","cid":"a","token":"{{token}}"}""");
         Assert.Equal("Invalid token", Str(await owner.ExpectOpAsync("asset", "a"), "error_message"));
     }
+
+    [Fact]
+    public async Task Accounts_from_options_trade_with_each_other_and_each_gets_its_own_notifications()
+    {
+        var accounts = new[] { "alice", "bob" }.Select(n => new Engine.Simulator.Accounts.AccountOptions
+        {
+            Id = n, ApiKey = n + "-key", Secret = n + "-secret",
+            SpotBalances = new Dictionary<string, decimal> { ["USDT"] = 10_000m, ["ETH"] = 10m },
+        }).ToList();
+        await using var host = await SimulatorHost.StartAsync("quant-gateway", Options() with { Accounts = accounts });
+        await using var alice = await ConnectAsync(host);
+        await using var bob = await ConnectAsync(host);
+        var aliceToken = await alice.LoginReadyAsync("huobi", """["ETH/USDT"]""", "alice-key", "alice-secret");
+        var bobToken = await bob.LoginReadyAsync("huobi", """["ETH/USDT"]""", "bob-key", "bob-secret");
+        await alice.DrainUntilPongAsync("a0");
+        await bob.DrainUntilPongAsync("b0");
+
+        // Synthetic quote around the 2500 mid is 2499.75 / 2500.25: a sell at 2500 rests inside the spread.
+        await alice.SendAsync(Place(aliceToken, "sell", "ETH/USDT", "SELL", "2500", "1"));
+        await alice.ExpectOpAsync("place_order", "sell");
+        await bob.SendAsync(Place(bobToken, "buy", "ETH/USDT", "BUY", "2500", "1"));
+        await bob.ExpectOpAsync("place_order", "buy");
+
+        var aliceFill = Topic(await alice.DrainUntilPongAsync("a1"), "fill").Single().GetProperty("data");
+        var bobFill = Topic(await bob.DrainUntilPongAsync("b1"), "fill").Single().GetProperty("data");
+        Assert.Equal(("MAKER", "SELL", 2500m), (Str(aliceFill, "liquidity"), Str(aliceFill, "side"), aliceFill.GetProperty("price").GetDecimal()));
+        Assert.Equal(("TAKER", "BUY", 2500m), (Str(bobFill, "liquidity"), Str(bobFill, "side"), bobFill.GetProperty("price").GetDecimal()));
+        Assert.NotEqual(Str(aliceFill, "fill_no"), Str(bobFill, "fill_no"));
+    }
+
+    [Fact]
+    public async Task Market_timer_on_the_time_provider_moves_prices_and_fills_resting_orders()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var options = Options() with
+        {
+            Market = new Engine.Simulator.Market.MarketOptions { TickInterval = TimeSpan.FromSeconds(1), StepBps = 100m, Seed = 3 },
+        };
+        await using var host = await SimulatorHost.StartAsync("quant-gateway", options, timeProvider: clock);
+        using var control = host.CreateControlClient();
+        var before = await control.MarketAsync(new MarketCommand());
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var after = await control.MarketAsync(new MarketCommand());
+        Assert.NotEqual(before["BTC/USDT"], after["BTC/USDT"]);
+
+        await using var client = await ConnectAsync(host);
+        var token = await client.LoginSpotAsync();
+        var mid = after["BTC/USDT"];
+        await client.SendAsync(Place(token, "hi", "BTC/USDT", "SELL", (mid * 0.99m).ToString("F2", System.Globalization.CultureInfo.InvariantCulture), "0.01", "LIMIT"));
+        await client.ExpectOpAsync("place_order", "hi");
+        var frames = new List<JsonElement>();
+        for (var i = 0; i < 3 && !frames.Any(f => Str(f, "topic") == "fill"); i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            frames.AddRange(await client.DrainUntilPongAsync($"t{i}"));
+        }
+
+        Assert.Contains(frames, f => Str(f, "topic") == "fill");
+    }
 }
