@@ -54,4 +54,11 @@ public class HostingTests
         Assert.Contains("demo-spot-key", ex.Message, StringComparison.Ordinal);
         Assert.Empty(SimulatorOptionsValidator.Validate(new SimulatorOptions()));
     }
+
+    [Fact]
+    public async Task A_port_in_use_fails_start_with_the_socket_error()
+    {
+        await using var first = await SimulatorHost.StartAsync("quant-gateway", QuantTestClient.Options());
+        await Assert.ThrowsAnyAsync<IOException>(() => SimulatorHost.StartAsync("quant-gateway", QuantTestClient.Options(), first.Port));
+    }
 }

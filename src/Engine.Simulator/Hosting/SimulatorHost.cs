@@ -67,7 +67,17 @@ public sealed class SimulatorHost : IAsyncDisposable
         app.UseRouting();
         simulator.MapEndpoints(app);
         MapControl(app, simulator);
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await simulator.DisposeAsync();
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         simulator.Start();
         return new SimulatorHost(app, simulator, new Uri(address).Port);
