@@ -86,7 +86,7 @@ public sealed partial class QuantGatewaySimulator : IVenueSimulator
         List<QuantLogin> targets;
         lock (gate)
         {
-            targets = registry.All.Where(l => !l.Fatal && (injection.Token is null || l.Token == injection.Token)).ToList();
+            targets = registry.All.Where(l => !l.Fatal && l.Account is not null && (injection.Token is null || l.Token == injection.Token)).ToList();
         }
 
         for (var i = 0; i < codes.Count; i++)
