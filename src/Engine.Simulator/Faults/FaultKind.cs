@@ -1,0 +1,23 @@
+namespace Engine.Simulator.Faults;
+
+/// <summary>Injectable misbehaviours. Each is consumed per matching request or notification until its count runs out.</summary>
+public enum FaultKind
+{
+    /// <summary>The reply to a matching request is never sent.</summary>
+    DropReply,
+
+    /// <summary>The reply to a matching request is sent after <see cref="FaultRule.DelayMs"/>.</summary>
+    DelayReply,
+
+    /// <summary>Notifications caused by a matching request are sent before its reply.</summary>
+    NotifyBeforeReply,
+
+    /// <summary>A matching notification is sent twice.</summary>
+    DuplicateNotification,
+
+    /// <summary>The socket that sent a matching request is aborted before any reply.</summary>
+    Disconnect,
+
+    /// <summary>Matching order placements are refused with <see cref="FaultRule.Message"/>.</summary>
+    RejectOrders,
+}

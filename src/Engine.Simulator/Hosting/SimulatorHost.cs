@@ -1,0 +1,151 @@
+using System.Net;
+using System.Text.Json;
+using Engine.Simulator.Faults;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Engine.Simulator.Hosting;
+
+/// <summary>
+/// Runs one venue simulator in-process on Kestrel, bound to 127.0.0.1 only (port 0 = ephemeral), together with
+/// the loopback-only control API under <c>/_control</c>. Dispose to stop it.
+/// </summary>
+public sealed class SimulatorHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private SimulatorHost(WebApplication app, IVenueSimulator venue, int port)
+    {
+        this.app = app;
+        Venue = venue;
+        Port = port;
+        BaseUri = new Uri($"http://127.0.0.1:{port}/");
+        WebSocketUri = new Uri($"ws://127.0.0.1:{port}{venue.WebSocketPath}");
+    }
+
+    /// <summary>The venue being served.</summary>
+    public IVenueSimulator Venue { get; }
+
+    /// <summary>Port actually bound.</summary>
+    public int Port { get; }
+
+    /// <summary><c>http://127.0.0.1:PORT/</c>; the control API lives under it.</summary>
+    public Uri BaseUri { get; }
+
+    /// <summary>The venue's WebSocket endpoint.</summary>
+    public Uri WebSocketUri { get; }
+
+    /// <summary>
+    /// Starts <paramref name="venue"/> on 127.0.0.1:<paramref name="port"/>; returns once it accepts connections.
+    /// Throws <see cref="System.ComponentModel.DataAnnotations.ValidationException"/> for invalid options and
+    /// <see cref="ArgumentException"/> for an unknown venue.
+    /// </summary>
+    public static async Task<SimulatorHost> StartAsync(
+        string venue,
+        SimulatorOptions options,
+        int port = 0,
+        ILoggerFactory? loggerFactory = null,
+        TimeProvider? timeProvider = null,
+        CancellationToken cancellationToken = default)
+    {
+        loggerFactory ??= NullLoggerFactory.Instance;
+        SimulatorOptionsValidator.ThrowIfInvalid(options);
+        var simulator = VenueCatalog.Create(venue, options, timeProvider ?? TimeProvider.System, loggerFactory);
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
+        builder.Services.AddRouting();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        var app = builder.Build();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
+        app.UseRouting();
+        simulator.MapEndpoints(app);
+        MapControl(app, simulator);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await simulator.DisposeAsync();
+            await app.DisposeAsync();
+            throw;
+        }
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        simulator.Start();
+        return new SimulatorHost(app, simulator, new Uri(address).Port);
+    }
+
+    /// <summary>A control client for this host; the caller owns <paramref name="http"/> (a new one is made when null and disposed with the client).</summary>
+    public SimulatorControlClient CreateControlClient(HttpClient? http = null) => new(BaseUri, http);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await Venue.DisposeAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private static void MapControl(WebApplication app, IVenueSimulator venue)
+    {
+        var control = app.MapGroup("/_control").AddEndpointFilter(async (context, next) =>
+            context.HttpContext.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip)
+                ? await next(context)
+                : Results.StatusCode(StatusCodes.Status403Forbidden));
+
+        control.MapGet("/faults", () => Results.Json(venue.Faults.Active, ControlJson.Options));
+        control.MapDelete("/faults", () =>
+        {
+            venue.Faults.Clear();
+            return Results.Json(venue.Faults.Active, ControlJson.Options);
+        });
+        control.MapPost("/faults", async (HttpRequest request) =>
+        {
+            var rule = await Read<FaultRule>(request);
+            if (rule is null)
+            {
+                return Results.BadRequest("expected a fault rule: {\"kind\":\"drop_reply\",\"op\":\"place_order\",\"count\":1}");
+            }
+
+            venue.Faults.Add(rule);
+            return Results.Json(venue.Faults.Active, ControlJson.Options);
+        });
+        control.MapPost("/state", async (HttpRequest request) =>
+        {
+            var injection = await Read<StateInjection>(request) ?? new StateInjection();
+            var reached = await venue.InjectStateAsync(injection, request.HttpContext.RequestAborted);
+            return Results.Json(new { logins = reached }, ControlJson.Options);
+        });
+        control.MapPost("/market", async (HttpRequest request) =>
+        {
+            var command = await Read<MarketCommand>(request) ?? new MarketCommand { Steps = 1 };
+            return Results.Json(venue.ApplyMarket(command), ControlJson.Options);
+        });
+        control.MapGet("/quirks", () => Results.Json(venue.GetQuirks(), ControlJson.Options));
+        control.MapPost("/quirks", async (HttpRequest request) =>
+        {
+            var json = await Read<JsonElement>(request);
+            return venue.SetQuirks(json) ? Results.Json(venue.GetQuirks(), ControlJson.Options) : Results.BadRequest("expected the venue's quirk switches");
+        });
+    }
+
+    private static async Task<T?> Read<T>(HttpRequest request)
+    {
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<T>(request.Body, ControlJson.Options, request.HttpContext.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+    }
+}
