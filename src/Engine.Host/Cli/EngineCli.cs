@@ -14,6 +14,7 @@ internal static class EngineCli
 
         var root = new RootCommand("Engine: an actor-based, event-driven trading engine.");
         root.Subcommands.Add(CheckConfigCommand.Create(config));
+        root.Subcommands.Add(SimulateCommand.Create(config));
         return root;
     }
 }

@@ -1,4 +1,5 @@
 using Engine.Kernel.Config;
+using Engine.Simulator.Hosting;
 
 namespace Engine.Host.Configuration;
 
@@ -24,7 +25,18 @@ public sealed record EngineConfiguration(string SourceFile, HoconConfig Config, 
         var reference = HoconConfig.Parse(ReadReference(), "reference.conf");
         var config = HoconConfig.Load(file).WithFallback(reference).Resolve(environment);
         var root = config.Bind<EngineConfigRoot>(string.Empty);
+        ThrowIfInvalid(config, "engine.simulator", SimulatorOptionsValidator.Validate(root.Engine.Simulator));
         return new EngineConfiguration(file, config, root.Engine);
+    }
+
+    /// <summary>Cross-field checks that a section's own validator reports without a line: pinned to the section.</summary>
+    private static void ThrowIfInvalid(HoconConfig config, string section, IReadOnlyList<string> problems)
+    {
+        if (problems.Count > 0)
+        {
+            var origin = config.HasPath(section) ? config.Origin(section) : HoconOrigin.None;
+            throw new ConfigException([.. problems.Select(p => new ConfigError(origin, section, p))]);
+        }
     }
 
     private static string LocateDefault()

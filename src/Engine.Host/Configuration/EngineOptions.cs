@@ -1,4 +1,5 @@
 using Engine.Kernel.Config;
+using Engine.Simulator.Hosting;
 
 namespace Engine.Host.Configuration;
 
@@ -10,4 +11,7 @@ public sealed record EngineOptions
 {
     /// <summary>Actor runtime settings.</summary>
     public KernelOptions Kernel { get; init; } = new();
+
+    /// <summary>Loopback venue simulators: accounts, synthetic market, fees, faults, venue switches.</summary>
+    public SimulatorOptions Simulator { get; init; } = new();
 }

@@ -17,6 +17,17 @@ public class QuantJsonWriterTests
     public void Decimals_render_as_python_float_repr(string value, string expected) =>
         Assert.Equal(expected, QuantJsonWriter.PythonFloat(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)));
 
+    [Theory]
+    [InlineData(true, "0.0")]
+    [InlineData(false, "0")]
+    public void Negative_zero_money_renders_as_zero(bool python, string expected)
+    {
+        var negativeZero = 1.5m - 1.5m;
+        negativeZero = -negativeZero;
+        var node = new JsonObject { ["locked"] = negativeZero };
+        Assert.Equal(python ? $$"""{"locked": {{expected}}}""" : $$"""{"locked":{{expected}}}""", QuantJsonWriter.Write(node, python));
+    }
+
     [Fact]
     public void Python_mode_uses_spaced_separators_ascii_escapes_and_keeps_echoed_text()
     {

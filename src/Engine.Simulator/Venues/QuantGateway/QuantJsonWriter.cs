@@ -100,6 +100,8 @@ internal static class QuantJsonWriter
         }
         else if (value.TryGetValue<decimal>(out var d))
         {
+            // Decimal arithmetic can leave a negative zero (a lock taken and released); money has no sign at zero.
+            d = d == 0m ? 0m : d;
             sb.Append(python ? PythonFloat(d) : PlainDecimal(d));
         }
         else
