@@ -112,4 +112,38 @@ public class OrderBookTests
         Assert.Equal([Cid], book.Working.Select(o => o.ClientOrderId));
         Assert.Equal(2, book.Orders.Count);
     }
+
+    [Fact]
+    public void Replaying_the_persisted_events_rebuilds_the_same_book()
+    {
+        var live = new OrderBook(Login);
+        var journal = new List<IOrderEvent>();
+        IOrderEvent[] incoming =
+        [
+            Submitted(), Accepted(6m), Accepted(6m), Fill("f1", 4m), Fill("f1", 4m), Report(OrderStatus.PartiallyFilled, 6m),
+            new OrderCancelRequested(Login, Cid, T0), Fill("f2", 6m), new OrderCanceled(Login, Cid, T0, Vid, 0m),
+        ];
+        foreach (var e in incoming)
+        {
+            var decision = live.Decide(e);
+            if (decision.ShouldPersist)
+            {
+                journal.Add(decision.Event);
+                live.Apply(decision.Event);
+            }
+        }
+
+        var replayed = new OrderBook(Login);
+        foreach (var e in System.Text.Json.JsonSerializer.Deserialize<List<IOrderEvent>>(System.Text.Json.JsonSerializer.Serialize(journal, JournalOptions.Instance), JournalOptions.Instance)!)
+        {
+            Assert.True(replayed.Apply(e).ShouldPersist);
+        }
+
+        var a = live.Find(Cid)!;
+        var b = replayed.Find(Cid)!;
+        Assert.Equal(6, journal.Count);
+        Assert.Equal((OrderStatus.Filled, 10m, 100m), (a.Status, a.FilledQuantity, a.AveragePrice));
+        Assert.Equal((a.Status, a.FilledQuantity, a.AveragePrice, a.VenueFilledQuantity, a.LastNotification), (b.Status, b.FilledQuantity, b.AveragePrice, b.VenueFilledQuantity, b.LastNotification));
+        Assert.Equal(a.SeenFillIds.Order(), b.SeenFillIds.Order());
+    }
 }

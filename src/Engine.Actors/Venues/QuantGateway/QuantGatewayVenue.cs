@@ -10,8 +10,10 @@ namespace Engine.Actors.Venues.QuantGateway;
 /// <summary>
 /// The quant gateway behind the <see cref="IVenueCodec"/> seam, for one login. Holds the login's current
 /// <see cref="Token"/>, set by the connection after a successful login reply and cleared on logout or
-/// disconnect; requests are refused while there is none. Everything else is pure. Not thread-safe: owned
-/// by the login's connection actor.
+/// disconnect; requests are refused while there is none. <see cref="Decode"/> does not filter by token:
+/// pushes and states carry <see cref="VenueInbound.Session"/>, and the connection drops or routes frames of
+/// other tokens and buffers states of tokens not yet known (<see cref="QuantGatewayStateBuffer"/>).
+/// Everything else is pure. Not thread-safe: owned by the login's connection actor.
 /// </summary>
 public sealed class QuantGatewayVenue : IVenueCodec
 {
