@@ -144,6 +144,6 @@ public class OrderBookTests
         Assert.Equal(6, journal.Count);
         Assert.Equal((OrderStatus.Filled, 10m, 100m), (a.Status, a.FilledQuantity, a.AveragePrice));
         Assert.Equal((a.Status, a.FilledQuantity, a.AveragePrice, a.VenueFilledQuantity, a.LastNotification), (b.Status, b.FilledQuantity, b.AveragePrice, b.VenueFilledQuantity, b.LastNotification));
-        Assert.Equal(a.SeenFillIds.Order(), b.SeenFillIds.Order());
+        Assert.True(a.SeenFillIds.SetEquals(b.SeenFillIds));
     }
 }
