@@ -57,6 +57,7 @@ public class QuantGatewayVenueTests
         var cases = new (VenueRequest Request, string Cid, string Golden)[]
         {
             (new CancelOrdersVenueRequest(new Symbol("ETH/USDT"), [new VenueOrderId("20200625001")]), "alice-1a2b3c4d-4", "out_cancel_order"),
+            (new CancelOrdersVenueRequest(new Symbol("ETH/USDT"), []), "alice-1a2b3c4d-10", "out_cancel_order_all"),
             (new OpenOrdersVenueRequest(new Symbol("ETH/USDT")), "alice-1a2b3c4d-5", "out_open_orders"),
             (new BalancesVenueRequest(), "alice-1a2b3c4d-6", "out_asset"),
             (new PositionVenueRequest(new Symbol("BTC200925")), "alice-1a2b3c4d-7", "out_position"),
