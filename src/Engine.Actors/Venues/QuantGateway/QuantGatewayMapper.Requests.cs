@@ -9,8 +9,9 @@ public static partial class QuantGatewayMapper
 {
     /// <summary>
     /// The <c>place_order</c> for <paramref name="order"/>, or why the gateway cannot take it: post-only and
-    /// FOK do not exist, ftx never answers IOC, huobi_future needs an open/close intent and whole contracts,
-    /// and only the login's symbols get notifications. MARKET orders send price 0.
+    /// FOK do not exist, ftx never answers IOC, huobi market buys are sized in the quote currency, huobi_future
+    /// needs an open/close intent and whole contracts, and only the login's symbols get notifications.
+    /// MARKET orders send price 0.
     /// </summary>
     public static Mapped<W.PlaceOrderRequest> ToPlaceOrder(SubmitOrder order, QuantGatewayOptions options, string token, string cid)
     {
@@ -27,6 +28,9 @@ public static partial class QuantGatewayMapper
                 return Fail<W.PlaceOrderRequest>("the quant gateway has no post-only (LimitMaker) order type");
             case (_, TimeInForce.Fok):
                 return Fail<W.PlaceOrderRequest>("the quant gateway has no fill-or-kill orders");
+            case (OrderType.Market, _) when order.Side == OrderSide.Buy && options.Platform == "huobi":
+                // Huobi sizes market buys in the quote currency; the engine's quantities are base amounts.
+                return Fail<W.PlaceOrderRequest>("market buys are not sent on huobi: the gateway sizes them in the quote currency; use a limit order");
             case (OrderType.Market, _):
                 orderType = "MARKET";
                 break;

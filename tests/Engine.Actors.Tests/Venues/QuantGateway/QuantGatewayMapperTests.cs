@@ -63,6 +63,8 @@ public class QuantGatewayMapperTests
     {
         { "huobi", Order("ETH/USDT", OrderSide.Buy, OrderType.Limit, 2m, 230.5m), "BUY LIMIT 230.5 2", null },
         { "huobi", Order("ETH/USDT", OrderSide.Sell, OrderType.Market, 2m, null), "SELL MARKET 0 2", null },
+        { "huobi", Order("ETH/USDT", OrderSide.Buy, OrderType.Market, 2m, null), null, "sizes them in the quote currency" },
+        { "ftx", Order("ETH/USDT", OrderSide.Buy, OrderType.Market, 2m, null), "BUY MARKET 0 2", null },
         { "huobi", Order("ETH/USDT", OrderSide.Buy, OrderType.Limit, 2m, 230.5m, TimeInForce.Ioc), "BUY IOC 230.5 2", null },
         { "ftx", Order("ETH/USDT", OrderSide.Buy, OrderType.Limit, 2m, 230.5m, TimeInForce.Ioc), null, "IOC orders are not sent on ftx" },
         { "huobi", Order("ETH/USDT", OrderSide.Buy, OrderType.LimitMaker, 2m, 230.5m), null, "no post-only" },
