@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using Engine.Messages.Identifiers;
+using Engine.Messages.Orders;
+
+namespace Engine.Actors.Orders;
+
+/// <summary>
+/// Compares a login's working orders of one symbol with the venue's open orders of that symbol (after every
+/// READY, after an unknown outcome, periodically) and produces the <see cref="OrderReconciled"/> events that
+/// bring the book in line. Pure: reads the book, changes nothing. The venue's view wins:
+/// listed → working with the venue's filled quantity; a known order that is not listed is closed (Filled
+/// when everything is filled, Canceled otherwise). An Unknown order without a venue id adopts the one
+/// unclaimed listed order with the same side, price and quantity, and stays Unknown when there is none or
+/// more than one. Orders still awaiting their place reply (Submitted without id) are left alone.
+/// </summary>
+public static class OrderReconciler
+{
+    /// <summary>Reconciles <paramref name="symbol"/>; <paramref name="source"/> says how the list was obtained, for the journal.</summary>
+    public static ReconcileOutcome Reconcile(OrderBook book, Symbol symbol, IReadOnlyList<OpenOrder> open, DateTimeOffset now, string source)
+    {
+        var listed = open.GroupBy(o => o.VenueOrderId).ToDictionary(g => g.Key, g => g.First());
+        var claimed = new HashSet<VenueOrderId>();
+        var events = ImmutableArray.CreateBuilder<IOrderEvent>();
+        var unresolved = ImmutableArray.CreateBuilder<ClientOrderId>();
+        var working = book.Working.Where(o => o.Symbol == symbol).OrderBy(o => o.CreatedAt).ToList();
+
+        foreach (var order in working.Where(o => o.VenueOrderId is not null))
+        {
+            var vid = order.VenueOrderId!.Value;
+            if (listed.TryGetValue(vid, out var venue))
+            {
+                claimed.Add(vid);
+                // A pending cancel stays pending while the venue still lists the order; only new fills matter then.
+                var statusDiffers = order.Status != venue.Status && order.Status != OrderStatus.PendingCancel;
+                if (statusDiffers || order.VenueFilledQuantity < venue.FilledQuantity)
+                {
+                    events.Add(new OrderReconciled(order.Login, order.ClientOrderId, now, vid, venue.Status, venue.FilledQuantity, source));
+                }
+
+                continue;
+            }
+
+            var filled = Math.Max(order.FilledQuantity, order.VenueFilledQuantity);
+            var closed = filled >= order.Quantity ? OrderStatus.Filled : OrderStatus.Canceled;
+            events.Add(new OrderReconciled(order.Login, order.ClientOrderId, now, vid, closed, filled, $"{source}; not among the open orders"));
+        }
+
+        var unknownVenueIds = listed.Keys.Where(v => !claimed.Contains(v) && book.FindByVenueId(v) is null).ToHashSet();
+        foreach (var order in working.Where(o => o.VenueOrderId is null && o.Status == OrderStatus.Unknown))
+        {
+            var candidates = unknownVenueIds.Select(v => listed[v])
+                .Where(v => v.Side == order.Side && v.Quantity == order.Quantity && v.Price == order.Price)
+                .ToList();
+            if (candidates.Count != 1)
+            {
+                unresolved.Add(order.ClientOrderId);
+                continue;
+            }
+
+            var venue = candidates[0];
+            unknownVenueIds.Remove(venue.VenueOrderId);
+            claimed.Add(venue.VenueOrderId);
+            events.Add(new OrderReconciled(order.Login, order.ClientOrderId, now, venue.VenueOrderId, venue.Status, venue.FilledQuantity,
+                $"{source}; matched by side, price and quantity"));
+        }
+
+        var foreign = open.Where(o => !claimed.Contains(o.VenueOrderId)).ToImmutableArray();
+        return new ReconcileOutcome(events.ToImmutable(), foreign, unresolved.ToImmutable());
+    }
+}

@@ -1,0 +1,15 @@
+using System.Collections.Immutable;
+using Engine.Messages.Identifiers;
+using Engine.Messages.Orders;
+
+namespace Engine.Actors.Orders;
+
+/// <summary>What reconciling one symbol against the venue's open orders found.</summary>
+/// <param name="Events">Events that bring the book in line with the venue; decide, persist and apply them in order.</param>
+/// <param name="Foreign">Open orders on the venue that no working order of the book matches: placed elsewhere, a lost reply
+/// that could not be matched safely, or an order the book believes finished. They are live: report them (and cancel where configured).</param>
+/// <param name="Unresolved">Orders still Unknown: no venue id and no unique match among the open orders.</param>
+public sealed record ReconcileOutcome(
+    ImmutableArray<IOrderEvent> Events,
+    ImmutableArray<OpenOrder> Foreign,
+    ImmutableArray<ClientOrderId> Unresolved);

@@ -1,0 +1,76 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace Engine.Actors.Venues.QuantGateway;
+
+/// <summary>
+/// Pure encode/decode of quant gateway frames (one JSON object per text frame), in both directions so the
+/// simulator can share it. Decoding is lenient where the real server is (ints and floats mixed, exponents,
+/// numbers inside strings, <c>\uXXXX</c>, the documented nulls) and never throws: anything it cannot read
+/// becomes <see cref="QuantGatewayWire.Unknown"/> with a reason. Field names are case-sensitive.
+/// Stateless and thread-safe.
+/// </summary>
+public static partial class QuantGatewayCodec
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, SkipValidation = false };
+
+    /// <summary>Decodes one frame received at <paramref name="receivedAt"/>.</summary>
+    public static QuantGatewayFrame Decode(ReadOnlySpan<byte> utf8, DateTimeOffset receivedAt)
+    {
+        JsonDocument document;
+        try
+        {
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+            document = JsonDocument.ParseValue(ref reader);
+        }
+        catch (JsonException ex)
+        {
+            return new QuantGatewayWire.Unknown(null, $"not JSON: {ex.Message}") { ReceivedAt = receivedAt };
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return new QuantGatewayWire.Unknown(null, $"a frame must be a JSON object, not {root.ValueKind}") { ReceivedAt = receivedAt };
+            }
+
+            string? op = root.TryGetProperty("op", out var opElement) && opElement.ValueKind == JsonValueKind.String ? opElement.GetString() : null;
+            if (op is null)
+            {
+                return new QuantGatewayWire.Unknown(null, "no string 'op'") { ReceivedAt = receivedAt };
+            }
+
+            try
+            {
+                return DecodeObject(op, root) with { ReceivedAt = receivedAt };
+            }
+            catch (FormatException ex)
+            {
+                return new QuantGatewayWire.Unknown(op, ex.Message) { ReceivedAt = receivedAt };
+            }
+        }
+    }
+
+    /// <summary>
+    /// Encodes <paramref name="frame"/> as one compact JSON object. Throws <see cref="ArgumentException"/>
+    /// for <see cref="QuantGatewayWire.Unknown"/>, which has no wire form.
+    /// </summary>
+    public static void Encode(QuantGatewayFrame frame, IBufferWriter<byte> output)
+    {
+        using var writer = new Utf8JsonWriter(output, WriterOptions);
+        writer.WriteStartObject();
+        WriteBody(frame, writer);
+        writer.WriteEndObject();
+        writer.Flush();
+    }
+
+    /// <summary>Encodes into a new array (tests, logging of outgoing frames without secrets excluded).</summary>
+    public static byte[] EncodeToArray(QuantGatewayFrame frame)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        Encode(frame, buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
+}

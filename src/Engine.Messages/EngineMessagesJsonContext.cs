@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+using Engine.Messages.Accounts;
+using Engine.Messages.Connectivity;
+using Engine.Messages.Orders;
+
+namespace Engine.Messages;
+
+/// <summary>
+/// Source-generated System.Text.Json metadata for every journaled event and every command, query and
+/// reply, so the journal and transports serialise without reflection. Property names are the C# names
+/// (case-sensitive); identifiers are plain strings.
+/// </summary>
+[JsonSourceGenerationOptions(WriteIndented = false)]
+[JsonSerializable(typeof(OrderSubmitted))]
+[JsonSerializable(typeof(OrderAccepted))]
+[JsonSerializable(typeof(OrderRejected))]
+[JsonSerializable(typeof(OrderPartiallyFilled))]
+[JsonSerializable(typeof(OrderFilled))]
+[JsonSerializable(typeof(OrderCancelRequested))]
+[JsonSerializable(typeof(CancelRejected))]
+[JsonSerializable(typeof(OrderCanceled))]
+[JsonSerializable(typeof(OrderExpired))]
+[JsonSerializable(typeof(OrderStatusUnknown))]
+[JsonSerializable(typeof(OrderStatusReported))]
+[JsonSerializable(typeof(OrderReconciled))]
+[JsonSerializable(typeof(BalanceChanged))]
+[JsonSerializable(typeof(PositionChanged))]
+[JsonSerializable(typeof(ConnectionStateChanged))]
+[JsonSerializable(typeof(RequestBudgetExhausted))]
+[JsonSerializable(typeof(SubmitOrder))]
+[JsonSerializable(typeof(CancelOrder))]
+[JsonSerializable(typeof(CancelAllOrders))]
+[JsonSerializable(typeof(QueryOpenOrders))]
+[JsonSerializable(typeof(QueryBalances))]
+[JsonSerializable(typeof(QueryPosition))]
+[JsonSerializable(typeof(QuerySymbolInfo))]
+[JsonSerializable(typeof(OpenOrdersReply))]
+[JsonSerializable(typeof(BalancesReply))]
+[JsonSerializable(typeof(PositionReply))]
+[JsonSerializable(typeof(SymbolInfoReply))]
+[JsonSerializable(typeof(QueryFailed))]
+public sealed partial class EngineMessagesJsonContext : JsonSerializerContext;

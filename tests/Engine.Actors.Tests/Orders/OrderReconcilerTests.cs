@@ -1,0 +1,127 @@
+using Engine.Actors.Orders;
+using Engine.Messages.Identifiers;
+using Engine.Messages.Orders;
+using static Engine.Actors.Tests.Orders.OrderFixtures;
+
+namespace Engine.Actors.Tests.Orders;
+
+public class OrderReconcilerTests
+{
+    private static readonly DateTimeOffset Now = T0.AddMinutes(5);
+
+    private static OpenOrder Listed(string vid, decimal remaining, OrderStatus status = OrderStatus.Accepted, decimal quantity = 10m, decimal price = 100m) =>
+        new(new VenueOrderId(vid), null, OrderSide.Buy, OrderType.Limit, TimeInForce.Gtc, price, quantity, remaining, status, null, null);
+
+    private static OrderBook BookWithAccepted()
+    {
+        var book = new OrderBook(Login);
+        book.Apply(Submitted());
+        book.Apply(Accepted());
+        return book;
+    }
+
+    private static ReconcileOutcome Reconcile(OrderBook book, params OpenOrder[] open)
+    {
+        var outcome = OrderReconciler.Reconcile(book, Btc, open, Now, "open_orders after READY");
+        foreach (var e in outcome.Events)
+        {
+            Assert.True(book.Apply(e).ShouldPersist, $"{e} was not applied");
+        }
+
+        return outcome;
+    }
+
+    [Fact]
+    public void Listed_order_in_line_produces_nothing()
+    {
+        var outcome = Reconcile(BookWithAccepted(), Listed("v-1", 10m));
+        Assert.Empty(outcome.Events);
+        Assert.Empty(outcome.Foreign);
+    }
+
+    [Fact]
+    public void Listed_order_with_fills_the_book_missed_becomes_partially_filled()
+    {
+        var book = BookWithAccepted();
+        Reconcile(book, Listed("v-1", 6m, OrderStatus.PartiallyFilled));
+        Assert.Equal((OrderStatus.PartiallyFilled, 4m), (book.Find(Cid)!.Status, book.Find(Cid)!.VenueFilledQuantity));
+    }
+
+    [Theory]
+    [InlineData(0, OrderStatus.Canceled)]
+    [InlineData(10, OrderStatus.Filled)]
+    public void Known_order_missing_from_the_list_is_closed(int filledBefore, OrderStatus expected)
+    {
+        var book = BookWithAccepted();
+        if (filledBefore > 0)
+        {
+            book.Apply(Report(OrderStatus.PartiallyFilled, 10m - filledBefore));
+        }
+
+        Reconcile(book);
+        Assert.Equal(expected, book.Find(Cid)!.Status);
+    }
+
+    [Fact]
+    public void Unknown_order_without_venue_id_adopts_its_unique_match()
+    {
+        var book = new OrderBook(Login);
+        book.Apply(Submitted());
+        book.Apply(new OrderStatusUnknown(Login, Cid, T0, "place_order timed out"));
+
+        var outcome = Reconcile(book, Listed("v-7", 10m), Listed("v-8", 1m, quantity: 1m));
+        Assert.Equal(OrderStatus.Accepted, book.Find(Cid)!.Status);
+        Assert.Equal(new VenueOrderId("v-7"), book.Find(Cid)!.VenueOrderId);
+        Assert.Equal(["v-8"], outcome.Foreign.Select(o => o.VenueOrderId.Value));
+        Assert.Empty(outcome.Unresolved);
+    }
+
+    [Fact]
+    public void Ambiguous_or_absent_match_leaves_the_order_unknown()
+    {
+        var book = new OrderBook(Login);
+        book.Apply(Submitted());
+        book.Apply(new OrderStatusUnknown(Login, Cid, T0, "place_order timed out"));
+
+        Assert.Equal([Cid], Reconcile(book, Listed("v-7", 10m), Listed("v-8", 10m)).Unresolved.ToArray());
+        Assert.Equal([Cid], Reconcile(book).Unresolved.ToArray());
+        Assert.Equal(OrderStatus.Unknown, book.Find(Cid)!.Status);
+    }
+
+    [Fact]
+    public void Order_awaiting_its_place_reply_is_left_alone()
+    {
+        var book = new OrderBook(Login);
+        book.Apply(Submitted());
+        var outcome = Reconcile(book, Listed("v-7", 10m));
+        Assert.Empty(outcome.Events);
+        Assert.Empty(outcome.Unresolved);
+        Assert.Single(outcome.Foreign);
+    }
+
+    [Fact]
+    public void Pending_cancel_stays_pending_while_listed()
+    {
+        var book = BookWithAccepted();
+        book.Apply(new OrderCancelRequested(Login, Cid, T0));
+        Assert.Empty(Reconcile(book, Listed("v-1", 10m)).Events);
+        Assert.Equal(OrderStatus.PendingCancel, book.Find(Cid)!.Status);
+    }
+
+    [Fact]
+    public void Listed_order_the_book_believes_finished_is_reported_as_foreign()
+    {
+        var book = BookWithAccepted();
+        book.Apply(new OrderCanceled(Login, Cid, T0, Vid, 10m));
+        Assert.Single(Reconcile(book, Listed("v-1", 10m)).Foreign);
+    }
+
+    [Fact]
+    public void Other_symbols_are_untouched()
+    {
+        var book = new OrderBook(Login);
+        book.Apply(new OrderSubmitted(Login, Cid, T0, new Symbol("ETH/USDT"), OrderSide.Buy, OrderType.Limit, 1m, 1m));
+        book.Apply(Accepted());
+        Assert.Empty(Reconcile(book).Events);
+    }
+}
