@@ -21,6 +21,17 @@ public static partial class HoconBinder
             return Fail(target, element, path, member, errors, out ok);
         }
 
+        if (target == typeof(HoconConfig))
+        {
+            // A raw sub-tree, bound later by its owner (a plugin's parameters); origins are kept for its errors.
+            if (element is HoconObject subtree)
+            {
+                return HoconConfig.FromObject(subtree);
+            }
+
+            return Fail(target, element, path, member, errors, out ok);
+        }
+
         if (IsScalar(target))
         {
             if (element is not HoconValue scalar || !TryConvert(target, scalar, member, out var value) || !InRange(member, value))

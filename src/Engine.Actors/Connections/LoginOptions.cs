@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+using Engine.Actors.Venues.QuantGateway;
+using Engine.Kernel.Config;
+
+namespace Engine.Actors.Connections;
+
+/// <summary>
+/// One exchange login (one item of <c>engine.logins</c>): its name, its venue and that venue's section.
+/// Each login becomes one connection actor under the connections supervisor.
+/// </summary>
+public sealed record LoginOptions : IValidatableOptions
+{
+    /// <summary>Venue name of the quant gateway (seed 001).</summary>
+    public const string QuantGatewayVenue = "quant-gateway";
+
+    /// <summary>Unique login name; also the connection actor's name and the journal's <c>orders/&lt;name&gt;</c>.</summary>
+    [Required]
+    public string Name { get; init; } = string.Empty;
+
+    /// <summary>Which venue this login trades on; the matching venue section must be present.</summary>
+    [Required]
+    public string Venue { get; init; } = string.Empty;
+
+    /// <summary>False keeps the login in the file without connecting it.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>Quant gateway settings, required when <see cref="Venue"/> is <c>quant-gateway</c>.</summary>
+    public QuantGatewayOptions? QuantGateway { get; init; }
+
+    /// <inheritdoc />
+    public IEnumerable<string> Validate()
+    {
+        switch (Venue)
+        {
+            case QuantGatewayVenue when QuantGateway is null:
+                yield return $"login '{Name}': venue quant-gateway needs a quant-gateway {{ ... }} section";
+                break;
+            case QuantGatewayVenue:
+                foreach (var problem in QuantGateway.Validate())
+                {
+                    yield return $"login '{Name}': quant-gateway.{problem}";
+                }
+
+                break;
+            default:
+                yield return $"login '{Name}': unknown venue '{Venue}'; expected one of: {QuantGatewayVenue}";
+                break;
+        }
+    }
+}
