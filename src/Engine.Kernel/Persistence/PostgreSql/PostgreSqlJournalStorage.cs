@@ -68,38 +68,28 @@ public sealed class PostgreSqlJournalStorage : IJournalStorage
     public async Task WriteBatchAsync(IReadOnlyList<AtomicWrite> writes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(writes);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection, tx);
-        var lockCommand = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(@k);");
-        lockCommand.Parameters.AddWithValue("k", WriteLockKey);
-        batch.BatchCommands.Add(lockCommand);
-        var owners = new Dictionary<NpgsqlBatchCommand, PersistentRepr>();
-        foreach (var e in writes.SelectMany(w => w.Events))
+        var events = writes.SelectMany(w => w.Events).ToList();
+        var distinct = new HashSet<(string, long)>();
+        foreach (var e in events)
         {
-            var insert = new NpgsqlBatchCommand(
-                $"INSERT INTO {table} (persistence_id, sequence_nr, manifest, payload, tags, timestamp, writer) VALUES (@p, @s, @m, @b, @t, @ts, @w);");
-            insert.Parameters.AddWithValue("p", e.PersistenceId);
-            insert.Parameters.AddWithValue("s", e.SequenceNr);
-            insert.Parameters.AddWithValue("m", e.Manifest);
-            insert.Parameters.AddWithValue("b", NpgsqlDbType.Json, e.Payload);
-            insert.Parameters.AddWithValue("t", TagCodec.Encode(e.Tags));
-            insert.Parameters.AddWithValue("ts", e.Timestamp.UtcTicks);
-            insert.Parameters.AddWithValue("w", e.Writer);
-            batch.BatchCommands.Add(insert);
-            owners[insert] = e;
+            if (!distinct.Add((e.PersistenceId, e.SequenceNr)))
+            {
+                throw new JournalWriteException(e.PersistenceId, e.SequenceNr, null);
+            }
         }
 
         try
         {
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-            await tx.CommitAsync(cancellationToken);
+            await InsertAllAsync(events, cancellationToken);
         }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation
-            && ex.BatchCommand is NpgsqlBatchCommand failed
-            && owners.TryGetValue(failed, out var conflict))
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            throw new JournalWriteException(conflict.PersistenceId, conflict.SequenceNr, ex);
+            if (await FindFirstExistingAsync(events, cancellationToken) is var (pid, seq))
+            {
+                throw new JournalWriteException(pid, seq, ex);
+            }
+
+            throw new JournalWriteException($"A unique key of the batch's {events.Count} events was violated; the batch was rolled back.", ex);
         }
     }
 
@@ -158,6 +148,45 @@ public sealed class PostgreSqlJournalStorage : IJournalStorage
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    private async Task InsertAllAsync(List<PersistentRepr> events, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, tx);
+        var lockCommand = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(@k);");
+        lockCommand.Parameters.AddWithValue("k", WriteLockKey);
+        batch.BatchCommands.Add(lockCommand);
+        foreach (var e in events)
+        {
+            var insert = new NpgsqlBatchCommand(
+                $"INSERT INTO {table} (persistence_id, sequence_nr, manifest, payload, tags, timestamp, writer) VALUES (@p, @s, @m, @b, @t, @ts, @w);");
+            insert.Parameters.AddWithValue("p", e.PersistenceId);
+            insert.Parameters.AddWithValue("s", e.SequenceNr);
+            insert.Parameters.AddWithValue("m", e.Manifest);
+            insert.Parameters.AddWithValue("b", NpgsqlDbType.Json, e.Payload);
+            insert.Parameters.AddWithValue("t", TagCodec.Encode(e.Tags));
+            insert.Parameters.AddWithValue("ts", e.Timestamp.UtcTicks);
+            insert.Parameters.AddWithValue("w", e.Writer);
+            batch.BatchCommands.Add(insert);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>After a unique violation (batch rolled back): the first event of the batch whose key already exists.</summary>
+    private async Task<(string PersistenceId, long SequenceNr)?> FindFirstExistingAsync(List<PersistentRepr> events, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"SELECT k.p, k.s FROM unnest(@p::text[], @s::bigint[]) WITH ORDINALITY AS k(p, s, i) JOIN {table} j ON j.persistence_id = k.p AND j.sequence_nr = k.s ORDER BY k.i LIMIT 1;");
+        command.Parameters.AddWithValue("p", events.Select(e => e.PersistenceId).ToArray());
+        command.Parameters.AddWithValue("s", events.Select(e => e.SequenceNr).ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? (reader.GetString(0), reader.GetInt64(1))
+            : null;
+    }
 
     private async IAsyncEnumerable<EventEnvelope> QueryAsync(string sql, Action<NpgsqlParameterCollection> bind, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
