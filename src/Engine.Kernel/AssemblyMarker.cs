@@ -1,6 +1,0 @@
-namespace Engine.Kernel;
-
-/// <summary>Marks the Engine.Kernel assembly.</summary>
-internal static class AssemblyMarker
-{
-}

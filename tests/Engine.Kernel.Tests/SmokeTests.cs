@@ -1,7 +1,0 @@
-namespace Engine.Kernel.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Builds() => Assert.True(true);
-}
