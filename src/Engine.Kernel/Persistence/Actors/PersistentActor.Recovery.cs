@@ -59,19 +59,48 @@ public abstract partial class PersistentActor
         Stash.UnstashAll();
     }
 
-    /// <summary>Runs on the thread pool: reads and deserializes events into chunks; completes the channel with any failure.</summary>
+    /// <summary>
+    /// Runs on the thread pool as two stages, so reading and deserializing overlap: one task reads stored events
+    /// into chunks, another deserializes each chunk; any failure completes the output channel with it.
+    /// </summary>
     private async Task ReadEventsAsync(ChannelWriter<List<(long SequenceNr, object Event)>> writer, long fromSequenceNr, CancellationToken cancellationToken)
+    {
+        var raw = Channel.CreateBounded<List<Journal.PersistentRepr>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(() => ReadStoredAsync(raw.Writer, fromSequenceNr, cancellationToken), cancellationToken);
+        try
+        {
+            await foreach (var chunk in raw.Reader.ReadAllAsync(cancellationToken))
+            {
+                var events = new List<(long, object)>(chunk.Count);
+                foreach (var repr in chunk)
+                {
+                    events.Add((repr.SequenceNr, Persistence.Registry.Deserialize(repr.Manifest, repr.Payload, PersistenceId)));
+                }
+
+                await writer.WriteAsync(events, cancellationToken);
+            }
+
+            await reading;
+            writer.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            writer.TryComplete(ex);
+        }
+    }
+
+    private async Task ReadStoredAsync(ChannelWriter<List<Journal.PersistentRepr>> writer, long fromSequenceNr, CancellationToken cancellationToken)
     {
         try
         {
-            var chunk = new List<(long, object)>(ReplayChunk);
+            var chunk = new List<Journal.PersistentRepr>(ReplayChunk);
             await foreach (var repr in Persistence.Journal.ReplayAsync(PersistenceId, fromSequenceNr, long.MaxValue, long.MaxValue, cancellationToken))
             {
-                chunk.Add((repr.SequenceNr, Persistence.Registry.Deserialize(repr.Manifest, repr.Payload, PersistenceId)));
+                chunk.Add(repr);
                 if (chunk.Count == ReplayChunk)
                 {
                     await writer.WriteAsync(chunk, cancellationToken);
-                    chunk = new List<(long, object)>(ReplayChunk);
+                    chunk = new List<Journal.PersistentRepr>(ReplayChunk);
                 }
             }
 

@@ -14,6 +14,7 @@ public sealed class EventManifestRegistry
     private readonly ConcurrentDictionary<Type, EventManifest> byType = new();
     private readonly ConcurrentDictionary<string, (Type Type, int Version)> byName = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Name, int FromVersion), IEventUpcaster> upcasters = new();
+    private readonly ConcurrentDictionary<string, EventManifest> parsedManifests = new(StringComparer.Ordinal);
     private readonly JsonSerializerOptions json;
 
     /// <summary>Creates a registry; <paramref name="jsonOptions"/> defaults to <see cref="JsonSerializerDefaults.Web"/>.</summary>
@@ -88,7 +89,7 @@ public sealed class EventManifestRegistry
     public object Deserialize(string manifest, string payload, string persistenceId)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        if (!EventManifest.TryParse(manifest, out var parsed))
+        if (!TryParseCached(manifest, out var parsed))
         {
             throw new UnknownManifestException(manifest, persistenceId, "it is not of the form name.vN.");
         }
@@ -130,5 +131,26 @@ public sealed class EventManifestRegistry
         {
             throw new UnknownManifestException(manifest, persistenceId, $"the payload does not fit {target.Type.Name}: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>Parses a manifest once per distinct text (replays repeat a handful of manifests millions of times).</summary>
+    private bool TryParseCached(string manifest, out EventManifest result)
+    {
+        if (manifest is not null && parsedManifests.TryGetValue(manifest, out result))
+        {
+            return true;
+        }
+
+        if (!EventManifest.TryParse(manifest, out result))
+        {
+            return false;
+        }
+
+        if (parsedManifests.Count < 10_000)
+        {
+            parsedManifests.TryAdd(manifest!, result);
+        }
+
+        return true;
     }
 }
