@@ -1,6 +1,7 @@
 using Engine.Kernel.Persistence.InMemory;
 using Engine.Kernel.Persistence.Journal;
 using Engine.Kernel.Tests.Persistence.Support;
+using Engine.TestKit;
 
 namespace Engine.Kernel.Tests.Persistence;
 
@@ -39,6 +40,37 @@ public sealed class GroupCommitJournalTests
         await journal.WriteAsync([TestEvents.Write("big", 1, 5)]).WaitAsync(Timeout);
 
         Assert.Equal([5], gated.Batches.Select(b => b.Sum(w => w.Events.Count)));
+    }
+
+    [Fact]
+    public async Task Max_wait_lingers_on_the_time_provider_to_gather_more_writes()
+    {
+        var time = new ManualTimeProvider();
+        var gated = new GatedStorage(new InMemoryJournalStorage());
+        gated.Release();
+        await using var journal = new GroupCommitJournal(gated, new JournalOptions { MaxWait = TimeSpan.FromSeconds(1) }, time);
+
+        var first = journal.WriteAsync([TestEvents.Write("a", 1, 1)]);
+        var second = journal.WriteAsync([TestEvents.Write("b", 1, 1)]);
+        await AwaitAsync(() => time.PendingTimers > 0);
+        Assert.Empty(gated.Batches);
+        time.Advance(TimeSpan.FromSeconds(1));
+        await Task.WhenAll(first, second).WaitAsync(Timeout);
+
+        Assert.Equal([2], gated.Batches.Select(b => b.Count));
+    }
+
+    [Fact]
+    public async Task Max_wait_ends_early_when_the_batch_is_full()
+    {
+        var time = new ManualTimeProvider();
+        var gated = new GatedStorage(new InMemoryJournalStorage());
+        gated.Release();
+        await using var journal = new GroupCommitJournal(gated, new JournalOptions { MaxWait = TimeSpan.FromSeconds(1), MaxBatch = 2 }, time);
+
+        await Task.WhenAll(journal.WriteAsync([TestEvents.Write("a", 1, 1)]), journal.WriteAsync([TestEvents.Write("b", 1, 1)])).WaitAsync(Timeout);
+
+        Assert.Equal(2, gated.Batches.Sum(b => b.Count));
     }
 
     [Fact]
@@ -89,5 +121,15 @@ public sealed class GroupCommitJournalTests
         Assert.Throws<ArgumentException>(() => new AtomicWrite([TestEvents.Event("a", 1), TestEvents.Event("b", 2)]));
         Assert.Throws<ArgumentException>(() => new AtomicWrite(TestEvents.Event("a", 1, "bad;tag")));
         Assert.Throws<ArgumentException>(() => new AtomicWrite(TestEvents.Event("a", 1, string.Empty)));
+    }
+
+    /// <summary>Awaits a condition set by another thread, bounded by <see cref="Timeout"/>.</summary>
+    private static async Task AwaitAsync(Func<bool> condition)
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        while (!condition())
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(5), cts.Token);
+        }
     }
 }
