@@ -39,7 +39,7 @@ public abstract partial class PersistentActor
             reprs.Add(new PersistentRepr(PersistenceId, ++reservedSequenceNr, serialized.Manifest, serialized.Payload, TagsFor(e), now, Persistence.WriterId));
         }
 
-        pending.Add(new PendingWrite(new AtomicWrite(reprs), list, e => handler((TEvent)e)));
+        pending.Add(new PendingPersist(new AtomicWrite(reprs), list, e => handler((TEvent)e)));
     }
 
     /// <summary>

@@ -56,6 +56,11 @@ public abstract partial class PersistentActor
         }
 
         PersistenceLog.Recovered(Log, PersistenceId, LastSequenceNr, replayed);
+        if (pending.Count > 0)
+        {
+            await FlushAsync();
+        }
+
         Stash.UnstashAll();
     }
 

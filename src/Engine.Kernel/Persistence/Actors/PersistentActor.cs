@@ -11,7 +11,8 @@ namespace Engine.Kernel.Persistence.Actors;
 /// - Recovery runs before any command: the latest snapshot matching <see cref="SnapshotCriteria"/>, then every
 ///   later event in sequence order, then <see cref="RecoveryCompleted"/>. Commands that arrive meanwhile are
 ///   stashed and handled afterwards in arrival order.
-/// - <see cref="Persist{TEvent}"/>/<see cref="PersistAll{TEvent}"/> calls made while handling one command are
+/// - <see cref="Persist{TEvent}"/>/<see cref="PersistAll{TEvent}"/> calls made while handling one command (or in the
+///   <see cref="RecoveryCompleted"/> handler, or in an event handler) are
 ///   written in one journal call after the handler returns; the mailbox is suspended until the write completes,
 ///   so later commands are handled only after the event handlers ran, in order. Event handlers run on the
 ///   actor, with the original <c>Sender</c>, in persist order.
@@ -24,7 +25,7 @@ public abstract partial class PersistentActor : ActorBase
 {
     private readonly HandlerList commands = new();
     private readonly HandlerList recovery = new();
-    private readonly List<PendingWrite> pending = [];
+    private readonly List<PendingPersist> pending = [];
     private readonly object startToken = new();
     private long reservedSequenceNr;
     private bool recovered;
@@ -111,5 +112,5 @@ public abstract partial class PersistentActor : ActorBase
 
     private sealed record StartRecovery(object Token);
 
-    private sealed record PendingWrite(AtomicWrite Write, IReadOnlyList<object> Events, Action<object> Handler);
+    private sealed record PendingPersist(AtomicWrite Write, IReadOnlyList<object> Events, Action<object> Handler);
 }

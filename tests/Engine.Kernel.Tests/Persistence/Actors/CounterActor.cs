@@ -9,7 +9,7 @@ internal sealed class CounterActor : PersistentActor
 {
     private List<int> values = [];
 
-    public CounterActor(PersistenceExtension persistence, string persistenceId, IActorRef reporter)
+    public CounterActor(PersistenceExtension persistence, string persistenceId, IActorRef reporter, int? persistOnStart = null)
         : base(persistence)
     {
         PersistenceId = persistenceId;
@@ -23,7 +23,14 @@ internal sealed class CounterActor : PersistentActor
             values.Add(e.Value);
             reporter.Tell($"event:{LastSequenceNr}");
         });
-        Recover<RecoveryCompleted>(_ => reporter.Tell($"recovered:{LastSequenceNr}"));
+        Recover<RecoveryCompleted>(_ =>
+        {
+            reporter.Tell($"recovered:{LastSequenceNr}");
+            if (persistOnStart is { } value)
+            {
+                Persist(new Added(value), e => values.Add(e.Value));
+            }
+        });
 
         Command<Add>(c => Persist(new Added(c.Value), e => values.Add(e.Value)));
         Command<AddMany>(c => PersistAll(c.Values.Select(v => new Added(v)), e => values.Add(e.Value)));

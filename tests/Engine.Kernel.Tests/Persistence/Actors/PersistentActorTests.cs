@@ -141,6 +141,17 @@ public sealed class PersistentActorTests : TestKitBase
         ExpectMsg("state:4@4");
     }
 
+    [Fact]
+    public void Events_persisted_in_the_recovery_completed_handler_are_written_before_stashed_commands_run()
+    {
+        gated.Release();
+        var actor = Sys.ActorOf(Props.Create(() => new CounterActor(persistence, "c7", TestActor, 42)));
+        actor.Tell(new CounterActor.Get(), TestActor);
+
+        ExpectMsg("recovered:0");
+        ExpectMsg("state:42@1");
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
