@@ -66,4 +66,31 @@ public abstract partial class JournalContractTests
         await journal.WriteAsync([TestEvents.Write("p1", 1, 1)]).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(["holder:1", "p1:1"], (await journal.CurrentAllEvents(0).ToListAsync()).Select(e => $"{e.PersistenceId}:{e.SequenceNr}"));
     }
+
+    [JournalFact]
+    public async Task A_live_tail_sees_every_event_of_two_journals_writing_concurrently_in_increasing_order()
+    {
+        const int streams = 10;
+        const int eventsEach = 50;
+        var a = await OpenJournalAsync();
+        var b = await OpenJournalAsync();
+        var tail = a.AllEvents(0).TakeAsync(2 * streams * eventsEach);
+
+        await Task.WhenAll(new[] { (Journal: a, Prefix: "a"), (Journal: b, Prefix: "b") }
+            .SelectMany(j => Enumerable.Range(0, streams).Select(s => Task.Run(async () =>
+            {
+                for (var seq = 1; seq <= eventsEach; seq++)
+                {
+                    await j.Journal.WriteAsync([TestEvents.Write($"{j.Prefix}{s}", seq, 1)]);
+                }
+            })))).WaitAsync(TimeSpan.FromMinutes(2));
+        var seen = await tail;
+
+        Assert.All(seen.Zip(seen.Skip(1)), pair => Assert.True(pair.First.Ordering < pair.Second.Ordering));
+        Assert.Equal(2 * streams * eventsEach, seen.Select(e => (e.PersistenceId, e.SequenceNr)).Distinct().Count());
+        foreach (var stream in seen.GroupBy(e => e.PersistenceId))
+        {
+            Assert.Equal(Enumerable.Range(1, eventsEach).Select(i => (long)i), stream.Select(e => e.SequenceNr));
+        }
+    }
 }
