@@ -1,0 +1,24 @@
+using Engine.Kernel.Persistence;
+using Engine.Kernel.Persistence.Actors;
+
+namespace Engine.Bench.Persistence;
+
+/// <summary>Recovers its stream and completes <paramref name="done"/> with the number of events applied.</summary>
+internal sealed class ReplayActor : PersistentActor
+{
+    public ReplayActor(PersistenceExtension persistence, string persistenceId, TaskCompletionSource<long> done)
+        : base(persistence)
+    {
+        PersistenceId = persistenceId;
+        long applied = 0;
+        decimal sum = 0;
+        Recover<BenchEvent>(e =>
+        {
+            applied++;
+            sum += e.Price;
+        });
+        Recover<RecoveryCompleted>(_ => done.TrySetResult(sum > 0 ? applied : 0));
+    }
+
+    public override string PersistenceId { get; }
+}

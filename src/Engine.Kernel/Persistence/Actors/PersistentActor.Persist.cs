@@ -1,0 +1,107 @@
+using Engine.Kernel.Actors;
+using Engine.Kernel.Persistence.Journal;
+using Engine.Kernel.Persistence.Snapshots;
+
+namespace Engine.Kernel.Persistence.Actors;
+
+/// <summary>Persisting, snapshots and deletes.</summary>
+public abstract partial class PersistentActor
+{
+    /// <summary>
+    /// Persists <paramref name="persistedEvent"/> and then runs <paramref name="handler"/> with it. The write happens
+    /// after the current command handler returns; commands are held back until the handler ran.
+    /// </summary>
+    protected void Persist<TEvent>(TEvent persistedEvent, Action<TEvent> handler)
+        where TEvent : notnull => PersistAll([persistedEvent], handler);
+
+    /// <summary>Persists <paramref name="events"/> atomically (all or none) and runs <paramref name="handler"/> for each, in order.</summary>
+    protected void PersistAll<TEvent>(IEnumerable<TEvent> events, Action<TEvent> handler)
+        where TEvent : notnull
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(handler);
+        if (!recovered)
+        {
+            throw new InvalidOperationException($"'{PersistenceId}' cannot persist while recovering.");
+        }
+
+        var list = events.Cast<object>().ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        var now = Context.System.TimeProvider.GetUtcNow();
+        var reprs = new List<PersistentRepr>(list.Count);
+        foreach (var e in list)
+        {
+            var serialized = Persistence.Registry.Serialize(e);
+            reprs.Add(new PersistentRepr(PersistenceId, ++reservedSequenceNr, serialized.Manifest, serialized.Payload, TagsFor(e), now, Persistence.WriterId));
+        }
+
+        pending.Add(new PendingPersist(new AtomicWrite(reprs), list, e => handler((TEvent)e)));
+    }
+
+    /// <summary>
+    /// Saves <paramref name="state"/> as the snapshot at <see cref="LastSequenceNr"/>; the store keeps only the newest
+    /// configured number per stream. Replies <see cref="SaveSnapshotSuccess"/> or <see cref="SaveSnapshotFailure"/> to Self.
+    /// </summary>
+    protected void SaveSnapshot(object state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var metadata = new SnapshotMetadata(PersistenceId, LastSequenceNr, Context.System.TimeProvider.GetUtcNow());
+        var serialized = Persistence.Registry.Serialize(state);
+        Outcome(
+            Persistence.SnapshotStore.SaveAsync(new SelectedSnapshot(metadata, serialized.Manifest, serialized.Payload)),
+            () => new SaveSnapshotSuccess(metadata),
+            ex => new SaveSnapshotFailure(metadata, ex));
+    }
+
+    /// <summary>
+    /// Logically deletes events up to <paramref name="toSequenceNr"/> (numbering continues). Replies
+    /// <see cref="DeleteMessagesSuccess"/> or <see cref="DeleteMessagesFailure"/> to Self.
+    /// </summary>
+    protected void DeleteMessages(long toSequenceNr) =>
+        Outcome(
+            Persistence.Journal.DeleteMessagesToAsync(PersistenceId, toSequenceNr),
+            () => new DeleteMessagesSuccess(toSequenceNr),
+            ex => new DeleteMessagesFailure(toSequenceNr, ex));
+
+    private void Outcome(Task task, Func<object> success, Func<Exception, object> failure)
+    {
+        var self = Self;
+        task.ContinueWith(
+            t => self.Tell(t.IsCompletedSuccessfully ? success() : failure(t.Exception?.GetBaseException() ?? new TaskCanceledException(t)), self),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private async Task FlushAsync()
+    {
+        while (pending.Count > 0)
+        {
+            var batch = pending.ToList();
+            pending.Clear();
+            try
+            {
+                await Persistence.Journal.WriteAsync([.. batch.Select(p => p.Write)]);
+            }
+            catch (Exception ex)
+            {
+                PersistenceLog.WriteFailed(Log, ex, PersistenceId, batch[0].Write.LowestSequenceNr, batch[^1].Write.HighestSequenceNr);
+                Context.Stop(Self);
+                return;
+            }
+
+            foreach (var write in batch)
+            {
+                for (var i = 0; i < write.Events.Count; i++)
+                {
+                    LastSequenceNr = write.Write.Events[i].SequenceNr;
+                    write.Handler(write.Events[i]);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Engine.Kernel.Persistence.PostgreSql;
+
+/// <summary>The <c>postgresql</c> sub-section of <c>engine.journal</c> and <c>engine.snapshot-store</c>.</summary>
+public sealed record PostgreSqlOptions
+{
+    /// <summary>Npgsql connection string (e.g. from <c>${?ENGINE_PG}</c>); contains secrets, never logged.</summary>
+    public string ConnectionString { get; init; } = string.Empty;
+
+    /// <summary>Schema holding the tables; created if missing. Lower-case letters, digits and '_' only.</summary>
+    [RegularExpression("^[a-z_][a-z0-9_]{0,62}$")]
+    public string Schema { get; init; } = "public";
+}
