@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Engine.Kernel.Persistence.Serialization;
+using Engine.Messages;
+using Engine.Messages.Identifiers;
+
+namespace Engine.Actors.Orders;
+
+/// <summary>
+/// How order books are stored: one persistence id per login (<c>orders/&lt;login&gt;</c>), every event tagged
+/// <see cref="Tag"/>, and the manifest registry that maps each journaled type to its name and version. The
+/// engine and <c>engine audit</c> both read the journal through this registry, so they agree on every byte.
+/// </summary>
+public static class OrderJournal
+{
+    /// <summary>Tag on every order-book event; the audit reads by it.</summary>
+    public const string Tag = "orders";
+
+    /// <summary>Prefix of every order book's persistence id.</summary>
+    public const string PersistenceIdPrefix = "orders/";
+
+    /// <summary>The persistence id of <paramref name="login"/>'s order book.</summary>
+    public static string PersistenceIdOf(LoginId login) => PersistenceIdPrefix + login.Value;
+
+    /// <summary>A registry with every engine event (source-generated JSON, case-sensitive names).</summary>
+    public static EventManifestRegistry CreateRegistry()
+    {
+        var json = new JsonSerializerOptions { TypeInfoResolver = EngineMessagesJsonContext.Default };
+        return Register(new EventManifestRegistry(json));
+    }
+
+    /// <summary>Adds every event type of <see cref="EventManifest"/> to <paramref name="registry"/>.</summary>
+    public static EventManifestRegistry Register(EventManifestRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        foreach (var type in EventManifest.EventTypes)
+        {
+            registry.Register(type, type.Name, EventManifest.CurrentVersion);
+        }
+
+        return registry;
+    }
+}
