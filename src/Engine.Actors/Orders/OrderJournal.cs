@@ -28,13 +28,13 @@ public static class OrderJournal
         return Register(new EventManifestRegistry(json));
     }
 
-    /// <summary>Adds every event type of <see cref="EventManifest"/> to <paramref name="registry"/>.</summary>
+    /// <summary>Adds every event type of <see cref="EventManifests"/> to <paramref name="registry"/>.</summary>
     public static EventManifestRegistry Register(EventManifestRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        foreach (var type in EventManifest.EventTypes)
+        foreach (var type in EventManifests.EventTypes)
         {
-            registry.Register(type, type.Name, EventManifest.CurrentVersion);
+            registry.Register(type, type.Name, EventManifests.CurrentVersion);
         }
 
         return registry;

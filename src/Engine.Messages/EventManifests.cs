@@ -10,7 +10,7 @@ namespace Engine.Messages;
 /// manifest; recovery maps it back to a type (and an upcaster when the version is old). The list is
 /// explicit so that renaming a type breaks a test instead of old journals. Immutable and thread-safe.
 /// </summary>
-public static class EventManifest
+public static class EventManifests
 {
     /// <summary>Current version of every event type listed here.</summary>
     public const int CurrentVersion = 1;
@@ -43,7 +43,7 @@ public static class EventManifest
     /// <summary>The manifest of <paramref name="eventType"/>; throws <see cref="ArgumentException"/> for a type without one.</summary>
     public static string Of(Type eventType) => Names.TryGetValue(eventType, out var name)
         ? name
-        : throw new ArgumentException($"{eventType.Name} has no journal manifest; add it to EventManifest", nameof(eventType));
+        : throw new ArgumentException($"{eventType.Name} has no journal manifest; add it to EventManifests", nameof(eventType));
 
     /// <summary>The type of <paramref name="manifest"/>, or null when it is not a current manifest (an upcaster must handle it).</summary>
     public static Type? TypeOf(string manifest) => Types.GetValueOrDefault(manifest);

@@ -11,16 +11,16 @@ public class EventManifestTests
     [Fact]
     public void Every_event_type_has_a_manifest_that_maps_back()
     {
-        Assert.Equal(AllEventTypes.Length, EventManifest.EventTypes.Count());
+        Assert.Equal(AllEventTypes.Length, EventManifests.EventTypes.Count());
         foreach (var type in AllEventTypes)
         {
-            var manifest = EventManifest.Of(type);
+            var manifest = EventManifests.Of(type);
             Assert.Equal($"{type.Name}.v1", manifest);
-            Assert.Equal(type, EventManifest.TypeOf(manifest));
+            Assert.Equal(type, EventManifests.TypeOf(manifest));
         }
 
-        Assert.Null(EventManifest.TypeOf("OrderSubmitted.v0"));
-        Assert.Throws<ArgumentException>(() => EventManifest.Of(typeof(string)));
+        Assert.Null(EventManifests.TypeOf("OrderSubmitted.v0"));
+        Assert.Throws<ArgumentException>(() => EventManifests.Of(typeof(string)));
     }
 
     [Theory]
