@@ -107,7 +107,8 @@ public static partial class BinanceCodec
                     JsonValueKind.String => new W.Param(property.Name, property.Value.GetString()!),
                     JsonValueKind.Number => new W.Param(property.Name, property.Value.GetRawText(), W.ParamKind.Number),
                     JsonValueKind.True or JsonValueKind.False => new W.Param(property.Name, property.Value.GetRawText(), W.ParamKind.Flag),
-                    _ => throw new FormatException($"param '{property.Name}' must be a string, number or boolean"),
+                    JsonValueKind.Array or JsonValueKind.Object => new W.Param(property.Name, property.Value.GetRawText(), W.ParamKind.Json),
+                    _ => throw new FormatException($"param '{property.Name}' must not be null"),
                 });
             }
         }

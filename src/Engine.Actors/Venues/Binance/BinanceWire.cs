@@ -23,6 +23,9 @@ public static partial class BinanceWire
 
         /// <summary>A JSON <c>true</c> or <c>false</c>.</summary>
         Flag,
+
+        /// <summary>A JSON array or object written as its raw text (<c>symbols</c> of exchangeInfo).</summary>
+        Json,
     }
 
     /// <summary>How a response's <c>id</c> was spelled; it is echoed with the request's exact JSON type.</summary>
