@@ -52,7 +52,7 @@ public static partial class BinanceCodec
                     : new W.Unknown("neither 'event', 'method' nor 'status'");
                 return frame with { ReceivedAt = receivedAt };
             }
-            catch (FormatException ex)
+            catch (Exception ex) when (ex is FormatException or InvalidOperationException or KeyNotFoundException)
             {
                 return new W.Unknown(ex.Message) { ReceivedAt = receivedAt };
             }
@@ -94,7 +94,9 @@ public static partial class BinanceCodec
 
     private static W.Request ReadRequest(JsonElement root)
     {
-        var id = root.GetProperty("id") is { ValueKind: JsonValueKind.String } s ? s.GetString()! : root.GetProperty("id").GetRawText();
+        var id = !root.TryGetProperty("id", out var idElement) ? throw new FormatException("a request needs an 'id'")
+            : idElement.ValueKind == JsonValueKind.String ? idElement.GetString()!
+            : idElement.GetRawText();
         var method = Str(root, "method");
         var parameters = ImmutableArray.CreateBuilder<W.Param>();
         var hasParams = root.TryGetProperty("params", out var p) && p.ValueKind == JsonValueKind.Object;
