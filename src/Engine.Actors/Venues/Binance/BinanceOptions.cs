@@ -75,14 +75,14 @@ public sealed record BinanceOptions : IValidatableOptions
 
     /// <summary>ORDERS per 10 seconds (per account).</summary>
     [Range(1, 1_000_000)]
-    public int OrdersPer10Seconds { get; init; } = 50;
+    public int OrdersPerTenSeconds { get; init; } = 50;
 
     /// <summary>ORDERS per UTC day (per account).</summary>
     [Range(1, 100_000_000)]
     public int OrdersPerDay { get; init; } = 160_000;
 
     /// <summary>Weight overrides per method name (<c>"order.status" = 4</c>); methods not listed use <see cref="DefaultWeights"/>.</summary>
-    public ImmutableDictionary<string, int> Weights { get; init; } = ImmutableDictionary<string, int>.Empty;
+    public IReadOnlyDictionary<string, int> Weights { get; init; } = ImmutableDictionary<string, int>.Empty;
 
     /// <summary>Reconnect proactively after this long; Binance drops connections at 24 h.</summary>
     public TimeSpan SessionLifetime { get; init; } = new(23, 50, 0);
@@ -98,7 +98,7 @@ public sealed record BinanceOptions : IValidatableOptions
     public ImmutableArray<RateWindowSpec> BudgetWindows =>
     [
         new("REQUEST_WEIGHT", RateUnit.Weight, RequestWeightPerMinute, TimeSpan.FromMinutes(1)),
-        new("ORDERS", RateUnit.Orders, OrdersPer10Seconds, TimeSpan.FromSeconds(10)),
+        new("ORDERS", RateUnit.Orders, OrdersPerTenSeconds, TimeSpan.FromSeconds(10)),
         new("ORDERS", RateUnit.Orders, OrdersPerDay, TimeSpan.FromDays(1)),
     ];
 
@@ -142,7 +142,7 @@ public sealed record BinanceOptions : IValidatableOptions
             errors.Add($"session-lifetime: {SessionLifetime} must be positive and shorter than the 24 h Binance allows");
         }
 
-        foreach (var (key, value) in new[] { ("request-weight-per-minute", RequestWeightPerMinute), ("orders-per-10-seconds", OrdersPer10Seconds), ("orders-per-day", OrdersPerDay), ("time-samples", TimeSamples) })
+        foreach (var (key, value) in new[] { ("request-weight-per-minute", RequestWeightPerMinute), ("orders-per-ten-seconds", OrdersPerTenSeconds), ("orders-per-day", OrdersPerDay), ("time-samples", TimeSamples) })
         {
             if (value <= 0)
             {
@@ -218,7 +218,7 @@ public sealed record BinanceOptions : IValidatableOptions
         $"BinanceOptions {{ Url = {Url}, ApiKey = {ApiKey}, KeyType = {KeyType}, Secret = {(string.IsNullOrEmpty(Secret) ? "(none)" : "***")}, " +
         $"PrivateKeyPath = {PrivateKeyPath}, PrivateKeyEnv = {PrivateKeyEnv}, RecvWindow = {RecvWindow}, RequestTimeout = {RequestTimeout}, " +
         $"Symbols = [{string.Join(", ", Symbols.IsDefault ? [] : Symbols)}], RequestWeightPerMinute = {RequestWeightPerMinute}, " +
-        $"OrdersPer10Seconds = {OrdersPer10Seconds}, OrdersPerDay = {OrdersPerDay}, Weights = {Weights.Count} override(s), " +
+        $"OrdersPerTenSeconds = {OrdersPerTenSeconds}, OrdersPerDay = {OrdersPerDay}, Weights = {Weights.Count} override(s), " +
         $"SessionLifetime = {SessionLifetime}, TimeResyncInterval = {TimeResyncInterval}, TimeSamples = {TimeSamples} }}";
 
     private static void Positive(List<string> errors, string key, TimeSpan value)

@@ -19,10 +19,56 @@ public class BinanceOptionsTests
         { "request-timeout", Valid with { RequestTimeout = TimeSpan.Zero } },
         { "session-lifetime", Valid with { SessionLifetime = TimeSpan.FromHours(24) } },
         { "time-resync-interval", Valid with { TimeResyncInterval = TimeSpan.Zero } },
-        { "orders-per-10-seconds", Valid with { OrdersPer10Seconds = 0 } },
-        { "weights.order.status", Valid with { Weights = System.Collections.Immutable.ImmutableDictionary<string, int>.Empty.Add("order.status", 0) } },
+        { "orders-per-ten-seconds", Valid with { OrdersPerTenSeconds = 0 } },
+        { "weights.order.status", Valid with { Weights = new Dictionary<string, int> { ["order.status"] = 0 } } },
         { "symbols", Valid with { Symbols = ["BTCUSDT", ""] } },
     };
+
+    [Fact]
+    public void Binds_from_kebab_case_hocon()
+    {
+        var config = Engine.Kernel.Config.HoconConfig.Parse("""
+            binance {
+              url = "ws://127.0.0.1:9001/ws-api/v3"
+              api-key = abc
+              key-type = hmac
+              secret = ${?TEST_BINANCE_SECRET}
+              recv-window = 10000
+              request-timeout = 3s
+              symbols = [BTCUSDT, ETHUSDT]
+              request-weight-per-minute = 1200
+              orders-per-ten-seconds = 10
+              orders-per-day = 1000
+              weights { "order.status" = 8 }
+              session-lifetime = 1h
+              time-resync-interval = 1 minute
+              time-samples = 3
+            }
+            """).Resolve(name => name == "TEST_BINANCE_SECRET" ? "s3cr3t" : null);
+
+        var options = config.Bind<BinanceOptions>("binance");
+
+        Assert.Empty(options.Validate());
+        Assert.Equal(
+            (new Uri("ws://127.0.0.1:9001/ws-api/v3"), "abc", BinanceKeyType.Hmac, "s3cr3t", 10000, TimeSpan.FromSeconds(3)),
+            (options.Url, options.ApiKey, options.KeyType, options.Secret, options.RecvWindow, options.RequestTimeout));
+        Assert.Equal(["BTCUSDT", "ETHUSDT"], options.Symbols.AsEnumerable());
+        Assert.Equal((1200, 10, 1000, 8), (options.RequestWeightPerMinute, options.OrdersPerTenSeconds, options.OrdersPerDay, options.WeightOf("order.status")));
+        Assert.Equal((TimeSpan.FromHours(1), TimeSpan.FromMinutes(1), 3), (options.SessionLifetime, options.TimeResyncInterval, options.TimeSamples));
+    }
+
+    [Fact]
+    public void Out_of_range_recv_window_fails_binding_without_printing_the_secret()
+    {
+        var config = Engine.Kernel.Config.HoconConfig.Parse("""
+            binance { api-key = abc, key-type = hmac, secret = "hidden-value", recv-window = 70000 }
+            """).Resolve(_ => null);
+
+        var error = Assert.Throws<Engine.Kernel.Config.ConfigException>(() => config.Bind<BinanceOptions>("binance"));
+
+        Assert.Contains("recv-window", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hidden-value", error.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Defaults_follow_the_reference()
@@ -51,7 +97,7 @@ public class BinanceOptionsTests
     [Fact]
     public void Weight_overrides_win()
     {
-        Assert.Equal(9, (Valid with { Weights = System.Collections.Immutable.ImmutableDictionary<string, int>.Empty.Add("order.status", 9) }).WeightOf("order.status"));
+        Assert.Equal(9, (Valid with { Weights = new Dictionary<string, int> { ["order.status"] = 9 } }).WeightOf("order.status"));
     }
 
     [Theory]
