@@ -24,6 +24,34 @@ public static partial class BinanceMapper
     /// <summary>Error code of too many orders (429).</summary>
     public const int TooManyOrdersCode = -1015;
 
+    /// <summary>Error code of a subscribe for an account that is already subscribed on the connection.</summary>
+    public const int SubscriptionActiveCode = -2035;
+
+    /// <summary>Error code of an unsubscribe without an active subscription.</summary>
+    public const int SubscriptionInactiveCode = -2036;
+
+    /// <summary>Error code of a connection that used up its subscription ids.</summary>
+    public const int MaxSubscriptionIdsCode = -2042;
+
+    /// <summary>
+    /// Classifies the answer to <c>userDataStream.subscribe</c> or <c>.subscribe.signature</c>: success (with the
+    /// id, or none from an old server's <c>{}</c>), -2035 already active, -2042 reconnect, anything else failed.
+    /// </summary>
+    public static BinanceSubscription ToSubscription(W.Response response)
+    {
+        if (ClassifyError(response) is { } error)
+        {
+            return error.Code switch
+            {
+                SubscriptionActiveCode => new(BinanceSubscribeOutcome.AlreadyActive, null, error.Reason),
+                MaxSubscriptionIdsCode => new(BinanceSubscribeOutcome.Reconnect, null, error.Reason),
+                _ => new(BinanceSubscribeOutcome.Failed, null, error.Reason),
+            };
+        }
+
+        return new(BinanceSubscribeOutcome.Subscribed, response.Result is { } result ? BinanceCodec.ReadSubscriptionId(result) : null, null);
+    }
+
     /// <summary>
     /// Classifies a failed response: 5xx, -1007 and 409 → Unknown (never a rejection); 429 → RateLimited and
     /// 418 → Banned with the retry time from <c>error.data.retryAfter</c>, a top-level <c>retryAfter</c> or the

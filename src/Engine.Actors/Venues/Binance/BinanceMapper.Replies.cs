@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
@@ -102,5 +101,4 @@ public static partial class BinanceMapper
     }
 
     private static VenueOrderId VenueId(long orderId) => new(orderId.ToString(CultureInfo.InvariantCulture));
-
 }

@@ -47,7 +47,8 @@ public static partial class BinanceWire
     /// <summary>
     /// A request <c>{"id","method","params"}</c>. <see cref="Params"/> keeps its order on the wire; the
     /// signature payload sorts them (<see cref="BinanceSigner.Payload"/>). Empty params are written as <c>{}</c>
-    /// only when <see cref="HasParams"/> is true.
+    /// only when <see cref="HasParams"/> is true. This adapter sends string ids; a decoded numeric id is kept as
+    /// its digits and written back as a string (a server echoes ids through <see cref="Response"/>, which keeps the type).
     /// </summary>
     public sealed record Request(string Id, string Method, ImmutableArray<Param> Params, bool HasParams = true) : BinanceFrame
     {

@@ -226,4 +226,26 @@ public class BinanceMapperTests
 
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1659146400000), budget.BannedUntil(DateTimeOffset.FromUnixTimeMilliseconds(1659142907531)));
     }
+
+    [Theory]
+    [InlineData("in_user_data_stream_subscribe", BinanceSubscribeOutcome.Subscribed, 0)]
+    [InlineData("in_user_data_stream_subscribe_signature", BinanceSubscribeOutcome.Subscribed, 1)]
+    [InlineData("in_user_data_stream_subscribe_legacy", BinanceSubscribeOutcome.Subscribed, null)]
+    [InlineData("in_subscription_active", BinanceSubscribeOutcome.AlreadyActive, null)]
+    [InlineData("in_server_error", BinanceSubscribeOutcome.Failed, null)]
+    public void Subscribe_answers_are_classified(string golden, BinanceSubscribeOutcome outcome, int? id)
+    {
+        var subscription = BinanceMapper.ToSubscription(Response(golden));
+
+        Assert.Equal((outcome, id), (subscription.Outcome, subscription.SubscriptionId));
+        Assert.Equal(outcome is BinanceSubscribeOutcome.Subscribed, subscription.Reason is null);
+    }
+
+    [Fact]
+    public void Exhausted_subscription_ids_ask_for_a_new_connection()
+    {
+        var response = new W.Response("s", W.IdKind.Text, 400, null, new W.Error(-2042, "Maximum subscription ID reached for this connection."), []);
+
+        Assert.Equal(BinanceSubscribeOutcome.Reconnect, BinanceMapper.ToSubscription(response).Outcome);
+    }
 }
