@@ -30,6 +30,7 @@ public sealed class StrategyHost : ReceiveActor
         Receive<StrategySelfStopped>(m => _selfStopped[m.Name] = m.Reason);
         Receive<StopStrategies>(_ => OnStopStrategies());
         Receive<GetRunningStrategies>(_ => Sender.Tell(new RunningStrategies(Running())));
+        Receive<SendToStrategy>(OnSendToStrategy);
     }
 
     /// <summary>Props of the host; the settings are checked here (null members, option validation).</summary>
@@ -164,6 +165,18 @@ public sealed class StrategyHost : ReceiveActor
             + $"for the restart window of {options.RestartWindow}; it is stopped and will not be restarted (the exceptions are in the error log)";
         StrategyHostLog.GaveUp(Log, name, why);
         Context.System.EventStream.Publish(new StrategyGaveUp(name, why, Now));
+    }
+
+    private void OnSendToStrategy(SendToStrategy send)
+    {
+        var target = Context.Child(send.Name);
+        if (target.Equals(ActorRefs.Nobody))
+        {
+            Context.System.DeadLetters.Tell(send.Message, Sender);
+            return;
+        }
+
+        target.Tell(send.Message, Sender);
     }
 
     private void OnStopStrategies()
