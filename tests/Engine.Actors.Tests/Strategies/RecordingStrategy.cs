@@ -38,6 +38,11 @@ public sealed class RecordingStrategy : StrategyActor
         Receive<DoBind>(_ => Reply(() => Parameters<ParameterizedStrategy.Options>()));
         Receive<GetWorkingOrders>(_ => Reports.Tell(WorkingOrders.OrderBy(o => o.ClientOrderId.Value, StringComparer.Ordinal).ToList()));
         Receive<SymbolInfoReply>(reply => Reports.Tell(reply));
+        Receive<DoBecomeQuiet>(_ =>
+        {
+            Become(() => Receive<string>(text => Reports.Tell("quiet:" + text)));
+            Reports.Tell("became quiet");
+        });
     }
 
     private IActorRef Reports { get; }
@@ -83,4 +88,6 @@ public sealed class RecordingStrategy : StrategyActor
     public sealed record DoBind;
 
     public sealed record GetWorkingOrders;
+
+    public sealed record DoBecomeQuiet;
 }

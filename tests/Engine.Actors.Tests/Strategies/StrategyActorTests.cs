@@ -160,6 +160,21 @@ public class StrategyActorTests : TestKitBase
     }
 
     [Fact]
+    public void Engine_events_still_reach_the_hooks_in_a_behaviour_set_with_become()
+    {
+        var strategy = Start();
+        strategy.Tell(new RecordingStrategy.DoBecomeQuiet());
+        ExpectMsg("became quiet");
+
+        Sys.EventStream.Publish(new ConnectionStateChanged(Other, Time.GetUtcNow(), ConnectionState.Ready));
+        Sys.EventStream.Publish(new ConnectionStateChanged(Mine, Time.GetUtcNow(), ConnectionState.Reconnecting));
+        strategy.Tell("ping");
+
+        Assert.Equal(ConnectionState.Reconnecting, ((ConnectionStateChanged)ExpectMsg<RecordingStrategy.Hook>(h => h.Kind == "state").Payload).State);
+        ExpectMsg("quiet:ping");
+    }
+
+    [Fact]
     public void Parameters_bind_strictly_and_name_file_line_and_key()
     {
         var strategy = Start("levels = 3\nspred-bps = 5\n");
