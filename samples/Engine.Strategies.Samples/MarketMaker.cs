@@ -88,6 +88,12 @@ public sealed class MarketMaker : StrategyActor<MarketMakerParameters>
         var side = SideOf(orderEvent.ClientOrderId);
         if (side is null)
         {
+            // A fill of a quote already being replaced still moved the mid and the inventory.
+            if (orderEvent is OrderFilled or OrderPartiallyFilled)
+            {
+                Requote();
+            }
+
             return;
         }
 

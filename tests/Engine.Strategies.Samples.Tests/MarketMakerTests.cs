@@ -101,6 +101,28 @@ public class MarketMakerTests : TestKitBase
     }
 
     [Fact]
+    public void A_fill_of_a_quote_being_replaced_still_moves_the_mid_and_requotes()
+    {
+        StartReady(Cents);
+        var bid = ExpectQuote(OrderSide.Buy, 99.95m, 0.5m);
+        ExpectQuote(OrderSide.Sell, 100.05m, 0.5m);
+        Publish(ConnectionState.Reconnecting);
+        _connections.ExpectMsg<CancelOrder>();
+        _connections.ExpectMsg<CancelOrder>();
+        Publish(ConnectionState.Ready);
+        ExpectQuote(OrderSide.Buy, 99.95m, 0.5m);
+        ExpectQuote(OrderSide.Sell, 100.05m, 0.5m);
+
+        // The old bid filled before its cancel took effect: inventory 0.5 and a mid of 99.8 call for new prices.
+        Sys.EventStream.Publish(new OrderFilled(Login, bid.ClientOrderId, Time.GetUtcNow(), new VenueOrderId("v1"), new FillId("f1"), 99.8m, 0.5m));
+
+        Assert.NotEqual(bid.ClientOrderId, _connections.ExpectMsg<CancelOrder>().ClientOrderId);
+        ExpectQuote(OrderSide.Buy, 99.75m, 0.5m);
+        _connections.ExpectMsg<CancelOrder>();
+        ExpectQuote(OrderSide.Sell, 99.85m, 0.5m);
+    }
+
+    [Fact]
     public void A_small_move_within_the_threshold_keeps_the_working_quotes()
     {
         StartReady(Cents);
