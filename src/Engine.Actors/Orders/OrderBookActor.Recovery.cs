@@ -1,3 +1,4 @@
+using Engine.Kernel.Persistence.Actors;
 using Engine.Messages.Orders;
 
 namespace Engine.Actors.Orders;
@@ -5,8 +6,17 @@ namespace Engine.Actors.Orders;
 /// <summary>Rebuilding the book from the journal, and what to ask the venue afterwards.</summary>
 public sealed partial class OrderBookActor
 {
+    private void OnSnapshotOffer(SnapshotOffer offer)
+    {
+        if (offer.Snapshot is OrderBookSnapshot snapshot)
+        {
+            _book.Restore(snapshot.Orders);
+        }
+    }
+
     private void OnRecoverEvent(IOrderEvent replayed)
     {
+        _eventsSinceSnapshot++;
         var decision = _book.Apply(replayed);
         if (!decision.ShouldPersist)
         {
@@ -28,5 +38,15 @@ public sealed partial class OrderBookActor
         var working = _book.Working.ToList();
         LogRecovered(Log, _login.Value, _book.Orders.Count, working.Count);
         AskToResolve(working.Select(o => o.Symbol));
+    }
+
+    /// <summary>Saves a snapshot every <see cref="OrderBookOptions.SnapshotEvery"/> persisted events (the store keeps the newest few).</summary>
+    private void SnapshotWhenDue()
+    {
+        if (_options.SnapshotEvery > 0 && ++_eventsSinceSnapshot >= _options.SnapshotEvery)
+        {
+            _eventsSinceSnapshot = 0;
+            SaveSnapshot(OrderBookSnapshot.Of(_book));
+        }
     }
 }

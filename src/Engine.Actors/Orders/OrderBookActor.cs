@@ -41,6 +41,7 @@ public sealed partial class OrderBookActor : PersistentActor
     private readonly string _persistenceId;
     private readonly OrderBook _book;
     private ConnectionReadiness? _readiness;
+    private int _eventsSinceSnapshot;
 
     /// <summary>Creates the actor; use <see cref="Props"/>.</summary>
     public OrderBookActor(LoginId login, PersistenceExtension persistence, OrderBookOptions options)
@@ -52,6 +53,7 @@ public sealed partial class OrderBookActor : PersistentActor
         _persistenceId = OrderJournal.PersistenceIdOf(login);
         _book = new OrderBook(login);
 
+        Recover<SnapshotOffer>(OnSnapshotOffer);
         Recover<IOrderEvent>(OnRecoverEvent);
         Recover<RecoveryCompleted>(_ => OnRecoveryCompleted());
 

@@ -103,9 +103,9 @@ public abstract class OrderBookActorTestBase : TestKitBase
 
     /// <summary>Every event in the book's journal stream, deserialized, in sequence order.</summary>
     protected List<object> Journal() =>
-        [.. Storage.ReadByPersistenceIdAsync(OrderJournal.PersistenceIdOf(Login), 1, long.MaxValue, long.MaxValue, CancellationToken.None)
+        [.. Persistence.Journal.ReplayAsync(OrderJournal.PersistenceIdOf(Login), 1, long.MaxValue, long.MaxValue, CancellationToken.None)
             .ToBlockingEnumerable()
-            .Select(e => Persistence.Registry.Deserialize(e.Event.Manifest, e.Event.Payload, e.PersistenceId))];
+            .Select(e => Persistence.Registry.Deserialize(e.Manifest, e.Payload, e.PersistenceId))];
 
     protected static SubmitOrder Limit(string cid, decimal quantity = 1m, decimal? price = 100m, Symbol? symbol = null, OrderSide side = OrderSide.Buy) =>
         new(Login, new ClientOrderId(cid), new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero), symbol ?? Btc, side, OrderType.Limit, quantity, price);
