@@ -57,6 +57,33 @@ public sealed class OrderBookActorCancelTests : OrderBookActorTestBase
     }
 
     [Fact]
+    public void Canceling_an_order_of_another_login_is_refused()
+    {
+        StartBook();
+        Place("c-1", "v-1");
+
+        Tell(new CancelOrder(new LoginId("someone-else"), new ClientOrderId("c-1"), Now));
+
+        Assert.Equal("order c-1 is for login someone-else but this order book belongs to login qg-1", Strategy.ExpectMsg<CancelRejected>().Reason);
+        Connection.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
+        Assert.Equal(OrderStatus.Accepted, Order("c-1").Status);
+    }
+
+    [Fact]
+    public void Cancel_all_with_nothing_working_sends_nothing()
+    {
+        StartBook();
+        Place("c-1", "v-1");
+        Report(FillReport("v-1", "f-1", 1m));
+        Events.ExpectMsg<OrderFilled>();
+
+        Tell(new CancelAllOrders(Login, Now));
+
+        Connection.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
+        Events.ExpectNoMsg(TimeSpan.FromMilliseconds(10));
+    }
+
+    [Fact]
     public void A_cancel_before_the_venue_id_is_known_is_recorded_and_sent_once_the_place_reply_reveals_it()
     {
         StartBook();

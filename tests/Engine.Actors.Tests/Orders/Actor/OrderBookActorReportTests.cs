@@ -1,5 +1,6 @@
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
+using Microsoft.Extensions.Logging;
 
 namespace Engine.Actors.Tests.Orders.Actor;
 
@@ -76,6 +77,8 @@ public sealed class OrderBookActorReportTests : OrderBookActorTestBase
         Events.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
         Assert.Equal(journaled, Journal().Count);
         Assert.Equal(0m, Order("c-1").FilledQuantity);
+        Assert.Contains(Logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("order c-1 of login qg-1", StringComparison.Ordinal)
+            && e.Message.Contains("exceed the order quantity", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -89,6 +92,7 @@ public sealed class OrderBookActorReportTests : OrderBookActorTestBase
         Advance(Options.HeldReportTimeout);
 
         AwaitAssert(() => Assert.Equal(0, Orders().HeldReports));
+        Assert.Contains(Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("venue order v-9 of login qg-1 dropped", StringComparison.Ordinal));
         Tell(Placed("c-1", "v-9"));
         Events.ExpectMsg<OrderAccepted>();
         Events.ExpectNoMsg(TimeSpan.FromMilliseconds(50));

@@ -10,6 +10,7 @@ using Engine.Messages.Identifiers;
 using Engine.Messages.Markets;
 using Engine.Messages.Orders;
 using Engine.TestKit;
+using Microsoft.Extensions.Logging;
 
 namespace Engine.Actors.Tests.Orders.Actor;
 
@@ -33,7 +34,14 @@ public abstract class OrderBookActorTestBase : TestKitBase
     private int _incarnation;
 
     protected OrderBookActorTestBase()
+        : this(new LogCapture())
     {
+    }
+
+    private OrderBookActorTestBase(LogCapture logs)
+        : base(new ActorSystemOptions { LoggerFactory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug)) })
+    {
+        Logs = logs;
         Storage = new SwitchableStorage();
         Persistence = new PersistenceExtension(
             new GroupCommitJournal(Storage, new Engine.Kernel.Persistence.Journal.JournalOptions(), TimeProvider.System),
@@ -47,6 +55,9 @@ public abstract class OrderBookActorTestBase : TestKitBase
     }
 
     protected SwitchableStorage Storage { get; }
+
+    /// <summary>Every log entry of the system under test.</summary>
+    protected LogCapture Logs { get; }
 
     protected PersistenceExtension Persistence { get; set; }
 
