@@ -25,19 +25,27 @@ public sealed partial class OrderBookActor
     }
 
     /// <summary>
-    /// Restores the cancels that wait for a venue id (PendingCancel without one) and asks the connection to resolve
-    /// every working or Unknown order: whatever happened while the engine was down is on the venue.
+    /// Restores the cancels that wait for a venue id (PendingCancel without one); records orders whose place reply
+    /// the previous incarnation never got (no venue id, Submitted or PendingCancel) as Unknown, since no reply will
+    /// come to this one; then asks the connection to resolve every working or Unknown order: whatever happened while
+    /// the engine was down is on the venue.
     /// </summary>
     private void OnRecoveryCompleted()
     {
-        foreach (var order in _book.Orders.Where(o => o.Status == OrderStatus.PendingCancel && o.VenueOrderId is null))
+        var stranded = _book.Orders
+            .Where(o => o.VenueOrderId is null && o.Status is OrderStatus.Submitted or OrderStatus.PendingCancel)
+            .OrderBy(o => o.CreatedAt)
+            .ToList();
+        foreach (var order in stranded.Where(o => o.Status == OrderStatus.PendingCancel))
         {
             _cancelWhenVenueIdKnown.Add(order.ClientOrderId);
         }
 
-        var working = _book.Working.ToList();
-        LogRecovered(Log, _login.Value, _book.Orders.Count, working.Count);
-        AskToResolve(working.Select(o => o.Symbol));
+        LogRecovered(Log, _login.Value, _book.Orders.Count, _book.Working.Count());
+        var now = Now;
+        Drain(
+            stranded.Select(o => new OrderStatusUnknown(_login, o.ClientOrderId, now, "the engine restarted before the venue answered the place request")),
+            () => AskToResolve(_book.Working.Select(o => o.Symbol)));
     }
 
     /// <summary>Saves a snapshot every <see cref="OrderBookOptions.SnapshotEvery"/> persisted events (the store keeps the newest few).</summary>

@@ -28,7 +28,8 @@ namespace Engine.Actors.Orders;
 /// - A cancel for an order whose venue id is not known yet (Submitted, Unknown) is recorded at once
 ///   (<see cref="OrderCancelRequested"/>) and sent as soon as a place reply, report or reconciliation reveals the id.
 /// - A timeout, disconnect or unreadable reply never becomes a rejection: the order becomes Unknown and the parent is
-///   asked to resolve it (<see cref="ResolutionNeeded"/>); after recovery, working and Unknown orders are resolved too.
+///   asked to resolve it (<see cref="ResolutionNeeded"/>). After recovery, orders still waiting for their place reply
+///   become Unknown (no reply will reach this incarnation), and every working or Unknown order is sent for resolution.
 /// - A failed journal write stops the actor (the kernel's rule).
 /// Threading: an actor; all state is touched only by its own handlers.
 /// </summary>

@@ -86,7 +86,28 @@ public sealed class OrderBookActorRecoveryTests : OrderBookActorTestBase
     }
 
     [Fact]
-    public void A_cancel_waiting_for_its_venue_id_survives_a_restart()
+    public void An_order_whose_place_reply_was_lost_in_a_restart_becomes_Unknown_and_is_resolved_by_reconciliation()
+    {
+        StartBook();
+        Submit("c-1", quantity: 2m);
+        StopBook();
+
+        StartBook();
+
+        Assert.Equal("the engine restarted before the venue answered the place request", Events.ExpectMsg<OrderStatusUnknown>().Reason);
+        Assert.Equal([Btc], Connection.ExpectMsg<ResolutionNeeded>().Symbols.ToArray());
+        Assert.Equal(OrderStatus.Unknown, Order("c-1").Status);
+        Assert.IsType<OrderStatusUnknown>(Journal()[^1]);
+
+        Tell(new ReconcileOpenOrders(Btc, [new OpenOrder(new VenueOrderId("v-1"), null, OrderSide.Buy, OrderType.Limit, TimeInForce.Gtc, 100m, 2m, 2m, OrderStatus.Accepted, null, null)], Now, "open_orders after READY"));
+
+        Events.ExpectMsg<OrderReconciled>();
+        Assert.Equal(OrderStatus.Accepted, Order("c-1").Status);
+        Assert.Equal(new VenueOrderId("v-1"), Order("c-1").VenueOrderId);
+    }
+
+    [Fact]
+    public void A_cancel_waiting_for_its_venue_id_survives_a_restart_and_is_sent_once_reconciliation_finds_the_order()
     {
         StartBook();
         Submit("c-1");
@@ -95,10 +116,12 @@ public sealed class OrderBookActorRecoveryTests : OrderBookActorTestBase
         StopBook();
 
         StartBook();
+        Events.ExpectMsg<OrderStatusUnknown>();
         Connection.ExpectMsg<ResolutionNeeded>();
-        Tell(Placed("c-1", "v-1"));
+        Tell(new ReconcileOpenOrders(Btc, [new OpenOrder(new VenueOrderId("v-1"), null, OrderSide.Buy, OrderType.Limit, TimeInForce.Gtc, 100m, 1m, 1m, OrderStatus.Accepted, null, null)], Now, "open_orders after READY"));
 
         Assert.Equal("v-1", Connection.ExpectMsg<SendCancel>().Orders.Single().VenueOrderId.Value);
+        Assert.Equal(OrderStatus.PendingCancel, Order("c-1").Status);
     }
 
     [Fact]
