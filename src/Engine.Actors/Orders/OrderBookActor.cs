@@ -23,7 +23,8 @@ namespace Engine.Actors.Orders;
 ///   previous one; no other command is handled in between.
 /// - A local rejection (not ready, bad quantity or price, unknown symbol, rules violated) is journaled as
 ///   <see cref="OrderSubmitted"/> followed by <see cref="OrderRejected"/> (IsLocal), so the audit sees every refused
-///   command; nothing is sent, and the client order id stays taken. A duplicate client order id or a command for
+///   command; both are published, the rejection is also the sender's answer, nothing is sent, and the client order
+///   id stays taken. A duplicate client order id or a command for
 ///   another login cannot be journaled in this stream: it is answered and published, not persisted.
 /// - A cancel for an order whose venue id is not known yet (Submitted, Unknown) is recorded at once
 ///   (<see cref="OrderCancelRequested"/>) and sent as soon as a place reply, report or reconciliation reveals the id.

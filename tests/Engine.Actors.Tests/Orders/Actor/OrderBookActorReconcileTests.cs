@@ -1,6 +1,7 @@
 using Engine.Actors.Orders.Protocol;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
+using Microsoft.Extensions.Logging;
 
 namespace Engine.Actors.Tests.Orders.Actor;
 
@@ -64,6 +65,8 @@ public sealed class OrderBookActorReconcileTests : OrderBookActorTestBase
         Events.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
         Assert.Equal(OrderStatus.Unknown, Order("c-1").Status);
         Assert.Equal(journaled, Journal().Count);
+        Assert.Contains(Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.StartsWith("Open order v-8 in BTC/USDT on login qg-1 is not a working order", StringComparison.Ordinal));
+        Assert.Contains(Logs.Entries, e => e.Level == LogLevel.Warning && e.Message == "Order c-1 of login qg-1 is still unknown after reconciling BTC/USDT");
     }
 
     [Fact]
