@@ -1,0 +1,60 @@
+using Engine.Kernel.Persistence.Actors;
+using Engine.Messages.Orders;
+
+namespace Engine.Actors.Orders;
+
+/// <summary>Rebuilding the book from the journal, and what to ask the venue afterwards.</summary>
+public sealed partial class OrderBookActor
+{
+    private void OnSnapshotOffer(SnapshotOffer offer)
+    {
+        if (offer.Snapshot is OrderBookSnapshot snapshot)
+        {
+            _book.Restore(snapshot.Orders);
+        }
+    }
+
+    private void OnRecoverEvent(IOrderEvent replayed)
+    {
+        _eventsSinceSnapshot++;
+        var decision = _book.Apply(replayed);
+        if (!decision.ShouldPersist)
+        {
+            LogNotPersisted(decision);
+        }
+    }
+
+    /// <summary>
+    /// Restores the cancels that wait for a venue id (PendingCancel without one); records orders whose place reply
+    /// the previous incarnation never got (no venue id, Submitted or PendingCancel) as Unknown, since no reply will
+    /// come to this one; then asks the connection to resolve every working or Unknown order: whatever happened while
+    /// the engine was down is on the venue.
+    /// </summary>
+    private void OnRecoveryCompleted()
+    {
+        var stranded = _book.Orders
+            .Where(o => o.VenueOrderId is null && o.Status is OrderStatus.Submitted or OrderStatus.PendingCancel)
+            .OrderBy(o => o.CreatedAt)
+            .ToList();
+        foreach (var order in stranded.Where(o => o.Status == OrderStatus.PendingCancel))
+        {
+            _cancelWhenVenueIdKnown.Add(order.ClientOrderId);
+        }
+
+        LogRecovered(Log, _login.Value, _book.Orders.Count, _book.Working.Count());
+        var now = Now;
+        Drain(
+            stranded.Select(o => new OrderStatusUnknown(_login, o.ClientOrderId, now, "the engine restarted before the venue answered the place request")),
+            () => AskToResolve(_book.Working.Select(o => o.Symbol)));
+    }
+
+    /// <summary>Saves a snapshot every <see cref="OrderBookOptions.SnapshotEvery"/> persisted events (the store keeps the newest few).</summary>
+    private void SnapshotWhenDue()
+    {
+        if (_options.SnapshotEvery > 0 && ++_eventsSinceSnapshot >= _options.SnapshotEvery)
+        {
+            _eventsSinceSnapshot = 0;
+            SaveSnapshot(OrderBookSnapshot.Of(_book));
+        }
+    }
+}
