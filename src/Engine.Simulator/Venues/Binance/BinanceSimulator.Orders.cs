@@ -114,7 +114,11 @@ public sealed partial class BinanceSimulator
         return engine.Rules(symbol) is null ? throw new BinanceRequestException(400, -1121, "Invalid symbol.") : symbol;
     }
 
-    /// <summary>By <c>orderId</c> (then checked against <c>origClientOrderId</c> if both are sent), else by client id, open orders first.</summary>
+    /// <summary>
+    /// By <c>orderId</c> (then checked against <c>origClientOrderId</c> if both are sent), else by client id, open
+    /// orders first. A canceled order is also found by the client id it had before the cancel renamed it, so
+    /// that recovery by client id works after a cancel.
+    /// </summary>
     private BinanceOrder? Find(BinanceRequest request, SimAccount account, string symbol)
     {
         var orderId = request.Long("orderId");
@@ -132,8 +136,9 @@ public sealed partial class BinanceSimulator
         }
 
         return orders.Values
-            .Where(o => o.AccountId == account.Id && o.Symbol == symbol && o.ClientOrderId == clientId)
+            .Where(o => o.AccountId == account.Id && o.Symbol == symbol && (o.ClientOrderId == clientId || o.OrigClientOrderId == clientId))
             .OrderByDescending(o => o.IsOpen)
+            .ThenByDescending(o => o.ClientOrderId == clientId)
             .ThenByDescending(o => o.OrderId)
             .FirstOrDefault();
     }
