@@ -47,7 +47,7 @@ public class BinanceLimitAndFaultTests
     [Fact]
     public async Task Orders_over_the_ten_second_limit_get_429_with_1015()
     {
-        var (h, clock) = await BinanceTestClient.StartAsync(new BinanceOptions { RateLimits = new BinanceRateLimitOptions { OrdersPer10Seconds = 1 } });
+        var (h, clock) = await BinanceTestClient.StartAsync(new BinanceOptions { RateLimits = new BinanceRateLimitOptions { OrdersPerTenSeconds = 1 } });
         await using var host = h;
         await using var client = await BinanceTestClient.ConnectAsync(host);
         JsonObject Order() => BinanceTestClient.SignHmac(new JsonObject { ["symbol"] = "BTCUSDT", ["side"] = "BUY", ["type"] = "LIMIT", ["timeInForce"] = "GTC", ["price"] = "40000", ["quantity"] = "0.01" }, clock.GetUtcNow().ToUnixTimeMilliseconds());

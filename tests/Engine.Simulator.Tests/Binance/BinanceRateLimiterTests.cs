@@ -7,7 +7,7 @@ public class BinanceRateLimiterTests
     private static readonly DateTimeOffset T0 = new(2026, 1, 5, 12, 0, 30, TimeSpan.Zero);
 
     private static BinanceRateLimiter Limiter(int weight = 10, int orders = 3, int perDay = 100) =>
-        new(new BinanceRateLimitOptions { WeightPerMinute = weight, OrdersPer10Seconds = orders, OrdersPerDay = perDay, ConnectionsPer5Minutes = 2 }, TimeSpan.FromMinutes(2));
+        new(new BinanceRateLimitOptions { WeightPerMinute = weight, OrdersPerTenSeconds = orders, OrdersPerDay = perDay, ConnectionsPerFiveMinutes = 2 }, TimeSpan.FromMinutes(2));
 
     [Fact]
     public void Weight_window_is_aligned_to_the_minute_and_a_429_carries_its_end()

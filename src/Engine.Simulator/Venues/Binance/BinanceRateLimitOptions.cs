@@ -11,7 +11,7 @@ public sealed record BinanceRateLimitOptions
 
     /// <summary>ORDERS per 10 seconds per account.</summary>
     [Range(1, int.MaxValue)]
-    public int OrdersPer10Seconds { get; init; } = 50;
+    public int OrdersPerTenSeconds { get; init; } = 50;
 
     /// <summary>ORDERS per UTC day per account.</summary>
     [Range(1, int.MaxValue)]
@@ -19,7 +19,7 @@ public sealed record BinanceRateLimitOptions
 
     /// <summary>Connection attempts per 5 minutes per IP; more are refused with HTTP 429.</summary>
     [Range(1, int.MaxValue)]
-    public int ConnectionsPer5Minutes { get; init; } = 300;
+    public int ConnectionsPerFiveMinutes { get; init; } = 300;
 
     /// <summary>Weight charged for opening a connection.</summary>
     [Range(0, 1000)]

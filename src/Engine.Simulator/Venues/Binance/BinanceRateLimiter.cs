@@ -36,7 +36,7 @@ public sealed class BinanceRateLimiter(BinanceRateLimitOptions limits, TimeSpan 
         }
 
         var window = Current(connections, ip, FiveMinutes, now);
-        if (window.Count + 1 > Limits.ConnectionsPer5Minutes)
+        if (window.Count + 1 > Limits.ConnectionsPerFiveMinutes)
         {
             return false;
         }
@@ -70,7 +70,7 @@ public sealed class BinanceRateLimiter(BinanceRateLimitOptions limits, TimeSpan 
     {
         var shortWindow = Current(ordersShort, account, TenSeconds, now);
         var dayWindow = Current(ordersDay, account, Day, now);
-        if (shortWindow.Count + 1 > Limits.OrdersPer10Seconds)
+        if (shortWindow.Count + 1 > Limits.OrdersPerTenSeconds)
         {
             return Penalise(ip, shortWindow.Start + TenSeconds);
         }
@@ -98,7 +98,7 @@ public sealed class BinanceRateLimiter(BinanceRateLimitOptions limits, TimeSpan 
         var list = new List<RateLimitUsage>(3);
         if (account is not null)
         {
-            list.Add(new("ORDERS", "SECOND", 10, Limits.OrdersPer10Seconds, Current(ordersShort, account, TenSeconds, now).Count));
+            list.Add(new("ORDERS", "SECOND", 10, Limits.OrdersPerTenSeconds, Current(ordersShort, account, TenSeconds, now).Count));
             list.Add(new("ORDERS", "DAY", 1, Limits.OrdersPerDay, Current(ordersDay, account, Day, now).Count));
         }
 

@@ -274,7 +274,7 @@ public sealed partial class BinanceSimulator
     {
         var data = new JsonObject { ["serverTime"] = request.Session.Time(request.Now), ["retryAfter"] = request.Session.Time(until) };
         return what == "orders"
-            ? new BinanceRequestException(429, -1015, $"Too many new orders; current limit is {limiter.Limits.OrdersPer10Seconds} orders per 10 SECOND.", data)
+            ? new BinanceRequestException(429, -1015, $"Too many new orders; current limit is {limiter.Limits.OrdersPerTenSeconds} orders per 10 SECOND.", data)
             : new BinanceRequestException(429, -1003, $"Too much request weight used; current limit is {limiter.Limits.WeightPerMinute} request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the API.", data);
     }
 

@@ -101,9 +101,9 @@ public sealed partial class BinanceSimulator
             ["serverTime"] = request.Session.Time(request.Now),
             ["rateLimits"] = new JsonArray(
                 RateLimit("REQUEST_WEIGHT", "MINUTE", 1, limits.WeightPerMinute),
-                RateLimit("ORDERS", "SECOND", 10, limits.OrdersPer10Seconds),
+                RateLimit("ORDERS", "SECOND", 10, limits.OrdersPerTenSeconds),
                 RateLimit("ORDERS", "DAY", 1, limits.OrdersPerDay),
-                RateLimit("CONNECTIONS", "MINUTE", 5, limits.ConnectionsPer5Minutes)),
+                RateLimit("CONNECTIONS", "MINUTE", 5, limits.ConnectionsPerFiveMinutes)),
             ["exchangeFilters"] = new JsonArray(),
             ["symbols"] = symbols,
         };
