@@ -29,4 +29,7 @@ public enum FaultKind
 
     /// <summary>Binance: a matching request is executed but answered with -1007 (backend timeout, execution status unknown).</summary>
     UnknownOutcome,
+
+    /// <summary>Binance: a matching request is not executed and is answered with -1007 (the client cannot tell it from <see cref="UnknownOutcome"/>).</summary>
+    UnknownOutcomeNotExecuted,
 }

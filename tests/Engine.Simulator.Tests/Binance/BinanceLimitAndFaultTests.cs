@@ -125,6 +125,21 @@ public class BinanceLimitAndFaultTests
     }
 
     [Fact]
+    public async Task Unknown_outcome_not_executed_answers_1007_and_leaves_no_order()
+    {
+        var (h, clock) = await BinanceTestClient.StartAsync();
+        await using var host = h;
+        using var control = host.CreateControlClient();
+        await control.AddFaultAsync(new FaultRule { Kind = FaultKind.UnknownOutcomeNotExecuted, Op = "order.place" });
+        await using var client = await BinanceTestClient.ConnectAsync(host);
+        var ts = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var order = new JsonObject { ["symbol"] = "BTCUSDT", ["side"] = "BUY", ["type"] = "LIMIT", ["timeInForce"] = "GTC", ["price"] = "40000", ["quantity"] = "0.01", ["newClientOrderId"] = "lost-1" };
+        Assert.Equal(-1007, (await client.RequestAsync(1, "order.place", BinanceTestClient.SignHmac(order, ts))).GetProperty("error").GetProperty("code").GetInt32());
+        var status = await client.RequestAsync(2, "order.status", BinanceTestClient.SignHmac(new JsonObject { ["symbol"] = "BTCUSDT", ["origClientOrderId"] = "lost-1" }, ts));
+        Assert.Equal(-2013, status.GetProperty("error").GetProperty("code").GetInt32());
+    }
+
+    [Fact]
     public async Task Revoked_key_answers_the_next_request_with_401_and_a_null_id()
     {
         var (h, clock) = await BinanceTestClient.StartAsync();

@@ -14,7 +14,9 @@ public class BinanceSessionTests
         var (h, clock) = await BinanceTestClient.StartAsync(start: DateTimeOffset.FromUnixTimeMilliseconds(1649729878532 + 98));
         await using var host = h;
         await using var client = await BinanceTestClient.ConnectAsync(host);
-        var logon = await client.RequestAsync("c174a2b1", "session.logon", new JsonObject { ["apiKey"] = BinanceTestClient.Ed25519Key, ["signature"] = E2, ["timestamp"] = 1649729878532 });
+        await client.SendAsync(GoldenFrame.Load("session_logon_request.json").GetRawText());
+        var logon = await client.ExpectAsync(f => f.TryGetProperty("status", out _));
+        Assert.Equal("c174a2b1-3f51-4580-b200-8528bd237cb7", logon.GetProperty("id").GetString());
         GoldenFrame.AssertShape("session_logon_response.json", logon);
         var result = logon.GetProperty("result");
         Assert.Equal(BinanceTestClient.Ed25519Key, result.GetProperty("apiKey").GetString());

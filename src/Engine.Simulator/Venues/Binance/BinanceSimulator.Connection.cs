@@ -196,6 +196,12 @@ public sealed partial class BinanceSimulator
             return;
         }
 
+        if (Faults.TryTake(FaultKind.UnknownOutcomeNotExecuted, request.Method) is not null)
+        {
+            Answer(request, returnLimits, BackendTimeout());
+            return;
+        }
+
         BinanceOutcome outcome;
         try
         {
@@ -214,7 +220,7 @@ public sealed partial class BinanceSimulator
         }
 
         var reply = Faults.TryTake(FaultKind.UnknownOutcome, request.Method) is not null
-            ? BinanceJson.Error(request.Id, new BinanceRequestException(400, -1007, "Timeout waiting for response from backend server. Send status unknown; execution status unknown."), Limits(request, returnLimits))
+            ? BinanceJson.Error(request.Id, BackendTimeout(), Limits(request, returnLimits))
             : BinanceJson.Success(request.Id, outcome.Result, Limits(request, returnLimits));
         if (Faults.TryTake(FaultKind.NotifyBeforeReply, request.Method) is not null)
         {
@@ -277,6 +283,9 @@ public sealed partial class BinanceSimulator
             ? new BinanceRequestException(429, -1015, $"Too many new orders; current limit is {limiter.Limits.OrdersPerTenSeconds} orders per 10 SECOND.", data)
             : new BinanceRequestException(429, -1003, $"Too much request weight used; current limit is {limiter.Limits.WeightPerMinute} request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the API.", data);
     }
+
+    private static BinanceRequestException BackendTimeout() =>
+        new(400, -1007, "Timeout waiting for response from backend server. Send status unknown; execution status unknown.");
 
     private static BinanceRequestException Banned(BinanceRequest request, DateTimeOffset until)
     {
