@@ -71,6 +71,25 @@ public class BinanceHostingTests
         Assert.Contains("demo-binance-ed25519", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("pong", "binance.ping-interval")]
+    [InlineData("ban", "binance.ping-interval")]
+    [InlineData("weight", "binance.rate-limits.WeightPerMinute")]
+    [InlineData("first", "binance.FirstOrderId")]
+    public void Invalid_binance_options_are_named_by_the_validator(string field, string expected)
+    {
+        var venue = field switch
+        {
+            "pong" => new BinanceOptions { PongTimeout = TimeSpan.FromSeconds(-1) },
+            "ban" => new BinanceOptions { BanDuration = TimeSpan.Zero },
+            "weight" => new BinanceOptions { RateLimits = new BinanceRateLimitOptions { WeightPerMinute = 0 } },
+            _ => new BinanceOptions { FirstOrderId = 0 },
+        };
+        var errors = SimulatorOptionsValidator.Validate(BinanceTestClient.Options(venue));
+        Assert.Contains(errors, e => e.StartsWith(expected, StringComparison.Ordinal));
+        Assert.Empty(SimulatorOptionsValidator.Validate(BinanceTestClient.Options()));
+    }
+
     private static SimulatorOptions ReferenceSimulatorOptions()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
