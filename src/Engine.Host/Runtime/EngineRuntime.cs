@@ -22,11 +22,18 @@ public sealed class EngineRuntime
     private readonly ILoggerFactory _loggerFactory;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly Func<EngineComposition, EngineSupervisorSettings> _tree;
 
-    /// <summary>A run of <paramref name="configuration"/>, logging through <paramref name="loggerFactory"/>.</summary>
-    public EngineRuntime(EngineConfiguration configuration, ILoggerFactory loggerFactory, TimeProvider timeProvider)
+    /// <summary>
+    /// A run of <paramref name="configuration"/>, logging through <paramref name="loggerFactory"/>. <paramref name="tree"/>
+    /// chooses the engine tree from the composition; null uses <see cref="EngineComposition.Supervisor"/> (tests pass
+    /// their own children to exercise the host around them).
+    /// </summary>
+    public EngineRuntime(
+        EngineConfiguration configuration, ILoggerFactory loggerFactory, TimeProvider timeProvider, Func<EngineComposition, EngineSupervisorSettings>? tree = null)
     {
         _configuration = configuration;
+        _tree = tree ?? (c => c.Supervisor);
         _loggerFactory = loggerFactory;
         _timeProvider = timeProvider;
         _logger = loggerFactory.CreateLogger<EngineRuntime>();
@@ -71,7 +78,7 @@ public sealed class EngineRuntime
         });
         var loginIds = composition.Logins.Where(l => l.Enabled).Select(l => new LoginId(l.Name)).ToList();
         system.ActorOf(StatusReporterActor.Props(loginIds, options.Run.StatusInterval), "status");
-        var engine = system.ActorOf(EngineSupervisor.Props(composition.Supervisor), EngineSupervisor.Name);
+        var engine = system.ActorOf(EngineSupervisor.Props(_tree(composition)), EngineSupervisor.Name);
         var died = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         system.ActorOf(TerminationWatcher.Props(engine, died), "engine-watcher");
         foreach (var login in composition.Logins)
