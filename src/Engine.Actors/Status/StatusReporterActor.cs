@@ -1,7 +1,6 @@
+using Engine.Kernel.Actors;
 using Engine.Messages;
 using Engine.Messages.Identifiers;
-using Engine.Kernel.Actors;
-using Microsoft.Extensions.Logging;
 
 namespace Engine.Actors.Status;
 
@@ -47,7 +46,7 @@ public sealed class StatusReporterActor : ReceiveActor
     {
         foreach (var line in _board.Render())
         {
-            Log.LogInformation("Status {StatusLine}", line);
+            Log.StatusLine(line);
         }
     }
 

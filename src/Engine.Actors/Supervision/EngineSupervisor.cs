@@ -1,6 +1,5 @@
 using Engine.Kernel.Actors;
 using Engine.Kernel.Actors.Supervision;
-using Microsoft.Extensions.Logging;
 
 namespace Engine.Actors.Supervision;
 
@@ -60,7 +59,7 @@ public sealed class EngineSupervisor : ReceiveActor
     {
         _connections = Context.Watch(Context.ActorOf(_settings.Connections(), ConnectionsName));
         _strategies = Context.Watch(Context.ActorOf(_settings.Strategies(_connections), StrategiesName));
-        Log.LogInformation("Engine started: {Connections} and {Strategies}", _connections.Path, _strategies.Path);
+        Log.EngineStarted(_connections.Path.ToString(), _strategies.Path.ToString());
     }
 
     /// <inheritdoc />
@@ -72,12 +71,12 @@ public sealed class EngineSupervisor : ReceiveActor
         if (terminated.ActorRef.Equals(_strategies))
         {
             _strategies = ActorRefs.Nobody;
-            Log.LogError("The strategy host stopped after repeated failures; the engine keeps managing its orders without strategies");
+            Log.StrategiesLost();
         }
         else if (terminated.ActorRef.Equals(_connections))
         {
             _connections = ActorRefs.Nobody;
-            Log.LogCritical("The connections tree stopped after repeated failures; the engine stops");
+            Log.ConnectionsLost();
             Context.Stop(Self);
         }
     }

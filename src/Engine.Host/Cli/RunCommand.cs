@@ -55,7 +55,7 @@ internal static class RunCommand
             }
             catch (Exception ex)
             {
-                loggerFactory.CreateLogger(typeof(RunCommand)).LogCritical(ex, "Engine start-up failed");
+                loggerFactory.CreateLogger(typeof(RunCommand)).StartupFailed(ex);
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"engine run: start-up failed: {ex.Message}");
                 return ExitCodes.Failure;
             }

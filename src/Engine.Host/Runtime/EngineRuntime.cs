@@ -43,7 +43,7 @@ public sealed class EngineRuntime
     public async Task<int> RunAsync(CancellationToken stop)
     {
         var options = _configuration.Options;
-        _logger.LogInformation("Engine starting with {ConfigFile}", _configuration.SourceFile);
+        _logger.Starting(_configuration.SourceFile);
         var fleet = await SimulatorFleet.StartAsync(
             SimulatedVenues.Required(options.Logins), options.Simulator, _loggerFactory, _timeProvider, CancellationToken.None);
         PersistenceExtension? persistence = null;
@@ -51,7 +51,7 @@ public sealed class EngineRuntime
         {
             var logins = SimulatedVenues.Rewrite(options.Logins, fleet.Endpoints);
             persistence = await PersistenceExtension.OpenAsync(options.Journal, options.SnapshotStore, OrderJournal.CreateRegistry(), _timeProvider, CancellationToken.None);
-            _logger.LogInformation("Journal open ({Plugin})", options.Journal.Plugin);
+            _logger.JournalOpen(options.Journal.Plugin);
             return await RunSystemAsync(new EngineComposition(options, logins, persistence), fleet, stop);
         }
         catch
@@ -83,20 +83,20 @@ public sealed class EngineRuntime
         system.ActorOf(TerminationWatcher.Props(engine, died), "engine-watcher");
         foreach (var login in composition.Logins)
         {
-            _logger.LogInformation("Login {Login} on {Venue}: {Url}", login.Name, login.Venue, login.QuantGateway?.Url);
+            _logger.LoginConfigured(login.Name, login.Venue, login.QuantGateway?.Url);
         }
 
-        _logger.LogInformation("Engine running; Ctrl+C stops it");
+        _logger.Running();
         var requested = Task.Delay(Timeout.InfiniteTimeSpan, _timeProvider, stop);
         var first = await Task.WhenAny(requested, died.Task, system.WhenTerminated);
         var engineDied = first != requested;
         if (engineDied)
         {
-            _logger.LogCritical("The engine stopped on its own; shutting down and exiting with an error");
+            _logger.EngineDied();
         }
         else
         {
-            _logger.LogInformation("Stop requested; shutting down in phases");
+            _logger.StopRequested();
         }
 
         var phases = EngineStopPlan.Build(
@@ -109,7 +109,7 @@ public sealed class EngineRuntime
             composition.Persistence,
             fleet);
         await ShutdownSequence.RunAsync([.. phases.Skip(engineDied ? 2 : 0)], _logger, _timeProvider);
-        _logger.LogInformation("Engine stopped");
+        _logger.Stopped();
         return engineDied ? 1 : 0;
     }
 }

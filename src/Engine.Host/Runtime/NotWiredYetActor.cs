@@ -23,5 +23,5 @@ public sealed class NotWiredYetActor : ReceiveActor
     public static Props Props(string part) => Kernel.Actors.Props.Create(() => new NotWiredYetActor(part));
 
     /// <inheritdoc />
-    protected override void PreStart() => Log.LogWarning("{Part}: not wired yet; this build runs without it", _part);
+    protected override void PreStart() => Log.NotWiredYet(_part);
 }

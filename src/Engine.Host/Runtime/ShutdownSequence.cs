@@ -16,7 +16,7 @@ public static class ShutdownSequence
         for (var i = 0; i < phases.Count; i++)
         {
             var phase = phases[i];
-            logger.LogInformation("Shutdown phase {Phase}/{Phases}: {Name} (at most {Timeout})", i + 1, phases.Count, phase.Name, phase.Timeout);
+            logger.PhaseStarting(i + 1, phases.Count, phase.Name, phase.Timeout);
             var started = timeProvider.GetTimestamp();
             using var deadline = new CancellationTokenSource(phase.Timeout, timeProvider);
             var outcome = await RunOneAsync(phase, deadline, logger);
@@ -24,7 +24,7 @@ public static class ShutdownSequence
             var took = timeProvider.GetElapsedTime(started);
             if (outcome == ShutdownPhaseOutcome.Completed)
             {
-                logger.LogInformation("Shutdown phase {Name} completed in {Elapsed:0} ms", phase.Name, took.TotalMilliseconds);
+                logger.PhaseCompleted(phase.Name, took.TotalMilliseconds);
             }
         }
 
@@ -40,7 +40,7 @@ public static class ShutdownSequence
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Shutdown phase {Name} failed", phase.Name);
+            logger.PhaseFailed(ex, phase.Name);
             return ShutdownPhaseOutcome.Failed;
         }
 
@@ -48,7 +48,7 @@ public static class ShutdownSequence
         var first = await Task.WhenAny(work, timeout);
         if (first != work)
         {
-            logger.LogWarning("Shutdown phase {Name} did not finish within {Timeout}; going on", phase.Name, phase.Timeout);
+            logger.PhaseTimedOut(phase.Name, phase.Timeout);
             _ = work.ContinueWith(t => t.Exception, TaskScheduler.Default);
             return ShutdownPhaseOutcome.TimedOut;
         }
@@ -60,12 +60,12 @@ public static class ShutdownSequence
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
-            logger.LogWarning("Shutdown phase {Name} did not finish within {Timeout}; going on", phase.Name, phase.Timeout);
+            logger.PhaseTimedOut(phase.Name, phase.Timeout);
             return ShutdownPhaseOutcome.TimedOut;
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Shutdown phase {Name} failed", phase.Name);
+            logger.PhaseFailed(ex, phase.Name);
             return ShutdownPhaseOutcome.Failed;
         }
     }

@@ -34,7 +34,7 @@ public sealed class SimulatorFleet : IAsyncDisposable
                 var host = await SimulatorHost.StartAsync(venue, options, 0, loggerFactory, timeProvider, cancellationToken);
                 hosts.Add(host);
                 endpoints[venue] = host.WebSocketUri;
-                logger.LogInformation("Simulator {Venue} started in-process on {Uri}", venue, host.WebSocketUri);
+                logger.SimulatorStarted(venue, host.WebSocketUri);
             }
         }
         catch
