@@ -33,6 +33,9 @@ public sealed record EngineOptions : IValidatableOptions
     /// <summary>Strategy instances loaded as actor plugins.</summary>
     public IReadOnlyList<StrategyOptions> Strategies { get; init; } = [];
 
+    /// <summary>Where strategy plugins are loaded from and how failing strategies are restarted.</summary>
+    public StrategyHostOptions StrategyHost { get; init; } = new();
+
     /// <summary>Log level and optional log file.</summary>
     public LoggingOptions Logging { get; init; } = new();
 

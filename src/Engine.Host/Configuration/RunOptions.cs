@@ -12,10 +12,6 @@ public sealed record RunOptions
     /// <summary>Cancel every working order while draining the connections at shutdown.</summary>
     public bool CancelWorkingOrdersOnShutdown { get; init; } = true;
 
-    /// <summary>Folder (relative to the working directory) searched for strategy assemblies not already loaded.</summary>
-    [Required]
-    public string PluginsFolder { get; init; } = "plugins";
-
     /// <summary>Upper bound of each shutdown phase.</summary>
     public ShutdownTimeouts Shutdown { get; init; } = new();
 }

@@ -1,4 +1,5 @@
 using Engine.Actors.Connections;
+using Engine.Actors.Strategies;
 using Engine.Actors.Supervision;
 using Engine.Host.Configuration;
 using Engine.Kernel.Actors;
@@ -23,13 +24,11 @@ public sealed record EngineComposition(EngineOptions Options, IReadOnlyList<Logi
     public EngineSupervisorSettings Supervisor => new(
         // composition seam: ConnectionsSupervisor.Props over the enabled Logins, Persistence and OrderBookActor.Props per login.
         () => NotWiredYetActor.Props("connections"),
-        // composition seam: StrategyHost.Props over the enabled Options.Strategies, the connections ref and Options.Run.PluginsFolder.
-        _ => NotWiredYetActor.Props("strategies"));
+        connections => StrategyHost.Props(new StrategyHostSettings(Options.Strategies, connections, Options.StrategyHost)));
 
     /// <summary>Shutdown phase 1: strategies stop quoting and acknowledge.</summary>
     public Task StopStrategiesAsync(IActorRef strategies, TimeSpan timeout, CancellationToken cancellationToken) =>
-        // composition seam: ask StopStrategies, expect StrategiesStopped.
-        strategies.Ask<object>(new StopPlaceholder("stop strategies"), timeout, cancellationToken);
+        strategies.Ask<StrategiesStopped>(StopStrategies.Instance, timeout, cancellationToken);
 
     /// <summary>Shutdown phase 2: working orders are canceled when configured, then the connections log out.</summary>
     public Task DrainConnectionsAsync(IActorRef connections, bool cancelWorkingOrders, TimeSpan timeout, CancellationToken cancellationToken) =>
