@@ -67,22 +67,27 @@ public sealed class HeartbeatActor : ReceiveActor
 
         var now = Context.System.TimeProvider.GetUtcNow();
         var decision = policy.Evaluate(now);
-        switch (decision.Action)
+        if (decision.Action == HeartbeatAction.Dead)
         {
-            case HeartbeatAction.Dead:
-                _policy = null;
-                Timers.Cancel(TickKey);
-                Owner.Tell(new Dead(now, policy.IdleTimeout), Self);
-                return;
-            case HeartbeatAction.SendPing:
-                policy.OnSent(now, isPing: true);
-                Owner.Tell(new PingDue(now), Self);
-                decision = policy.Evaluate(now);
-                break;
+            _policy = null;
+            Timers.Cancel(TickKey);
+            Owner.Tell(new Dead(now, policy.IdleTimeout), Self);
+            return;
+        }
+
+        var pingDue = decision.Action == HeartbeatAction.SendPing;
+        if (pingDue)
+        {
+            policy.OnSent(now, isPing: true);
+            decision = policy.Evaluate(now);
         }
 
         var delay = decision.NextDueAt - now;
         Timers.StartSingleTimer(TickKey, Tick.Instance, delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
+        if (pingDue)
+        {
+            Owner.Tell(new PingDue(now), Self);
+        }
     }
 
     private sealed record Tick
