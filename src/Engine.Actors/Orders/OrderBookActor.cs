@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using Engine.Actors.Orders.Protocol;
+using Engine.Kernel.Actors;
+using Engine.Kernel.Persistence;
+using Engine.Kernel.Persistence.Actors;
+using Engine.Messages.Identifiers;
+using Engine.Messages.Orders;
+
+namespace Engine.Actors.Orders;
+
+/// <summary>
+/// The event-sourced book of one login's own orders (persistence id <c>orders/&lt;login&gt;</c>, every event tagged
+/// <see cref="OrderJournal.Tag"/>); the <c>orders</c> child of the login's connection, which is its parent and the
+/// recipient of <see cref="SendPlace"/>, <see cref="SendCancel"/> and <see cref="ResolutionNeeded"/>.
+/// Guarantees:
+/// - Write-ahead: an order's <see cref="OrderSubmitted"/> is durable before <see cref="SendPlace"/> leaves; an
+///   <see cref="OrderCancelRequested"/> is durable before its <see cref="SendCancel"/>.
+/// - Every event is decided by the pure <see cref="OrderBook"/> first: duplicates (fill id; venue order id, status,
+///   remaining) and stale reports are neither persisted nor published; invalid transitions are logged, never persisted.
+///   The de-duplication state is part of the book, so it survives a restart (rebuilt from snapshot and events).
+/// - Events are published on the event stream only after their persist handler ran, in journal order.
+/// - Events of one command are decided, persisted and applied one after another, each seeing the book after the
+///   previous one; no other command is handled in between.
+/// - A local rejection (not ready, bad quantity or price, unknown symbol, rules violated) is journaled as
+///   <see cref="OrderSubmitted"/> followed by <see cref="OrderRejected"/> (IsLocal), so the audit sees every refused
+///   command; nothing is sent, and the client order id stays taken. A duplicate client order id or a command for
+///   another login cannot be journaled in this stream: it is answered and published, not persisted.
+/// - A cancel for an order whose venue id is not known yet (Submitted, Unknown) is recorded at once
+///   (<see cref="OrderCancelRequested"/>) and sent as soon as a place reply, report or reconciliation reveals the id.
+/// - A timeout, disconnect or unreadable reply never becomes a rejection: the order becomes Unknown and the parent is
+///   asked to resolve it (<see cref="ResolutionNeeded"/>); after recovery, working and Unknown orders are resolved too.
+/// - A failed journal write stops the actor (the kernel's rule).
+/// Threading: an actor; all state is touched only by its own handlers.
+/// </summary>
+public sealed partial class OrderBookActor : PersistentActor
+{
+    private static readonly ImmutableArray<string> JournalTags = [OrderJournal.Tag];
+
+    private readonly LoginId _login;
+    private readonly OrderBookOptions _options;
+    private readonly string _persistenceId;
+    private readonly OrderBook _book;
+    private ConnectionReadiness? _readiness;
+
+    /// <summary>Creates the actor; use <see cref="Props"/>.</summary>
+    public OrderBookActor(LoginId login, PersistenceExtension persistence, OrderBookOptions options)
+        : base(persistence)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _login = login;
+        _options = options;
+        _persistenceId = OrderJournal.PersistenceIdOf(login);
+        _book = new OrderBook(login);
+
+        Recover<IOrderEvent>(OnRecoverEvent);
+        Recover<RecoveryCompleted>(_ => OnRecoveryCompleted());
+
+        Command<ConnectionReadiness>(r => _readiness = r);
+        Command<SubmitOrder>(OnSubmit);
+        Command<PlaceOutcome>(OnPlaceOutcome);
+        Command<CancelOrder>(OnCancel);
+        Command<CancelAllOrders>(OnCancelAll);
+        Command<CancelOutcome>(OnCancelOutcome);
+        Command<VenueReports>(OnVenueReports);
+        Command<ExpireHeldReports>(_ => OnExpireHeld());
+        Command<ReconcileOpenOrders>(OnReconcile);
+        Command<GetOrders>(_ => Sender.Tell(View(), Self));
+    }
+
+    /// <inheritdoc />
+    public override string PersistenceId => _persistenceId;
+
+    /// <summary>Props of the book of <paramref name="login"/>; create it as the <c>orders</c> child of the login's connection.</summary>
+    public static Props Props(LoginId login, PersistenceExtension persistence, OrderBookOptions options) =>
+        Engine.Kernel.Actors.Props.Create(() => new OrderBookActor(login, persistence, options));
+
+    /// <inheritdoc />
+    protected override IReadOnlyList<string> TagsFor(object persistedEvent) => JournalTags;
+
+    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+
+    private OrdersView View() => new(
+        _login,
+        [.. _book.Orders.OrderBy(o => o.CreatedAt).ThenBy(o => o.ClientOrderId.Value, StringComparer.Ordinal)],
+        _readiness?.IsReady ?? false,
+        _book.HeldCount);
+
+    private void Publish(IOrderEvent orderEvent) => Context.System.EventStream.Publish(orderEvent);
+
+    /// <summary>Timer message: drop held reports older than <see cref="OrderBookOptions.HeldReportTimeout"/>.</summary>
+    private sealed record ExpireHeldReports;
+}

@@ -1,0 +1,147 @@
+using System.Collections.Immutable;
+using Engine.Actors.Orders;
+using Engine.Actors.Orders.Protocol;
+using Engine.Actors.Venues;
+using Engine.Kernel.Actors;
+using Engine.Kernel.Persistence;
+using Engine.Kernel.Persistence.InMemory;
+using Engine.Kernel.Persistence.Journal;
+using Engine.Messages.Identifiers;
+using Engine.Messages.Markets;
+using Engine.Messages.Orders;
+using Engine.TestKit;
+
+namespace Engine.Actors.Tests.Orders.Actor;
+
+/// <summary>
+/// One order book under a forwarding parent, on an in-memory journal that can fail on demand. <see cref="Connection"/>
+/// receives what the book sends its parent; <see cref="Events"/> receives the published order events;
+/// <see cref="Strategy"/> is the sender of commands.
+/// </summary>
+public abstract class OrderBookActorTestBase : TestKitBase
+{
+    protected static readonly LoginId Login = new("qg-1");
+    protected static readonly Symbol Btc = new("BTC/USDT");
+    protected static readonly Symbol Eth = new("ETH/USDT");
+
+    private static readonly ImmutableDictionary<Symbol, SymbolRules> Rules = new Dictionary<Symbol, SymbolRules>
+    {
+        [Btc] = new(Btc, PriceTick: 0.01m, SizeTick: 0.0001m, MinQuantity: 0.0001m),
+        [Eth] = new(Eth, PriceTick: 0.01m, SizeTick: 0.001m),
+    }.ToImmutableDictionary();
+
+    private int _incarnation;
+
+    protected OrderBookActorTestBase()
+    {
+        Storage = new SwitchableStorage();
+        Persistence = new PersistenceExtension(
+            new GroupCommitJournal(Storage, new Engine.Kernel.Persistence.Journal.JournalOptions(), TimeProvider.System),
+            new InMemorySnapshotStore(keepLatest: 3),
+            OrderJournal.CreateRegistry(),
+            "tests");
+        Connection = CreateTestProbe("connection");
+        Events = CreateTestProbe("events");
+        Strategy = CreateTestProbe("strategy");
+        Sys.EventStream.Subscribe(Events.Ref, typeof(IOrderEvent));
+    }
+
+    protected SwitchableStorage Storage { get; }
+
+    protected PersistenceExtension Persistence { get; set; }
+
+    protected TestProbe Connection { get; }
+
+    protected TestProbe Events { get; }
+
+    protected TestProbe Strategy { get; }
+
+    protected IActorRef Parent { get; private set; } = ActorRefs.Nobody;
+
+    protected IActorRef Book { get; private set; } = ActorRefs.Nobody;
+
+    protected OrderBookOptions Options { get; set; } = new() { HeldReportTimeout = TimeSpan.FromSeconds(10), SnapshotEvery = 0 };
+
+    /// <summary>Runs on the parent's thread for each message from the book, before the probe sees it.</summary>
+    protected Action<object>? Inspect { get; set; }
+
+    protected DateTimeOffset Now => Time.GetUtcNow();
+
+    /// <summary>Starts the book (a new incarnation on the same journal) and waits until it has recovered.</summary>
+    protected void StartBook(bool ready = true)
+    {
+        Parent = Sys.ActorOf(Props.Create(() => new ForwardingParent(OrderBookActor.Props(Login, Persistence, Options), Connection.Ref, Inspect)), $"connection-{++_incarnation}");
+        Book = Connection.ExpectMsg<ForwardingParent.ChildStarted>().Child;
+        if (ready)
+        {
+            Tell(new ConnectionReadiness(true, "ready", Rules));
+        }
+
+        Orders();
+    }
+
+    /// <summary>Stops the parent (and the book) and waits for the book to terminate.</summary>
+    protected void StopBook()
+    {
+        Watch(Book);
+        Sys.Stop(Parent);
+        ExpectTerminated(Book);
+        Unwatch(Book);
+    }
+
+    protected void Tell(object message) => Parent.Tell(message, Strategy.Ref);
+
+    /// <summary>The book as the actor sees it, after everything sent so far was handled.</summary>
+    protected OrdersView Orders()
+    {
+        var probe = CreateTestProbe();
+        Parent.Tell(GetOrders.Instance, probe.Ref);
+        return probe.ExpectMsg<OrdersView>();
+    }
+
+    protected OrderState Order(string cid) => Orders().Find(new ClientOrderId(cid)) ?? throw new InvalidOperationException($"no order {cid}");
+
+    /// <summary>Every event in the book's journal stream, deserialized, in sequence order.</summary>
+    protected List<object> Journal() =>
+        [.. Storage.ReadByPersistenceIdAsync(OrderJournal.PersistenceIdOf(Login), 1, long.MaxValue, long.MaxValue, CancellationToken.None)
+            .ToBlockingEnumerable()
+            .Select(e => Persistence.Registry.Deserialize(e.Event.Manifest, e.Event.Payload, e.PersistenceId))];
+
+    protected static SubmitOrder Limit(string cid, decimal quantity = 1m, decimal? price = 100m, Symbol? symbol = null, OrderSide side = OrderSide.Buy) =>
+        new(Login, new ClientOrderId(cid), new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero), symbol ?? Btc, side, OrderType.Limit, quantity, price);
+
+    /// <summary>Submits <paramref name="cid"/> and consumes the SendPlace and the published OrderSubmitted.</summary>
+    protected void Submit(string cid, decimal quantity = 1m, decimal? price = 100m, Symbol? symbol = null)
+    {
+        Tell(Limit(cid, quantity, price, symbol));
+        Connection.ExpectMsg<SendPlace>(p => p.Order.ClientOrderId.Value == cid);
+        Events.ExpectMsg<OrderSubmitted>(e => e.ClientOrderId.Value == cid);
+    }
+
+    /// <summary>Submits and places <paramref name="cid"/> as venue order <paramref name="vid"/>.</summary>
+    protected void Place(string cid, string vid, decimal quantity = 1m, decimal? price = 100m, Symbol? symbol = null)
+    {
+        Submit(cid, quantity, price, symbol);
+        Tell(Placed(cid, vid));
+        Events.ExpectMsg<OrderAccepted>(e => e.ClientOrderId.Value == cid);
+    }
+
+    protected PlaceOutcome Placed(string cid, string vid) => new(new ClientOrderId(cid), new OrderPlacedReply(new VenueOrderId(vid)), null, Now);
+
+    protected VenueOrderUpdate FillReport(string vid, string fillId, decimal quantity, decimal price = 100m) =>
+        new(new VenueOrderId(vid), Now, cid => new OrderPartiallyFilled(Login, cid, Now, new VenueOrderId(vid), new FillId(fillId), price, quantity, 0.01m, "USDT", Liquidity.Maker));
+
+    protected VenueOrderUpdate StatusReport(string vid, OrderStatus status, decimal quantity, decimal remaining) =>
+        new(new VenueOrderId(vid), Now, cid => new OrderStatusReported(Login, cid, Now, new VenueOrderId(vid), status, quantity, remaining));
+
+    protected void Report(params VenueOrderUpdate[] updates) => Tell(new VenueReports([.. updates]));
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Persistence.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10));
+        }
+    }
+}
