@@ -36,6 +36,8 @@ public abstract class QuantGatewayScenarioBase : TestKitBase, IAsyncLifetime
         : base(defaultTimeout: TimeSpan.FromSeconds(10))
     {
         Events = CreateTestProbe("events");
+        States = CreateTestProbe("states");
+        Sys.EventStream.Subscribe(States.Ref, typeof(ConnectionStateChanged));
         Strategy = CreateTestProbe("strategy");
         Sys.EventStream.Subscribe(Events.Ref, typeof(IEngineEvent));
     }
@@ -49,6 +51,9 @@ public abstract class QuantGatewayScenarioBase : TestKitBase, IAsyncLifetime
     protected TestProbe Events { get; }
 
     protected TestProbe Strategy { get; }
+
+    /// <summary>Receives only <see cref="ConnectionStateChanged"/>, so state expectations never discard order events.</summary>
+    protected TestProbe States { get; }
 
     protected IActorRef Connections { get; private set; } = ActorRefs.Nobody;
 
@@ -115,27 +120,31 @@ public abstract class QuantGatewayScenarioBase : TestKitBase, IAsyncLifetime
     }
 
     protected ConnectionStateChanged ExpectState(ConnectionState state, Predicate<ConnectionStateChanged>? also = null) =>
-        Events.FishForMessage<ConnectionStateChanged>(s => s.Login == Login && s.State == state && (also?.Invoke(s) ?? true), Wait);
+        States.FishForMessage<ConnectionStateChanged>(s => s.Login == Login && s.State == state && (also?.Invoke(s) ?? true), Wait);
 
     protected T ExpectOrderEvent<T>(ClientOrderId id, Predicate<T>? also = null)
         where T : IOrderEvent =>
         Events.FishForMessage<T>(e => e.ClientOrderId == id && (also?.Invoke(e) ?? true), Wait);
 
     /// <summary>Moves engine time in steps until an event matching <paramref name="isTarget"/> is published.</summary>
-    protected T AdvanceUntil<T>(TimeSpan step, Predicate<T> isTarget, int maxSteps = 20)
+    protected T AdvanceUntil<T>(TimeSpan step, Predicate<T> isTarget, int maxSteps = 20, TestProbe? probe = null)
     {
         for (var i = 1; ; i++)
         {
             Advance(step);
             try
             {
-                return Events.FishForMessage(isTarget, TimeSpan.FromMilliseconds(300));
+                return (probe ?? Events).FishForMessage(isTarget, TimeSpan.FromMilliseconds(300));
             }
             catch (Exception) when (i < maxSteps)
             {
             }
         }
     }
+
+    /// <summary>Moves engine time in steps until the login reaches <paramref name="state"/>.</summary>
+    protected ConnectionStateChanged AdvanceUntilState(ConnectionState state, TimeSpan step, int maxSteps = 20) =>
+        AdvanceUntil<ConnectionStateChanged>(step, s => s.Login == Login && s.State == state, maxSteps, States);
 
     protected SubmitOrder Limit(string id, OrderSide side, decimal quantity, decimal price, string? symbol = null) =>
         new(Login, new ClientOrderId(id), Time.GetUtcNow(), new Symbol(symbol ?? Btc.Value), side, OrderType.Limit, quantity, price);
