@@ -108,6 +108,7 @@ public sealed partial class ConnectionActor
         _orders.Tell(NotReady(text), Self);
         if (_state == ConnectionState.Ready)
         {
+            Timers.Cancel(ReconcileKey);
             Transition(ConnectionState.Reconnecting, venue.VenueCode, venue.VenueText);
             Become(Reconnecting);
         }
@@ -173,6 +174,11 @@ public sealed partial class ConnectionActor
             Transition(ConnectionState.Ready, _readyState.Code, _readyState.Text);
             Become(Ready);
             Stash.UnstashAll();
+        }
+
+        if (_options.ReconcileInterval > TimeSpan.Zero)
+        {
+            Timers.StartPeriodicTimer(ReconcileKey, new ReconcileTick(), _options.ReconcileInterval);
         }
 
         Reconcile("after READY");

@@ -100,6 +100,13 @@ public sealed partial class ConnectionActor
         Receive<ResolutionNeeded>(OnResolutionNeeded);
         Receive<Drain>(OnDrain);
         Receive<DrainTimeout>(_ => FinishDrain("drain timeout"));
+        Receive<ReconcileTick>(_ =>
+        {
+            if (_state == ConnectionState.Ready)
+            {
+                Reconcile("periodic");
+            }
+        });
         Receive<GetProblemCount>(_ => Sender.Tell(_problems, Self));
         Receive<TransportActor.FrameReceived>(_ => { });
         Receive<TransportActor.Closed>(_ => { });
@@ -169,6 +176,7 @@ public sealed partial class ConnectionActor
         _loginKey = null;
         _readinessRound++;
         Timers.Cancel(LoginTimeoutKey);
+        Timers.Cancel(ReconcileKey);
         _transport.Tell(new TransportActor.Close(reason), Self);
         _heartbeat.Tell(HeartbeatActor.Suspend.Instance, Self);
         _behavior.OnDisconnected();

@@ -30,6 +30,7 @@ public sealed partial class ConnectionActor : ReceiveActor
     private const string ReconnectKey = "reconnect";
     private const string LoginTimeoutKey = "login-timeout";
     private const string DrainKey = "drain-timeout";
+    private const string ReconcileKey = "reconcile";
 
     private readonly LoginOptions _options;
     private readonly LoginId _login;
@@ -133,4 +134,6 @@ public sealed partial class ConnectionActor : ReceiveActor
     private sealed record LoginTimeout(int Generation);
 
     private sealed record DrainTimeout;
+
+    private sealed record ReconcileTick;
 }

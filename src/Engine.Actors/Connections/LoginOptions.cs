@@ -37,6 +37,9 @@ public sealed record LoginOptions : IValidatableOptions
     [Range(0.0, 1.0)]
     public double ReconnectRandomFactor { get; init; } = 0.2;
 
+    /// <summary>Time between reconciliations while ready (open orders, balances, positions); zero turns the periodic one off (every READY still reconciles).</summary>
+    public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long a drain may wait for cancel confirmations before it logs out anyway.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -51,6 +54,11 @@ public sealed record LoginOptions : IValidatableOptions
         if (ReconnectMaxBackoff < ReconnectMinBackoff)
         {
             yield return $"login '{Name}': reconnect-max-backoff {ReconnectMaxBackoff} must be at least reconnect-min-backoff {ReconnectMinBackoff}";
+        }
+
+        if (ReconcileInterval < TimeSpan.Zero)
+        {
+            yield return $"login '{Name}': reconcile-interval {ReconcileInterval} must not be negative (zero turns it off)";
         }
 
         if (DrainTimeout <= TimeSpan.Zero)
