@@ -13,7 +13,7 @@ namespace Engine.Actors.Connections;
 /// throws is recreated with exponential backoff and never takes the engine down; a connection that stops
 /// itself (fatal venue error, drained) is not recreated. Routes every command and query carrying a
 /// <see cref="LoginId"/> to that login with <c>Forward</c> (the original sender receives the answer); an
-/// unknown, disabled or stopped login gets <see cref="OrderRejected"/> or <see cref="QueryFailed"/> naming
+/// unknown, disabled or stopped login gets <see cref="OrderRejected"/>, <see cref="CancelRejected"/> or <see cref="QueryFailed"/> naming
 /// it and the configured ones. <see cref="DrainConnections"/> drains every connection and answers
 /// <see cref="ConnectionsDrained"/> once.
 /// </summary>
@@ -31,7 +31,7 @@ public sealed class ConnectionsSupervisor : ReceiveActor
     {
         _settings = settings;
         Receive<SubmitOrder>(m => Route(m.Login, m, why => new OrderRejected(m.Login, m.ClientOrderId, Now, why, IsLocal: true)));
-        Receive<CancelOrder>(m => Route(m.Login, m, why => new OrderRejected(m.Login, m.ClientOrderId, Now, why, IsLocal: true)));
+        Receive<CancelOrder>(m => Route(m.Login, m, why => new CancelRejected(m.Login, m.ClientOrderId, Now, why)));
         Receive<CancelAllOrders>(m => Route(m.Login, m, why => Failed(m.Login, m, why)));
         Receive<QueryOpenOrders>(m => Route(m.Login, m, why => Failed(m.Login, m, why)));
         Receive<QueryBalances>(m => Route(m.Login, m, why => Failed(m.Login, m, why)));

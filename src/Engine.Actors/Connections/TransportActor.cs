@@ -181,8 +181,16 @@ public sealed class TransportActor : ReceiveActor
 
         public bool ClosedReported { get; set; }
 
+        private bool Aborted { get; set; }
+
         public void Abort()
         {
+            if (Aborted)
+            {
+                return;
+            }
+
+            Aborted = true;
             Outbox.Writer.TryComplete();
             Cancel.Cancel();
             Client.Abort();
