@@ -38,6 +38,11 @@ public sealed partial class ConnectionActor
     {
         if (inbound.CorrelationKey is { } key)
         {
+            if (_sharedTransport is not null && !key.StartsWith(_cids.Prefix + "-", StringComparison.Ordinal))
+            {
+                return;
+            }
+
             if (key.Length == 0)
             {
                 Problem("a reply without a correlation key belongs to no request");

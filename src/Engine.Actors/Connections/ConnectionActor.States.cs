@@ -77,7 +77,7 @@ public sealed partial class ConnectionActor
                 Send(buffer.WrittenSpan);
             }
         });
-        Receive<HeartbeatActor.Dead>(d => ConnectionLost($"no frame from the venue for {d.Silence}"));
+        Receive<HeartbeatActor.Dead>(d => ConnectionLost($"no frame from the venue for {d.Silence}", socketDead: true));
     }
 
     /// <summary>Handlers every state shares, registered after the state's own.</summary>
@@ -131,7 +131,7 @@ public sealed partial class ConnectionActor
         Become(Authenticating);
     }
 
-    private void ConnectionLost(string reason)
+    private void ConnectionLost(string reason, bool socketDead = false)
     {
         if (_state == ConnectionState.Stopped)
         {
@@ -139,7 +139,7 @@ public sealed partial class ConnectionActor
         }
 
         Log.LogWarning("Login {Login}: connection lost: {Reason}", _login, reason);
-        CloseSession(reason, logout: false);
+        CloseSession(reason, logout: false, socketDead);
         if (_drain is not null)
         {
             FinishDrain($"connection lost while draining: {reason}");
@@ -160,7 +160,7 @@ public sealed partial class ConnectionActor
     }
 
     /// <summary>Ends the current socket: newer generation, pending requests unknown, queued ones not sent, book not ready.</summary>
-    private void CloseSession(string reason, bool logout)
+    private void CloseSession(string reason, bool logout, bool socketDead = false)
     {
         if (logout && _socketOpen)
         {
@@ -177,7 +177,7 @@ public sealed partial class ConnectionActor
         _readinessRound++;
         Timers.Cancel(LoginTimeoutKey);
         Timers.Cancel(ReconcileKey);
-        _transport.Tell(new TransportActor.Close(reason), Self);
+        _transport.Tell(new TransportActor.Close(reason, ForEveryone: socketDead), Self);
         _heartbeat.Tell(HeartbeatActor.Suspend.Instance, Self);
         _behavior.OnDisconnected();
         _correlator.Tell(new CorrelatorActor.FailAll(reason), Self);

@@ -27,6 +27,12 @@ public sealed record LoginOptions : IValidatableOptions
     /// <summary>Quant gateway settings, required when <see cref="Venue"/> is <c>quant-gateway</c>.</summary>
     public QuantGatewayOptions? QuantGateway { get; init; }
 
+    /// <summary>
+    /// Logins with the same group share one socket (quant gateway token multiplexing); they must name the
+    /// same venue URL (the first to connect opens it). Null gives the login its own socket.
+    /// </summary>
+    public string? SocketGroup { get; init; }
+
     /// <summary>First delay before reconnecting after the socket was lost; doubles per failed attempt (with jitter).</summary>
     public TimeSpan ReconnectMinBackoff { get; init; } = TimeSpan.FromSeconds(1);
 
