@@ -69,7 +69,7 @@ public sealed partial class ConnectionActor
         Receive<TransportActor.FrameReceived>(f => f.Generation == _generation, OnFrame);
         Receive<TransportActor.Closed>(c => c.Generation == _generation, c => ConnectionLost(
             c.Status is { } status ? $"socket closed by the venue ({(int)status} {status}) {c.Reason}".TrimEnd() : c.Reason));
-        Receive<HeartbeatActor.PingDue>(p =>
+        Receive<HeartbeatActor.PingDue>(p => p.Generation == _generation, p =>
         {
             var buffer = new ArrayBufferWriter<byte>(64);
             if (_socketOpen && _behavior.WritePing(p.At, buffer))
@@ -77,7 +77,7 @@ public sealed partial class ConnectionActor
                 Send(buffer.WrittenSpan);
             }
         });
-        Receive<HeartbeatActor.Dead>(d => ConnectionLost($"no frame from the venue for {d.Silence}", socketDead: true));
+        Receive<HeartbeatActor.Dead>(d => d.Generation == _generation, d => ConnectionLost($"no frame from the venue for {d.Silence}", socketDead: true));
     }
 
     /// <summary>Handlers every state shares, registered after the state's own.</summary>
@@ -121,7 +121,7 @@ public sealed partial class ConnectionActor
     {
         _socketOpen = true;
         var now = Now;
-        _heartbeat.Tell(new HeartbeatActor.Start(_behavior.CreateHeartbeat(now)), Self);
+        _heartbeat.Tell(new HeartbeatActor.Start(_behavior.CreateHeartbeat(now), _generation), Self);
         _loginKey = _cids.Next();
         var buffer = new ArrayBufferWriter<byte>(256);
         _behavior.WriteLogin(_loginKey, now, buffer);
