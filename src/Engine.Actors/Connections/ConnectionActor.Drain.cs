@@ -1,0 +1,118 @@
+using Engine.Actors.Venues;
+using Engine.Kernel.Actors;
+using Engine.Messages.Connectivity;
+using Microsoft.Extensions.Logging;
+
+namespace Engine.Actors.Connections;
+
+/// <summary>
+/// Shutdown: optionally cancel every open order of every configured symbol (phase 1), re-read the open
+/// orders so the book sees the cancels (phase 2), then log out and close; bounded by the login's drain
+/// timeout. The answer goes to the drain's sender once, whatever happens.
+/// </summary>
+public sealed partial class ConnectionActor
+{
+    private DrainProgress? _drain;
+
+    private void OnDrain(Drain drain)
+    {
+        if (_drain is not null)
+        {
+            return;
+        }
+
+        _drain = new DrainProgress(Sender);
+        if (_state == ConnectionState.Stopped)
+        {
+            FinishDrain("already stopped");
+            return;
+        }
+
+        Log.LogInformation("Login {Login}: draining (cancel working orders: {Cancel})", _login, drain.CancelWorkingOrders);
+        Timers.StartSingleTimer(DrainKey, new DrainTimeout(), _options.DrainTimeout);
+        if (!drain.CancelWorkingOrders || _state != ConnectionState.Ready)
+        {
+            FinishDrain(drain.CancelWorkingOrders ? $"not ready ({_state}): nothing can be cancelled" : "no cancel requested");
+            return;
+        }
+
+        StartDrainPhase(1, [.. _behavior.Symbols.Select(s => (VenueRequest)new CancelOrdersVenueRequest(s, []))]);
+    }
+
+    private void StartDrainPhase(int phase, IReadOnlyList<VenueRequest> requests)
+    {
+        _drain!.Phase = phase;
+        _drain.Pending = requests.Count;
+        if (requests.Count == 0)
+        {
+            OnDrainPhaseDone();
+            return;
+        }
+
+        foreach (var request in requests)
+        {
+            Dispatch(request, new DrainPurpose(phase));
+        }
+    }
+
+    private void OnDrainAnswered(DrainPurpose purpose, VenueReply? reply, string? unknownReason)
+    {
+        if (reply is OpenOrdersListedReply open)
+        {
+            _orders.Tell(new Orders.Protocol.ReconcileOpenOrders(open.Symbol, open.Orders, Now, "open_orders while draining"), Self);
+        }
+        else if (reply is not CancelResultsReply)
+        {
+            Log.LogWarning("Login {Login}: drain request failed: {Reason}", _login, Describe(reply, unknownReason));
+        }
+
+        if (_drain is { Done: false } drain && drain.Phase == purpose.Phase && --drain.Pending == 0)
+        {
+            OnDrainPhaseDone();
+        }
+    }
+
+    private void OnDrainPhaseDone()
+    {
+        if (_drain!.Phase == 1)
+        {
+            StartDrainPhase(2, _behavior.OpenOrdersQueries(_behavior.Symbols));
+        }
+        else
+        {
+            FinishDrain("working orders cancelled");
+        }
+    }
+
+    private void FinishDrain(string why)
+    {
+        if (_drain is not { Done: false } drain)
+        {
+            return;
+        }
+
+        drain.Done = true;
+        Timers.Cancel(DrainKey);
+        Timers.Cancel(ReconnectKey);
+        if (_state != ConnectionState.Stopped)
+        {
+            CloseSession("drained", logout: true);
+            Transition(ConnectionState.Stopped, venueText: $"drained: {why}");
+            Become(Stopped);
+        }
+
+        Log.LogInformation("Login {Login}: drained ({Why})", _login, why);
+        drain.Requester.Tell(new Drained(_login), Self);
+    }
+
+    private sealed class DrainProgress(IActorRef requester)
+    {
+        public IActorRef Requester { get; } = requester;
+
+        public int Phase { get; set; }
+
+        public int Pending { get; set; }
+
+        public bool Done { get; set; }
+    }
+}

@@ -1,0 +1,239 @@
+using Engine.Actors.Budget;
+using Engine.Actors.Orders.Protocol;
+using Engine.Actors.Venues;
+using Engine.Messages.Connectivity;
+using Engine.Messages.Identifiers;
+using Engine.Messages.Markets;
+using Microsoft.Extensions.Logging;
+
+namespace Engine.Actors.Connections;
+
+/// <summary>Inbound frames: session signals, readiness (symbol rules), reconciliation, routing of pushes.</summary>
+public sealed partial class ConnectionActor
+{
+    private void OnFrame(TransportActor.FrameReceived frame)
+    {
+        var now = frame.ReceivedAt;
+        _heartbeat.Tell(new HeartbeatActor.Activity(now), Self);
+        var inbound = _behavior.Codec.Decode(frame.Frame, now);
+        _behavior.ExpireHeld(now);
+        var step = _behavior.Interpret(inbound, _loginKey, now);
+        var generation = _generation;
+        foreach (var signal in step.Signals)
+        {
+            if (_generation != generation || _state == ConnectionState.Stopped)
+            {
+                return;
+            }
+
+            OnSignal(signal);
+        }
+
+        if (step.Forward is { } forward && _generation == generation)
+        {
+            Route(forward);
+        }
+    }
+
+    private void Route(VenueInbound inbound)
+    {
+        if (inbound.CorrelationKey is { } key)
+        {
+            if (_sharedTransport is not null && !key.StartsWith(_cids.Prefix + "-", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            if (key.Length == 0)
+            {
+                Problem("a reply without a correlation key belongs to no request");
+            }
+            else
+            {
+                _correlator.Tell(new CorrelatorActor.Match(key, inbound), Self);
+            }
+
+            return;
+        }
+
+        if (!inbound.OrderUpdates.IsDefaultOrEmpty)
+        {
+            _orders.Tell(new VenueReports(inbound.OrderUpdates), Self);
+        }
+
+        foreach (var e in inbound.Events)
+        {
+            if (e is not ConnectionStateChanged)
+            {
+                Context.System.EventStream.Publish(e);
+            }
+        }
+
+        if (inbound.Problem is { } problem)
+        {
+            Problem(problem);
+        }
+    }
+
+    private void Problem(string problem)
+    {
+        _problems++;
+        Log.LogWarning("Login {Login}: {Problem} (venue problems so far: {Count})", _login, problem, _problems);
+    }
+
+    private void OnSignal(SessionSignal signal)
+    {
+        switch (signal)
+        {
+            case SessionOpened:
+                Timers.Cancel(LoginTimeoutKey);
+                Log.LogInformation("Login {Login}: session accepted by the venue; waiting for READY", _login);
+                break;
+            case SessionRefused { IsFatal: true } refused:
+                StopFatal(null, $"login refused: {refused.Reason}");
+                break;
+            case SessionRefused refused:
+                ConnectionLost($"login refused: {refused.Reason}");
+                break;
+            case VenueStateReported { Readiness: VenueReadiness.Fatal } fatal:
+                StopFatal(fatal.Event.VenueCode, fatal.Event.VenueText ?? "fatal venue state");
+                break;
+            case VenueStateReported { Readiness: VenueReadiness.NotReady } notReady:
+                OnVenueNotReady(notReady.Event);
+                break;
+            case VenueStateReported ready:
+                BeginReadiness(ready.Event);
+                break;
+            case RateUsageReported usage:
+                _budget.Tell(new RateBudgetActor.SyncWindow(usage.Window, usage.Count, usage.Period), Self);
+                break;
+            case SendingPaused paused:
+                Log.LogWarning("Login {Login}: the venue paused sending until {Until}: {Reason}", _login, paused.Until, paused.Reason);
+                _budget.Tell(new RateBudgetActor.PauseUntil(paused.Until), Self);
+                break;
+        }
+    }
+
+    private void OnVenueNotReady(ConnectionStateChanged venue)
+    {
+        _readinessRound++;
+        var text = $"venue state {venue.VenueCode}: {venue.VenueText}";
+        _orders.Tell(NotReady(text), Self);
+        if (_state == ConnectionState.Ready)
+        {
+            Timers.Cancel(ReconcileKey);
+            Transition(ConnectionState.Reconnecting, venue.VenueCode, venue.VenueText);
+            Become(Reconnecting);
+        }
+        else
+        {
+            Transition(_state, venue.VenueCode, venue.VenueText);
+        }
+    }
+
+    /// <summary>READY: read the symbol rules first; orders may go once they are in (or failed).</summary>
+    private void BeginReadiness(ConnectionStateChanged venue)
+    {
+        _readinessRound++;
+        _readyState = (venue.VenueCode, venue.VenueText);
+        _loadingRules = _rules;
+        var queries = _behavior.ReadinessQueries();
+        _readinessPending = queries.Length;
+        if (_readinessPending == 0)
+        {
+            EnterReady();
+            return;
+        }
+
+        foreach (var query in queries)
+        {
+            Dispatch(query, new ReadinessPurpose(_readinessRound));
+        }
+    }
+
+    private void OnReadinessAnswered(ReadinessPurpose purpose, VenueReply? reply, string? unknownReason)
+    {
+        if (purpose.Round != _readinessRound)
+        {
+            return;
+        }
+
+        if (reply is SymbolRulesListedReply rules)
+        {
+            _loadingRules = _loadingRules.SetItem(rules.Rules.Symbol, rules.Rules);
+        }
+        else
+        {
+            Log.LogWarning("Login {Login}: symbol rules not read ({Reason}); orders of that symbol are validated with the last known rules", _login, Describe(reply, unknownReason));
+        }
+
+        if (--_readinessPending == 0)
+        {
+            EnterReady();
+        }
+    }
+
+    private void EnterReady()
+    {
+        _rules = _loadingRules;
+        _reconnectAttempt = 0;
+        _orders.Tell(new ConnectionReadiness(true, $"login {_login} is ready", _rules), Self);
+        if (_state == ConnectionState.Ready)
+        {
+            Log.LogInformation("Login {Login}: READY again (repeated); reconciling", _login);
+        }
+        else
+        {
+            Transition(ConnectionState.Ready, _readyState.Code, _readyState.Text);
+            Become(Ready);
+            Stash.UnstashAll();
+        }
+
+        if (_options.ReconcileInterval > TimeSpan.Zero)
+        {
+            Timers.StartPeriodicTimer(ReconcileKey, new ReconcileTick(), _options.ReconcileInterval);
+        }
+
+        Reconcile("after READY");
+    }
+
+    private void Reconcile(string source)
+    {
+        foreach (var query in _behavior.ReconcileQueries())
+        {
+            Dispatch(query, new ReconcilePurpose(source));
+        }
+    }
+
+    private void OnReconcileAnswered(ReconcilePurpose purpose, VenueReply? reply, string? unknownReason)
+    {
+        var now = Now;
+        switch (reply)
+        {
+            case OpenOrdersListedReply open:
+                _orders.Tell(new ReconcileOpenOrders(open.Symbol, open.Orders, now, $"open_orders {purpose.Source}"), Self);
+                break;
+            case BalancesListedReply balances:
+                foreach (var balance in balances.Balances)
+                {
+                    Context.System.EventStream.Publish(new Engine.Messages.Accounts.BalanceChanged(_login, now, balance, IsReconciliation: true));
+                }
+
+                break;
+            case PositionListedReply position:
+                Context.System.EventStream.Publish(new Engine.Messages.Accounts.PositionChanged(_login, now, position.Position, IsReconciliation: true));
+                break;
+            default:
+                Log.LogWarning("Login {Login}: reconciliation query {Source} failed: {Reason}", _login, purpose.Source, Describe(reply, unknownReason));
+                break;
+        }
+    }
+
+    private static string Describe(VenueReply? reply, string? unknownReason) => reply switch
+    {
+        RequestRefusedReply r => r.Reason,
+        UnreadableReply u => u.Reason,
+        null => unknownReason ?? "outcome unknown",
+        _ => reply.GetType().Name,
+    };
+}

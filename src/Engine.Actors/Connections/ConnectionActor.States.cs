@@ -1,0 +1,200 @@
+using System.Buffers;
+using Engine.Actors.Budget;
+using Engine.Actors.Orders.Protocol;
+using Engine.Actors.Venues;
+using Engine.Kernel.Actors;
+using Engine.Kernel.Actors.Supervision;
+using Engine.Messages.Connectivity;
+using Engine.Messages.Orders;
+using Microsoft.Extensions.Logging;
+
+namespace Engine.Actors.Connections;
+
+/// <summary>The states: one method each registers what the state accepts; shared handlers come last.</summary>
+public sealed partial class ConnectionActor
+{
+    private void StartConnecting()
+    {
+        _generation++;
+        _socketOpen = false;
+        _loginKey = null;
+        Transition(ConnectionState.Connecting);
+        _transport.Tell(new TransportActor.Connect(_behavior.Endpoint, _generation), Self);
+        Become(Connecting);
+    }
+
+    /// <summary>Opening the socket; on success the login frame goes out.</summary>
+    private void Connecting()
+    {
+        Receive<TransportActor.Connected>(c => c.Generation == _generation, _ => OnConnected());
+        Receive<TransportActor.Closed>(c => c.Generation == _generation, c => ConnectionLost(c.Reason));
+        Shared();
+    }
+
+    /// <summary>Logged in or logging in; waiting for the venue's READY and the symbol rules.</summary>
+    private void Authenticating()
+    {
+        SocketOpen();
+        Receive<LoginTimeout>(t => t.Generation == _generation, _ => ConnectionLost($"no login reply within {_behavior.RequestTimeout}"));
+        Shared();
+    }
+
+    /// <summary>Trading: the book's requests and the strategies' queries go out through the budget.</summary>
+    private void Ready()
+    {
+        SocketOpen();
+        Shared();
+    }
+
+    /// <summary>
+    /// Lost: either the socket is gone and a backoff timer will reconnect, or the socket is open and the
+    /// venue said "not ready" (the next READY restores trading without a new login).
+    /// </summary>
+    private void Reconnecting()
+    {
+        SocketOpen();
+        Receive<ReconnectTick>(t => t.Generation == _generation, _ => StartConnecting());
+        Shared();
+    }
+
+    /// <summary>Stopped for good (fatal venue state or drained): answers everything with a refusal.</summary>
+    private void Stopped()
+    {
+        Receive<TransportActor.Closed>(_ => { });
+        Shared();
+    }
+
+    private void SocketOpen()
+    {
+        Receive<TransportActor.FrameReceived>(f => f.Generation == _generation, OnFrame);
+        Receive<TransportActor.Closed>(c => c.Generation == _generation, c => ConnectionLost(
+            c.Status is { } status ? $"socket closed by the venue ({(int)status} {status}) {c.Reason}".TrimEnd() : c.Reason));
+        Receive<HeartbeatActor.PingDue>(p => p.Generation == _generation, p =>
+        {
+            var buffer = new ArrayBufferWriter<byte>(64);
+            if (_socketOpen && _behavior.WritePing(p.At, buffer))
+            {
+                Send(buffer.WrittenSpan);
+            }
+        });
+        Receive<HeartbeatActor.Dead>(d => d.Generation == _generation, d => ConnectionLost($"no frame from the venue for {d.Silence}", socketDead: true));
+    }
+
+    /// <summary>Handlers every state shares, registered after the state's own.</summary>
+    private void Shared()
+    {
+        Receive<RateBudgetActor.Granted>(OnGranted);
+        Receive<CorrelatorActor.Matched>(OnMatched);
+        Receive<CorrelatorActor.TimedOut>(OnTimedOut);
+        Receive<CorrelatorActor.AllFailed>(OnAllFailed);
+        Receive<RateBudgetActor.Cleared>(OnCleared);
+        Receive<SubmitOrder>(m => _orders.Forward(m, Context));
+        Receive<CancelOrder>(m => _orders.Forward(m, Context));
+        Receive<CancelAllOrders>(m => _orders.Forward(m, Context));
+        Receive<SendPlace>(OnSendPlace);
+        Receive<SendCancel>(OnSendCancel);
+        Receive<QueryOpenOrders>(q => OnQuery(q, new OpenOrdersVenueRequest(q.Symbol)));
+        Receive<QueryBalances>(q => OnQuery(q, new BalancesVenueRequest()));
+        Receive<QueryPosition>(q => OnQuery(q, new PositionVenueRequest(q.Symbol)));
+        Receive<QuerySymbolInfo>(q => OnQuery(q, new SymbolInfoVenueRequest(q.Symbol)));
+        Receive<ResolutionNeeded>(OnResolutionNeeded);
+        Receive<Drain>(OnDrain);
+        Receive<DrainTimeout>(_ => FinishDrain("drain timeout"));
+        Receive<ReconcileTick>(_ =>
+        {
+            if (_state == ConnectionState.Ready)
+            {
+                Reconcile("periodic");
+            }
+        });
+        Receive<GetProblemCount>(_ => Sender.Tell(_problems, Self));
+        Receive<TransportActor.FrameReceived>(_ => { });
+        Receive<TransportActor.Closed>(_ => { });
+        Receive<TransportActor.Connected>(_ => { });
+        Receive<HeartbeatActor.PingDue>(_ => { });
+        Receive<HeartbeatActor.Dead>(_ => { });
+        Receive<ReconnectTick>(_ => { });
+        Receive<LoginTimeout>(_ => { });
+    }
+
+    private void OnConnected()
+    {
+        _socketOpen = true;
+        var now = Now;
+        _heartbeat.Tell(new HeartbeatActor.Start(_behavior.CreateHeartbeat(now), _generation), Self);
+        _loginKey = _cids.Next();
+        var buffer = new ArrayBufferWriter<byte>(256);
+        _behavior.WriteLogin(_loginKey, now, buffer);
+        Send(buffer.WrittenSpan);
+        Timers.StartSingleTimer(LoginTimeoutKey, new LoginTimeout(_generation), _behavior.RequestTimeout);
+        Transition(ConnectionState.Authenticating);
+        Become(Authenticating);
+    }
+
+    private void ConnectionLost(string reason, bool socketDead = false)
+    {
+        if (_state == ConnectionState.Stopped)
+        {
+            return;
+        }
+
+        Log.LogWarning("Login {Login}: connection lost: {Reason}", _login, reason);
+        CloseSession(reason, logout: false, socketDead);
+        if (_drain is not null)
+        {
+            FinishDrain($"connection lost while draining: {reason}");
+            return;
+        }
+
+        TimeSpan delay;
+        var random = Context.System.Random;
+        lock (random)
+        {
+            delay = Backoff.Delay(_reconnectAttempt, _options.ReconnectMinBackoff, _options.ReconnectMaxBackoff, _options.ReconnectRandomFactor, random);
+        }
+
+        _reconnectAttempt++;
+        Transition(ConnectionState.Reconnecting, venueText: $"{reason}; reconnecting in {delay}");
+        Timers.StartSingleTimer(ReconnectKey, new ReconnectTick(_generation), delay);
+        Become(Reconnecting);
+    }
+
+    /// <summary>Ends the current socket: newer generation, pending requests unknown, queued ones not sent, book not ready.</summary>
+    private void CloseSession(string reason, bool logout, bool socketDead = false)
+    {
+        if (logout && _socketOpen)
+        {
+            var buffer = new ArrayBufferWriter<byte>(128);
+            if (_behavior.WriteLogout(_cids.Next(), buffer))
+            {
+                Send(buffer.WrittenSpan);
+            }
+        }
+
+        _generation++;
+        _socketOpen = false;
+        _loginKey = null;
+        _readinessRound++;
+        Timers.Cancel(LoginTimeoutKey);
+        Timers.Cancel(ReconcileKey);
+        _transport.Tell(new TransportActor.Close(reason, ForEveryone: socketDead), Self);
+        _heartbeat.Tell(HeartbeatActor.Suspend.Instance, Self);
+        _behavior.OnDisconnected();
+        _correlator.Tell(new CorrelatorActor.FailAll(reason), Self);
+        _budget.Tell(RateBudgetActor.Clear.Instance, Self);
+        _orders.Tell(NotReady(reason), Self);
+    }
+
+    private void StopFatal(int? venueCode, string text)
+    {
+        Log.LogCritical(
+            "Login {Login} stopped: the venue reported a fatal error ({VenueCode}: {VenueText}); fix the login's configuration, it will not be retried",
+            _login,
+            venueCode,
+            text);
+        CloseSession($"fatal venue error: {text}", logout: true);
+        Transition(ConnectionState.Stopped, venueCode, text, isFatal: true);
+        Become(Stopped);
+        Context.Stop(Self);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using Engine.Actors.Budget;
+using Engine.Actors.Connections.Policies;
+
+namespace Engine.Actors.Venues;
+
+/// <summary>
+/// What is venue-specific in a connection, one instance per login and per connection incarnation: the
+/// endpoint, the session frames (login/logon, logout, application ping), how session replies and venue
+/// states are recognised (<see cref="Interpret"/>), the heartbeat and budget rules, and which queries make
+/// the login ready and reconcile it. The connection actor stays venue-neutral: it owns the socket, the
+/// correlator, the budget and the state machine, and asks this object only pure questions.
+/// Not thread-safe: owned by the login's connection actor.
+/// </summary>
+public interface IVenueConnectionBehavior
+{
+    /// <summary>The codec of this login's requests, replies and pushes.</summary>
+    IVenueCodec Codec { get; }
+
+    /// <summary>The WebSocket endpoint.</summary>
+    Uri Endpoint { get; }
+
+    /// <summary>Deadline of every request (and of the login reply); a timeout makes the outcome unknown.</summary>
+    TimeSpan RequestTimeout { get; }
+
+    /// <summary>The configured symbols (readiness, reconciliation and cancel-all on drain cover exactly these).</summary>
+    ImmutableArray<Engine.Messages.Identifiers.Symbol> Symbols { get; }
+
+    /// <summary>The request budget's windows; empty when the venue imposes none.</summary>
+    ImmutableArray<RateWindowSpec> BudgetWindows { get; }
+
+    /// <summary>A fresh keep-alive policy for a socket opened at <paramref name="connectedAt"/>.</summary>
+    HeartbeatPolicy CreateHeartbeat(DateTimeOffset connectedAt);
+
+    /// <summary>Writes the venue's application ping; returns false (writing nothing) when the venue has none.</summary>
+    bool WritePing(DateTimeOffset now, IBufferWriter<byte> output);
+
+    /// <summary>Writes the frame that opens the session (quant gateway <c>login</c>, Binance <c>session.logon</c>) with <paramref name="correlationKey"/>.</summary>
+    void WriteLogin(string correlationKey, DateTimeOffset now, IBufferWriter<byte> output);
+
+    /// <summary>Writes the frame that closes the session; returns false (writing nothing) when there is no session.</summary>
+    bool WriteLogout(string correlationKey, IBufferWriter<byte> output);
+
+    /// <summary>
+    /// Sorts one decoded frame: session replies (the login reply, matched by <paramref name="loginKey"/>) and
+    /// venue state reports become <see cref="SessionSignal"/>s; frames of other sessions are dropped; the
+    /// rest is handed back in <see cref="SessionStep.Forward"/> for correlation and the order book.
+    /// </summary>
+    SessionStep Interpret(VenueInbound inbound, string? loginKey, DateTimeOffset now);
+
+    /// <summary>Drops held session data older than its hold time (states of tokens never revealed); returns how many.</summary>
+    int ExpireHeld(DateTimeOffset now);
+
+    /// <summary>Queries that must all be answered after the venue declares the login ready before orders may go (symbol rules).</summary>
+    ImmutableArray<VenueRequest> ReadinessQueries();
+
+    /// <summary>Queries that rebuild state after every READY and on request: open orders per symbol, balances, positions.</summary>
+    ImmutableArray<VenueRequest> ReconcileQueries();
+
+    /// <summary>Open orders queries for <paramref name="symbols"/> (resolution of unknown orders).</summary>
+    ImmutableArray<VenueRequest> OpenOrdersQueries(IEnumerable<Engine.Messages.Identifiers.Symbol> symbols);
+
+    /// <summary>The socket is gone: every session it carried is gone too.</summary>
+    void OnDisconnected();
+}

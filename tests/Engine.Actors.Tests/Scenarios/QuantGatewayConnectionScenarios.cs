@@ -1,0 +1,123 @@
+using Engine.Actors.Connections;
+using Engine.Messages.Connectivity;
+using Engine.Messages.Orders;
+using Engine.Simulator.Faults;
+
+namespace Engine.Actors.Tests.Scenarios;
+
+public sealed class QuantGatewayConnectionScenarios : QuantGatewayScenarioBase
+{
+    private static readonly TimeSpan Step = TimeSpan.FromSeconds(1);
+
+    [Fact]
+    public async Task A_silent_venue_is_declared_dead_by_the_heartbeat_and_the_login_reconnects_with_backoff()
+    {
+        var login = LoginOptions() with { ReconcileInterval = TimeSpan.Zero };
+        StartEngine(login with { QuantGateway = login.QuantGateway! with { IdleTimeout = TimeSpan.FromSeconds(20) } });
+        ExpectState(ConnectionState.Ready);
+        await Control.AddFaultAsync(new FaultRule { Kind = FaultKind.DropReply, Op = "ping", Count = 0 });
+
+        var lost = AdvanceUntilState(ConnectionState.Reconnecting, TimeSpan.FromSeconds(5));
+        Assert.Contains("no frame from the venue", lost.VenueText, StringComparison.Ordinal);
+        await Control.ClearFaultsAsync();
+
+        AdvanceUntilState(ConnectionState.Ready, Step);
+    }
+
+    [Fact]
+    public async Task A_socket_lost_while_a_place_is_pending_makes_it_unknown_and_trading_resumes_after_the_reconnect()
+    {
+        StartEngine();
+        ExpectState(ConnectionState.Ready);
+        await SetMid(50_000m);
+        await Control.AddFaultAsync(new FaultRule { Kind = FaultKind.Disconnect, Op = "place_order", Count = 1 });
+
+        var buy = Limit("lost-1", OrderSide.Buy, 0.01m, 45_000m);
+        Submit(buy);
+        ExpectState(ConnectionState.Reconnecting);
+        var first = Events.FishForMessage<IOrderEvent>(e => e.ClientOrderId == buy.ClientOrderId && e is not OrderSubmitted, Wait);
+        var unknown = Assert.IsType<OrderStatusUnknown>(first);
+        Assert.Contains("connection lost", unknown.Reason, StringComparison.Ordinal);
+
+        AdvanceUntilState(ConnectionState.Ready, Step);
+
+        // The simulator aborted the socket before executing the placement: the venue lists nothing, so the
+        // reconciliation after READY cannot prove anything about the order and it stays Unknown (never Rejected).
+        Strategy.Send(Connections, new QueryOpenOrders(Login, Btc, Time.GetUtcNow()));
+        Assert.Empty(Strategy.FishForMessage<OpenOrdersReply>(null, Wait).Orders);
+
+        var next = Limit("after-reconnect", OrderSide.Buy, 0.01m, 45_000m);
+        Submit(next);
+        ExpectOrderEvent<OrderAccepted>(next.ClientOrderId);
+    }
+
+    [Fact]
+    public void A_fatal_venue_state_stops_the_login_for_good_and_later_commands_are_refused()
+    {
+        var login = LoginOptions();
+        StartEngine(login with { QuantGateway = login.QuantGateway! with { Platform = "binance" } });
+
+        var stopped = ExpectState(ConnectionState.Stopped);
+        Assert.True(stopped.IsFatal);
+        Assert.Equal(1, stopped.VenueCode);
+
+        AwaitAssert(
+            () =>
+            {
+                Submit(Limit($"after-fatal-{Guid.NewGuid():N}", OrderSide.Buy, 0.01m, 45_000m));
+                var rejected = Strategy.ExpectMsg<OrderRejected>(predicate: null, timeout: TimeSpan.FromMilliseconds(300));
+                Assert.Contains("stopped", rejected.Reason, StringComparison.Ordinal);
+            },
+            Wait);
+        Advance(TimeSpan.FromMinutes(5));
+        States.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+    }
+
+    [Fact]
+    public async Task Drain_cancels_the_working_orders_logs_out_and_answers_once()
+    {
+        StartEngine();
+        ExpectState(ConnectionState.Ready);
+        await SetMid(50_000m);
+        var buy = Limit("drain-1", OrderSide.Buy, 0.01m, 45_000m);
+        Submit(buy);
+        ExpectOrderEvent<OrderAccepted>(buy.ClientOrderId);
+
+        Strategy.Send(Connections, new DrainConnections(CancelWorkingOrders: true));
+        var drained = Strategy.FishForMessage<ConnectionsDrained>(null, Wait);
+        Assert.True(drained.Drained.SequenceEqual([Login]), $"drained {string.Join(",", drained.Drained)}; not drained {string.Join(",", drained.NotDrained)}");
+        Assert.Empty(drained.NotDrained);
+        ExpectOrderEvent<OrderCanceled>(buy.ClientOrderId);
+        ExpectState(ConnectionState.Stopped, s => !s.IsFatal);
+    }
+
+    [Fact]
+    public async Task An_engine_restart_recovers_the_orders_from_the_journal_and_reconciles_nothing_lost_nothing_doubled()
+    {
+        var fills = CreateTestProbe();
+        Sys.EventStream.Subscribe(fills.Ref, typeof(OrderFilled));
+        StartEngine();
+        ExpectState(ConnectionState.Ready);
+        await SetMid(50_000m);
+        var buy = Limit("survivor-1", OrderSide.Buy, 0.01m, 45_000m);
+        Submit(buy);
+        ExpectOrderEvent<OrderAccepted>(buy.ClientOrderId);
+
+        StopEngine();
+        StartEngine();
+        AdvanceUntilState(ConnectionState.Ready, Step);
+
+        Submit(buy with { Timestamp = Time.GetUtcNow() });
+        var duplicate = Strategy.FishForMessage<OrderRejected>(r => r.ClientOrderId == buy.ClientOrderId, Wait);
+        Assert.Contains("already used", duplicate.Reason, StringComparison.Ordinal);
+
+        await SetMid(44_000m);
+        var filled = fills.ExpectMsg<OrderFilled>(f => f.ClientOrderId == buy.ClientOrderId, Wait);
+        Assert.Equal(0.01m, filled.Quantity);
+        fills.ExpectNoMsg(TimeSpan.FromMilliseconds(500));
+
+        Strategy.Send(Connections, new QueryOpenOrders(Login, Btc, Time.GetUtcNow()));
+        var open = Strategy.FishForMessage<OpenOrdersReply>(null, Wait).Orders;
+        Assert.True(open.IsEmpty, string.Join("; ", open));
+    }
+}
