@@ -1,4 +1,4 @@
-using Engine.Actors.Status;
+using Engine.Actors.Monitoring;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
 

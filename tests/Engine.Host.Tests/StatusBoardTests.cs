@@ -1,4 +1,4 @@
-using Engine.Actors.Status;
+using Engine.Actors.Monitoring;
 using Engine.Messages;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Identifiers;

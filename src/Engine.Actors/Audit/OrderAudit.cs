@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Engine.Actors.Orders;
-using Engine.Actors.Status;
+using Engine.Actors.Monitoring;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
 

@@ -9,6 +9,12 @@ public abstract partial class StrategyActor
 {
     private readonly Dictionary<(LoginId Login, ClientOrderId Id), StrategyOrder> _working = [];
 
+    /// <summary>
+    /// Orders that reached a terminal status, newest last, kept so that a fill reported after its order's final
+    /// status (the quant gateway sends the FILLED order report before the fill) still names its order.
+    /// </summary>
+    private readonly FinishedOrders _finished = new(capacity: 1024);
+
     /// <summary>Orders this incarnation submitted that have not reached a terminal status, in no particular order.</summary>
     protected IReadOnlyCollection<StrategyOrder> WorkingOrders => _working.Values;
 

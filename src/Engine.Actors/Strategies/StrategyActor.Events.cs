@@ -90,7 +90,17 @@ public abstract partial class StrategyActor
     private StrategyFill? Track(IOrderEvent orderEvent)
     {
         var key = (orderEvent.Login, orderEvent.ClientOrderId);
-        _working.TryGetValue(key, out var order);
+        if (!_working.TryGetValue(key, out var order) && _finished.Find(key) is { } finished)
+        {
+            // A late fill of an order that already reached its final status: it still counts, once.
+            return orderEvent switch
+            {
+                OrderPartiallyFilled f => new StrategyFill(f.Login, f.ClientOrderId, f.FillId, f.Price, f.Quantity, false, f.Timestamp, finished),
+                OrderFilled f => new StrategyFill(f.Login, f.ClientOrderId, f.FillId, f.Price, f.Quantity, true, f.Timestamp, finished),
+                _ => null,
+            };
+        }
+
         var applied = false;
         if (order is not null && OrderEventKinds.Of(orderEvent) is { } kind)
         {
@@ -123,6 +133,7 @@ public abstract partial class StrategyActor
             if (OrderLifecycle.IsTerminal(order.Status))
             {
                 _working.Remove(key);
+                _finished.Add(key, order);
             }
             else
             {

@@ -1,4 +1,5 @@
 using Engine.Actors.Connections;
+using Engine.Actors.Orders;
 using Engine.Actors.Strategies;
 using Engine.Host.Runtime;
 using Engine.Kernel.Config;
@@ -32,6 +33,9 @@ public sealed record EngineOptions : IValidatableOptions
 
     /// <summary>Strategy instances loaded as actor plugins.</summary>
     public IReadOnlyList<StrategyOptions> Strategies { get; init; } = [];
+
+    /// <summary>Each login's event-sourced order book: snapshots and held venue reports.</summary>
+    public OrderBookOptions Orders { get; init; } = new();
 
     /// <summary>Where strategy plugins are loaded from and how failing strategies are restarted.</summary>
     public StrategyHostOptions StrategyHost { get; init; } = new();

@@ -1,5 +1,5 @@
 using Engine.Actors.Orders;
-using Engine.Actors.Status;
+using Engine.Actors.Monitoring;
 using Engine.Actors.Supervision;
 using Engine.Host.Configuration;
 using Engine.Kernel.Actors;
@@ -102,8 +102,8 @@ public sealed class EngineRuntime
         var phases = EngineStopPlan.Build(
             system,
             engine,
-            composition.StopStrategiesAsync,
-            composition.DrainConnectionsAsync,
+            EngineComposition.StopStrategiesAsync,
+            EngineComposition.DrainConnectionsAsync,
             options.Run.CancelWorkingOrdersOnShutdown,
             options.Run.Shutdown,
             composition.Persistence,

@@ -43,7 +43,4 @@ internal static partial class HostLog
 
     [LoggerMessage(EventId = 113, Level = LogLevel.Error, Message = "Shutdown phase {Name} failed; going on")]
     public static partial void PhaseFailed(this ILogger logger, Exception exception, string name);
-
-    [LoggerMessage(EventId = 120, Level = LogLevel.Warning, Message = "{Part}: not wired yet; this build runs without it")]
-    public static partial void NotWiredYet(this ILogger logger, string part);
 }

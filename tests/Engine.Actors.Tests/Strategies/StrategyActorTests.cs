@@ -149,6 +149,26 @@ public class StrategyActorTests : TestKitBase
     }
 
     [Fact]
+    public void A_fill_reported_after_its_orders_final_status_still_names_the_order()
+    {
+        // The quant gateway sends the FILLED order report before the fill itself.
+        var strategy = Start();
+        strategy.Tell(new RecordingStrategy.DoSubmit(Mine, Btc, OrderSide.Sell, 1m, 100m));
+        var id = ExpectMsg<ClientOrderId>();
+        var now = Time.GetUtcNow();
+        var venueId = new VenueOrderId("v-9");
+
+        Sys.EventStream.Publish(new OrderAccepted(Mine, id, now, venueId));
+        Sys.EventStream.Publish(new OrderStatusReported(Mine, id, now, venueId, OrderStatus.Filled, 1m, 0m));
+        Sys.EventStream.Publish(new OrderFilled(Mine, id, now, venueId, new FillId("f-9"), 100m, 1m));
+        strategy.Tell(new RecordingStrategy.GetWorkingOrders());
+
+        var fill = (StrategyFill)FishForMessage<RecordingStrategy.Hook>(h => h.Kind == "fill").Payload;
+        Assert.Equal((OrderSide.Sell, -1m, id), (fill.Side, fill.SignedQuantity, fill.Order!.ClientOrderId));
+        Assert.Empty(FishForMessage<List<StrategyOrder>>());
+    }
+
+    [Fact]
     public void A_fill_of_an_order_it_did_not_submit_has_no_side()
     {
         Start();

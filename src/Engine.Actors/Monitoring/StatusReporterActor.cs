@@ -2,7 +2,7 @@ using Engine.Kernel.Actors;
 using Engine.Messages;
 using Engine.Messages.Identifiers;
 
-namespace Engine.Actors.Status;
+namespace Engine.Actors.Monitoring;
 
 /// <summary>
 /// Logs one status line per login every interval. Subscribes to every <see cref="IEngineEvent"/> on the event stream

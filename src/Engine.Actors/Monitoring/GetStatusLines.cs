@@ -1,4 +1,4 @@
-namespace Engine.Actors.Status;
+namespace Engine.Actors.Monitoring;
 
 /// <summary>Asks <see cref="StatusReporterActor"/> for the current lines; answered with <see cref="StatusLines"/>.</summary>
 public sealed record GetStatusLines

@@ -1,6 +1,6 @@
 using Engine.Messages.Identifiers;
 
-namespace Engine.Actors.Status;
+namespace Engine.Actors.Monitoring;
 
 /// <summary>
 /// Base and quote assets of a symbol, read from its spelling: <c>BTC/USDT</c>, <c>BTC-USDT</c>, <c>BTC_USDT</c>, or

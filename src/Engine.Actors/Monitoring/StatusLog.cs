@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Engine.Actors.Status;
+namespace Engine.Actors.Monitoring;
 
 /// <summary>Log messages of <see cref="StatusReporterActor"/> (source-generated).</summary>
 internal static partial class StatusLog

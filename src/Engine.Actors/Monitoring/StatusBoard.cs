@@ -3,7 +3,7 @@ using Engine.Messages.Connectivity;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
 
-namespace Engine.Actors.Status;
+namespace Engine.Actors.Monitoring;
 
 /// <summary>
 /// The status of every login, fed with engine events in the order they were published. Logins named at

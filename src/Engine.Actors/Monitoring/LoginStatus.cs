@@ -4,7 +4,7 @@ using Engine.Actors.Orders;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Identifiers;
 
-namespace Engine.Actors.Status;
+namespace Engine.Actors.Monitoring;
 
 /// <summary>
 /// What the status line shows for one login: connection state, its orders (through the same <see cref="OrderBook"/>

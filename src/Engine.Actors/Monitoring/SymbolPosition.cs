@@ -1,6 +1,6 @@
 using Engine.Messages.Identifiers;
 
-namespace Engine.Actors.Status;
+namespace Engine.Actors.Monitoring;
 
 /// <summary>
 /// One symbol's position built from fills by average cost. Immutable. Quantity is signed (short &lt; 0);

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
 
-namespace Engine.Actors.Status;
+namespace Engine.Actors.Monitoring;
 
 /// <summary>
 /// Positions and PnL per symbol from fills, by average cost. Buys and sells in the direction of the position raise
