@@ -4,6 +4,7 @@ using Engine.Kernel.Actors;
 using Engine.Kernel.Persistence;
 using Engine.Kernel.Persistence.InMemory;
 using Engine.Kernel.Persistence.Serialization;
+using Microsoft.Extensions.Logging;
 
 namespace Engine.Bench.Persistence;
 
@@ -20,7 +21,7 @@ internal static class PersistenceBenchmarks
     private const int EventsEach = 10_000;
     private const int ReplayEvents = 1_000_000;
 
-    public static async IAsyncEnumerable<PersistenceBenchResult> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public static async IAsyncEnumerable<PersistenceBenchResult> RunAsync(string? backendName = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var backends = new List<Func<IBenchBackend>> { () => new SqliteBenchBackend() };
         var pg = Environment.GetEnvironmentVariable("ENGINE_TEST_PG") is { Length: > 0 } t ? t : Environment.GetEnvironmentVariable("ENGINE_PG");
@@ -33,6 +34,11 @@ internal static class PersistenceBenchmarks
         {
             cancellationToken.ThrowIfCancellationRequested();
             await using var backend = create();
+            if (backendName is not null && backend.Name != backendName)
+            {
+                continue;
+            }
+
             yield return await AppendAsync(backend);
             yield return await ReplayAsync(backend);
         }
@@ -58,7 +64,7 @@ internal static class PersistenceBenchmarks
     private static async Task<TimeSpan> ActorAppendAsync(IBenchBackend backend, string store, int writers, int eventsEach)
     {
         await using var persistence = new PersistenceExtension(await backend.OpenJournalAsync(store), new InMemorySnapshotStore(0), Registry(), "bench");
-        var system = ActorSystem.Create("bench-append");
+        var system = ActorSystem.Create("bench-append", SystemOptions());
         try
         {
             var done = Enumerable.Range(0, writers).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
@@ -88,7 +94,7 @@ internal static class PersistenceBenchmarks
         var payload = Registry().Serialize(new BenchEvent(1, "BTCUSDT", 101.5m)).Payload;
         await backend.LoadAsync("replay", "replayed", ReplayEvents, "bench-event.v1", payload);
         await using var persistence = new PersistenceExtension(await backend.OpenJournalAsync("replay"), new InMemorySnapshotStore(0), Registry(), "bench");
-        var system = ActorSystem.Create("bench-replay");
+        var system = ActorSystem.Create("bench-replay", SystemOptions());
         try
         {
             var engine = new List<double>();
@@ -118,6 +124,12 @@ internal static class PersistenceBenchmarks
             await system.Terminate();
         }
     }
+
+    /// <summary>Warnings and errors (e.g. a persistent actor stopping on a journal failure) go to stderr.</summary>
+    private static ActorSystemOptions SystemOptions() => new()
+    {
+        LoggerFactory = LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning)),
+    };
 
     private static double Median(List<double> values)
     {
