@@ -12,9 +12,11 @@ internal sealed class ProbeActor(BlockingCollection<(object Message, IActorRef S
         {
             case WatchRequest watch:
                 Context.Watch(watch.Subject);
+                watch.Done.TrySetResult();
                 break;
             case UnwatchRequest unwatch:
                 Context.Unwatch(unwatch.Subject);
+                unwatch.Done.TrySetResult();
                 break;
             default:
                 queue.Add((message, Sender));
@@ -24,7 +26,7 @@ internal sealed class ProbeActor(BlockingCollection<(object Message, IActorRef S
         return true;
     }
 
-    internal sealed record WatchRequest(IActorRef Subject);
+    internal sealed record WatchRequest(IActorRef Subject, TaskCompletionSource Done);
 
-    internal sealed record UnwatchRequest(IActorRef Subject);
+    internal sealed record UnwatchRequest(IActorRef Subject, TaskCompletionSource Done);
 }

@@ -110,17 +110,24 @@ public sealed class TestProbe : IDisposable
         }
     }
 
-    /// <summary>Starts watching <paramref name="subject"/>: a <see cref="Terminated"/> will arrive when it stops.</summary>
+    /// <summary>
+    /// Starts watching <paramref name="subject"/> and returns once the watch request has been sent to it, so a stop
+    /// issued afterwards is observed with ExistenceConfirmed = true. A <see cref="Terminated"/> arrives when it stops.
+    /// </summary>
     public IActorRef Watch(IActorRef subject)
     {
-        Ref.Tell(new ProbeActor.WatchRequest(subject), ActorRefs.Nobody);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Ref.Tell(new ProbeActor.WatchRequest(subject, done), ActorRefs.Nobody);
+        WaitFor(done.Task, "Watch");
         return subject;
     }
 
-    /// <summary>Stops watching <paramref name="subject"/>.</summary>
+    /// <summary>Stops watching <paramref name="subject"/>; returns once the probe has unwatched it.</summary>
     public IActorRef Unwatch(IActorRef subject)
     {
-        Ref.Tell(new ProbeActor.UnwatchRequest(subject), ActorRefs.Nobody);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Ref.Tell(new ProbeActor.UnwatchRequest(subject, done), ActorRefs.Nobody);
+        WaitFor(done.Task, "Unwatch");
         return subject;
     }
 
@@ -157,6 +164,7 @@ public sealed class TestProbe : IDisposable
         ArgumentNullException.ThrowIfNull(assertion);
         var clock = Stopwatch.StartNew();
         var limit = timeout ?? _defaultTimeout;
+        using var pause = new ManualResetEventSlim();
         while (true)
         {
             try
@@ -166,13 +174,22 @@ public sealed class TestProbe : IDisposable
             }
             catch (Exception) when (clock.Elapsed < limit)
             {
-                // Polling is the contract of AwaitAssert: the condition has no event to wait on.
-                Task.Delay(interval ?? TimeSpan.FromMilliseconds(10)).GetAwaiter().GetResult();
+                // Polling is the contract of AwaitAssert: the condition has no event to wait on. A wait handle
+                // (never set) paces the retries without depending on thread-pool timers.
+                pause.Wait(interval ?? TimeSpan.FromMilliseconds(10));
             }
         }
     }
 
     public void Dispose() => _queue.Dispose();
+
+    private void WaitFor(Task task, string what)
+    {
+        if (!task.Wait(_defaultTimeout))
+        {
+            throw Fail($"Timeout ({_defaultTimeout.TotalMilliseconds:F0} ms) while waiting for {what} by {Ref.Path}.");
+        }
+    }
 
     private object Next(TimeSpan? timeout, string what)
     {

@@ -83,6 +83,13 @@ public abstract class ActorBase
     protected virtual Supervision.SupervisorStrategy SupervisorStrategy() =>
         _cell.Props.SupervisorStrategy ?? Supervision.SupervisorStrategy.DefaultStrategy;
 
+    /// <summary>
+    /// Runs one message through the current behaviour (<paramref name="behavior"/>, or <see cref="Receive"/> when the
+    /// behaviour stack is empty). A hook for runtime extensions in this assembly (e.g. persistence recovery).
+    /// </summary>
+    internal virtual bool AroundReceive(Behavior? behavior, object message) =>
+        behavior is null ? Receive(message) : behavior(message);
+
     internal void InvokePreStart() => PreStart();
 
     internal void InvokePostStop() => PostStop();

@@ -30,4 +30,6 @@ internal sealed partial class ActorCell
             stack.RemoveAt(stack.Count - 1);
         }
     }
+
+    public void Unbecome() => UnbecomeStacked();
 }

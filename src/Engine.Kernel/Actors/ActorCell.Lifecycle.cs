@@ -24,8 +24,9 @@ internal sealed partial class ActorCell
     internal void HandleInvokeFailure(Exception cause, object? message)
     {
         KernelLog.ActorFailed(_system.KernelLogger, _path.ToString(), message?.GetType().FullName ?? "(none)", cause);
-        if (IsTerminating)
+        if (IsTerminating || (_flags & FailedSuspended) != 0)
         {
+            // Stopping anyway, or already waiting for the supervisor's directive: one decision per failure episode.
             return;
         }
 

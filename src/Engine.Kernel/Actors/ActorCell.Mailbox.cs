@@ -5,7 +5,8 @@ namespace Engine.Kernel.Actors;
 
 /// <summary>
 /// The mailbox. Design note: the issue asks for a mailbox on <c>System.Threading.Channels</c>; an unbounded
-/// <c>Channel&lt;T&gt;</c> per actor costs about 1 KB before the first message, over the idle-actor budget. This is the
+/// <c>Channel&lt;T&gt;</c> per actor allocates its queue segment (32 slots), reader, writer and waiter objects up front,
+/// close to or over the 1 KB idle-actor budget on its own. This is the
 /// same single-reader design without the per-actor channel: an intrusive multi-producer single-consumer queue
 /// (one node per message, FIFO per producer, so per sender-receiver order holds), a lock-free system stack drained
 /// before every user message, and a status word whose <see cref="Scheduled"/> bit is the single-reader lock: whoever
@@ -21,6 +22,9 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     private MailboxNode _tail;
     private SystemMessage? _systemQueue;
     private int _status;
+
+    /// <summary>Number of turns run so far; for tests of the throughput guarantee.</summary>
+    internal int TurnCount { get; private set; }
 
     internal bool IsClosed => (Volatile.Read(ref _status) & Closed) != 0;
 
@@ -62,6 +66,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
 
     private void RunTurn()
     {
+        TurnCount++;
         ProcessSystemMessages();
         var budget = _props.Throughput ?? _system.Throughput;
         while (budget > 0 && (_flags & SuspendMask) == 0 && !IsClosed)
@@ -162,7 +167,15 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
                 }
                 else
                 {
-                    HandleSystemMessage(ordered);
+                    try
+                    {
+                        HandleSystemMessage(ordered);
+                    }
+                    catch (Exception e)
+                    {
+                        // User code runs here too (deciders, SupervisorStrategy()); its failure is this actor's failure.
+                        HandleInvokeFailure(e, null);
+                    }
                 }
 
                 ordered = next;
@@ -255,14 +268,15 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
                 throw new ActorKilledException($"{_path} received Kill.");
             }
 
-            if (message is Terminated terminated && !ConsumeQueuedTerminated(terminated.ActorRef))
+            if (message is Terminated terminated && ReferenceEquals(sender, terminated.ActorRef)
+                && !ConsumeQueuedTerminated(terminated.ActorRef))
             {
                 return;
             }
 
             var actor = _actor!;
             var behaviors = _extras?.Behaviors;
-            var handled = behaviors is { Count: > 0 } ? behaviors[^1](message) : actor.Receive(message);
+            var handled = actor.AroundReceive(behaviors is { Count: > 0 } ? behaviors[^1] : null, message);
             if (!handled)
             {
                 actor.InvokeUnhandled(message);

@@ -47,4 +47,7 @@ public interface IActorContext
 
     /// <summary>Pops the behaviour stack; the actor's own <c>Receive</c> is the bottom.</summary>
     void UnbecomeStacked();
+
+    /// <summary>Same as <see cref="UnbecomeStacked"/> (Akka's name).</summary>
+    void Unbecome();
 }

@@ -1,0 +1,12 @@
+using Engine.Bench.Kernel;
+
+namespace Engine.Bench;
+
+/// <summary>The one place where suites are registered: add a line here for a new suite.</summary>
+public static class BenchSuites
+{
+    public static IReadOnlyList<IBenchSuite> All { get; } =
+    [
+        new KernelSuite(),
+    ];
+}
