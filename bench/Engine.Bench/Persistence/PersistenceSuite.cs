@@ -15,14 +15,22 @@ namespace Engine.Bench.Persistence;
 /// of one persistent actor over 1,000,000 events (read, deserialize, apply), against a plain SELECT of the same rows.
 /// SQLite always; PostgreSQL when <c>ENGINE_TEST_PG</c> or <c>ENGINE_PG</c> is set.
 /// </summary>
-internal static class PersistenceBenchmarks
+public sealed class PersistenceSuite : IBenchSuite
 {
     private const int Writers = 100;
     private const int EventsEach = 10_000;
     private const int ReplayEvents = 1_000_000;
 
-    public static async IAsyncEnumerable<PersistenceBenchResult> RunAsync(string? backendName = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <inheritdoc />
+    public string Name => "persistence";
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<BenchResult> RunAsync(BenchContext context, CancellationToken cancellationToken) => RunAsync(context, null, cancellationToken);
+
+    /// <summary>Runs the cases of every configured backend, or only of <paramref name="backendName"/> (<c>sqlite</c>, <c>postgresql</c>).</summary>
+    public static async IAsyncEnumerable<BenchResult> RunAsync(BenchContext context, string? backendName, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var backends = new List<Func<IBenchBackend>> { () => new SqliteBenchBackend() };
         var pg = Environment.GetEnvironmentVariable("ENGINE_TEST_PG") is { Length: > 0 } t ? t : Environment.GetEnvironmentVariable("ENGINE_PG");
         if (!string.IsNullOrEmpty(pg))
@@ -39,14 +47,16 @@ internal static class PersistenceBenchmarks
                 continue;
             }
 
+            await context.Progress.WriteLineAsync($"persistence: {backend.Name} append (100 actors x 10,000 events)");
             yield return await AppendAsync(backend);
+            await context.Progress.WriteLineAsync($"persistence: {backend.Name} replay (1,000,000 events)");
             yield return await ReplayAsync(backend);
         }
     }
 
     private static EventManifestRegistry Registry() => new EventManifestRegistry().Register<BenchEvent>("bench-event", 1);
 
-    private static async Task<PersistenceBenchResult> AppendAsync(IBenchBackend backend)
+    private static async Task<BenchResult> AppendAsync(IBenchBackend backend)
     {
         var payload = Registry().Serialize(new BenchEvent(1, "BTCUSDT", 101.5m)).Payload;
         await ActorAppendAsync(backend, "warmup-actors", Writers, 50);
@@ -58,7 +68,7 @@ internal static class PersistenceBenchmarks
         var engine = await ActorAppendAsync(backend, "append-actors", Writers, EventsEach);
 
         const double total = (double)Writers * EventsEach;
-        return new PersistenceBenchResult($"journal.append.{backend.Name}", "events/s", total / engine.TotalSeconds, total / raw.Elapsed.TotalSeconds);
+        return new BenchResult($"journal.append.{backend.Name}", "events/s", total / engine.TotalSeconds, total / raw.Elapsed.TotalSeconds);
     }
 
     private static async Task<TimeSpan> ActorAppendAsync(IBenchBackend backend, string store, int writers, int eventsEach)
@@ -89,7 +99,7 @@ internal static class PersistenceBenchmarks
         }
     }
 
-    private static async Task<PersistenceBenchResult> ReplayAsync(IBenchBackend backend)
+    private static async Task<BenchResult> ReplayAsync(IBenchBackend backend)
     {
         var payload = Registry().Serialize(new BenchEvent(1, "BTCUSDT", 101.5m)).Payload;
         await backend.LoadAsync("replay", "replayed", ReplayEvents, "bench-event.v1", payload);
@@ -117,7 +127,7 @@ internal static class PersistenceBenchmarks
                 }
             }
 
-            return new PersistenceBenchResult($"journal.replay.{backend.Name}", "events/s", Median(engine), Median(raw));
+            return new BenchResult($"journal.replay.{backend.Name}", "events/s", Median(engine), Median(raw));
         }
         finally
         {
