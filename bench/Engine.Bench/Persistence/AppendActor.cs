@@ -10,6 +10,7 @@ internal sealed class AppendActor : PersistentActor
         : base(persistence)
     {
         PersistenceId = persistenceId;
+        this.done = done;
         var applied = 0;
         Command<Append>(a => Persist(new BenchEvent(a.N, "BTCUSDT", 101.5m), _ =>
         {
@@ -20,7 +21,12 @@ internal sealed class AppendActor : PersistentActor
         }));
     }
 
+    private readonly TaskCompletionSource done;
+
     public override string PersistenceId { get; }
+
+    /// <summary>Fails the run at once if the actor stopped early (e.g. a journal failure) instead of waiting for a timeout.</summary>
+    protected override void PostStop() => done.TrySetException(new InvalidOperationException($"{PersistenceId} stopped before persisting all events; see the log."));
 
     public sealed record Append(long N);
 }

@@ -10,6 +10,7 @@ internal sealed class ReplayActor : PersistentActor
         : base(persistence)
     {
         PersistenceId = persistenceId;
+        this.done = done;
         long applied = 0;
         decimal sum = 0;
         Recover<BenchEvent>(e =>
@@ -20,5 +21,10 @@ internal sealed class ReplayActor : PersistentActor
         Recover<RecoveryCompleted>(_ => done.TrySetResult(sum > 0 ? applied : 0));
     }
 
+    private readonly TaskCompletionSource<long> done;
+
     public override string PersistenceId { get; }
+
+    /// <summary>Fails the run at once if recovery stopped the actor instead of waiting for a timeout.</summary>
+    protected override void PostStop() => done.TrySetException(new InvalidOperationException($"{PersistenceId} stopped before recovery completed; see the log."));
 }

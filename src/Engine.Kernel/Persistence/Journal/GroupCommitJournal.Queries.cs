@@ -3,7 +3,7 @@ using Engine.Kernel.Persistence.Query;
 
 namespace Engine.Kernel.Persistence.Journal;
 
-/// <summary>Current and live queries: paged reads, woken by this journal's commits or by polling.</summary>
+/// <summary>Current and live queries: paged reads (each page read completely before it is yielded), woken by this journal's commits or by polling.</summary>
 public sealed partial class GroupCommitJournal
 {
     /// <inheritdoc />
@@ -49,7 +49,7 @@ public sealed partial class GroupCommitJournal
         {
             var wake = committed.Next;
             var count = 0;
-            await foreach (var e in storage.ReadByPersistenceIdAsync(persistenceId, next, toSequenceNr, options.QueryPageSize, cancellationToken))
+            foreach (var e in await ReadPageAsync(storage.ReadByPersistenceIdAsync(persistenceId, next, toSequenceNr, options.QueryPageSize, cancellationToken)))
             {
                 count++;
                 next = e.SequenceNr + 1;
@@ -79,7 +79,7 @@ public sealed partial class GroupCommitJournal
         {
             var wake = committed.Next;
             var count = 0;
-            await foreach (var e in readPage(after, options.QueryPageSize, cancellationToken))
+            foreach (var e in await ReadPageAsync(readPage(after, options.QueryPageSize, cancellationToken)))
             {
                 count++;
                 after = e.Ordering;
@@ -96,6 +96,18 @@ public sealed partial class GroupCommitJournal
                 yield break;
             }
         }
+    }
+
+    /// <summary>Reads a whole page before yielding any of it, so no connection is held while the consumer runs.</summary>
+    private static async Task<List<EventEnvelope>> ReadPageAsync(IAsyncEnumerable<EventEnvelope> page)
+    {
+        var list = new List<EventEnvelope>();
+        await foreach (var e in page)
+        {
+            list.Add(e);
+        }
+
+        return list;
     }
 
     /// <summary>Waits for a commit edge or the poll interval; false when the journal is being disposed.</summary>

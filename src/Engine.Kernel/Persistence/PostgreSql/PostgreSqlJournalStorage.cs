@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using Engine.Kernel.Persistence.Journal;
 using Engine.Kernel.Persistence.Query;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Engine.Kernel.Persistence.PostgreSql;
 
@@ -13,8 +12,8 @@ namespace Engine.Kernel.Persistence.PostgreSql;
 /// transaction first takes <c>pg_advisory_xact_lock</c> on a key derived from the schema: writers of all
 /// processes sharing the schema are serialised from their first insert to their commit, hence orderings
 /// commit in increasing order. Within one process the group-commit loop already issues one batch at a
-/// time, so the lock is only contended across processes. A batch is sent as one <see cref="NpgsqlBatch"/>
-/// in one transaction; any failure (conflict, killed backend, network) rolls the whole batch back, and
+/// time, so the lock is only contended across processes. A batch is one round trip (lock + one multi-row INSERT from
+/// arrays) in one transaction; any failure (conflict, killed backend, network) rolls the whole batch back, and
 /// the broken connection is discarded by the pool so later batches use a fresh one. Thread-safe.
 /// </summary>
 public sealed class PostgreSqlJournalStorage : IJournalStorage
@@ -149,6 +148,10 @@ public sealed class PostgreSqlJournalStorage : IJournalStorage
     /// <inheritdoc />
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 
+    /// <summary>
+    /// One transaction: the writer advisory lock, then one multi-row INSERT from parallel arrays, rows taken in
+    /// array order so orderings follow batch order.
+    /// </summary>
     private async Task InsertAllAsync(List<PersistentRepr> events, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -157,20 +160,21 @@ public sealed class PostgreSqlJournalStorage : IJournalStorage
         var lockCommand = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(@k);");
         lockCommand.Parameters.AddWithValue("k", WriteLockKey);
         batch.BatchCommands.Add(lockCommand);
-        foreach (var e in events)
-        {
-            var insert = new NpgsqlBatchCommand(
-                $"INSERT INTO {table} (persistence_id, sequence_nr, manifest, payload, tags, timestamp, writer) VALUES (@p, @s, @m, @b, @t, @ts, @w);");
-            insert.Parameters.AddWithValue("p", e.PersistenceId);
-            insert.Parameters.AddWithValue("s", e.SequenceNr);
-            insert.Parameters.AddWithValue("m", e.Manifest);
-            insert.Parameters.AddWithValue("b", NpgsqlDbType.Json, e.Payload);
-            insert.Parameters.AddWithValue("t", TagCodec.Encode(e.Tags));
-            insert.Parameters.AddWithValue("ts", e.Timestamp.UtcTicks);
-            insert.Parameters.AddWithValue("w", e.Writer);
-            batch.BatchCommands.Add(insert);
-        }
-
+        var insert = new NpgsqlBatchCommand(
+            $"""
+            INSERT INTO {table} (persistence_id, sequence_nr, manifest, payload, tags, timestamp, writer)
+            SELECT p, s, m, b::json, t, ts, w
+            FROM unnest(@p::text[], @s::bigint[], @m::text[], @b::text[], @t::text[], @ts::bigint[], @w::text[]) WITH ORDINALITY AS r(p, s, m, b, t, ts, w, i)
+            ORDER BY i;
+            """);
+        insert.Parameters.AddWithValue("p", events.Select(e => e.PersistenceId).ToArray());
+        insert.Parameters.AddWithValue("s", events.Select(e => e.SequenceNr).ToArray());
+        insert.Parameters.AddWithValue("m", events.Select(e => e.Manifest).ToArray());
+        insert.Parameters.AddWithValue("b", events.Select(e => e.Payload).ToArray());
+        insert.Parameters.AddWithValue("t", events.Select(e => TagCodec.Encode(e.Tags)).ToArray());
+        insert.Parameters.AddWithValue("ts", events.Select(e => e.Timestamp.UtcTicks).ToArray());
+        insert.Parameters.AddWithValue("w", events.Select(e => e.Writer).ToArray());
+        batch.BatchCommands.Add(insert);
         await batch.ExecuteNonQueryAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
     }

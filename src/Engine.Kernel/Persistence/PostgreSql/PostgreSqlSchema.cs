@@ -35,7 +35,8 @@ internal static class PostgreSqlSchema
             throw new ArgumentException($"PostgreSQL schema name '{options.Schema}' must match ^[a-z_][a-z0-9_]{{0,62}}$.", nameof(options));
         }
 
-        return NpgsqlDataSource.Create(options.ConnectionString);
+        var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString) { MaxPoolSize = options.MaxPoolSize };
+        return NpgsqlDataSource.Create(builder.ConnectionString);
     }
 
     /// <summary>Creates the schema, <paramref name="ddl"/> and the component's version row if missing.</summary>

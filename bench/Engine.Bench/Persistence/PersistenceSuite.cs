@@ -4,6 +4,7 @@ using Engine.Kernel.Actors;
 using Engine.Kernel.Persistence;
 using Engine.Kernel.Persistence.InMemory;
 using Engine.Kernel.Persistence.Serialization;
+using Microsoft.Extensions.Logging;
 
 namespace Engine.Bench.Persistence;
 
@@ -14,14 +15,22 @@ namespace Engine.Bench.Persistence;
 /// of one persistent actor over 1,000,000 events (read, deserialize, apply), against a plain SELECT of the same rows.
 /// SQLite always; PostgreSQL when <c>ENGINE_TEST_PG</c> or <c>ENGINE_PG</c> is set.
 /// </summary>
-internal static class PersistenceBenchmarks
+public sealed class PersistenceSuite : IBenchSuite
 {
     private const int Writers = 100;
     private const int EventsEach = 10_000;
     private const int ReplayEvents = 1_000_000;
 
-    public static async IAsyncEnumerable<PersistenceBenchResult> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <inheritdoc />
+    public string Name => "persistence";
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<BenchResult> RunAsync(BenchContext context, CancellationToken cancellationToken) => RunAsync(context, null, cancellationToken);
+
+    /// <summary>Runs the cases of every configured backend, or only of <paramref name="backendName"/> (<c>sqlite</c>, <c>postgresql</c>).</summary>
+    public static async IAsyncEnumerable<BenchResult> RunAsync(BenchContext context, string? backendName, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var backends = new List<Func<IBenchBackend>> { () => new SqliteBenchBackend() };
         var pg = Environment.GetEnvironmentVariable("ENGINE_TEST_PG") is { Length: > 0 } t ? t : Environment.GetEnvironmentVariable("ENGINE_PG");
         if (!string.IsNullOrEmpty(pg))
@@ -33,14 +42,21 @@ internal static class PersistenceBenchmarks
         {
             cancellationToken.ThrowIfCancellationRequested();
             await using var backend = create();
+            if (backendName is not null && backend.Name != backendName)
+            {
+                continue;
+            }
+
+            await context.Progress.WriteLineAsync($"persistence: {backend.Name} append (100 actors x 10,000 events)");
             yield return await AppendAsync(backend);
+            await context.Progress.WriteLineAsync($"persistence: {backend.Name} replay (1,000,000 events)");
             yield return await ReplayAsync(backend);
         }
     }
 
     private static EventManifestRegistry Registry() => new EventManifestRegistry().Register<BenchEvent>("bench-event", 1);
 
-    private static async Task<PersistenceBenchResult> AppendAsync(IBenchBackend backend)
+    private static async Task<BenchResult> AppendAsync(IBenchBackend backend)
     {
         var payload = Registry().Serialize(new BenchEvent(1, "BTCUSDT", 101.5m)).Payload;
         await ActorAppendAsync(backend, "warmup-actors", Writers, 50);
@@ -52,13 +68,13 @@ internal static class PersistenceBenchmarks
         var engine = await ActorAppendAsync(backend, "append-actors", Writers, EventsEach);
 
         const double total = (double)Writers * EventsEach;
-        return new PersistenceBenchResult($"journal.append.{backend.Name}", "events/s", total / engine.TotalSeconds, total / raw.Elapsed.TotalSeconds);
+        return new BenchResult($"journal.append.{backend.Name}", "events/s", total / engine.TotalSeconds, total / raw.Elapsed.TotalSeconds);
     }
 
     private static async Task<TimeSpan> ActorAppendAsync(IBenchBackend backend, string store, int writers, int eventsEach)
     {
         await using var persistence = new PersistenceExtension(await backend.OpenJournalAsync(store), new InMemorySnapshotStore(0), Registry(), "bench");
-        var system = ActorSystem.Create("bench-append");
+        var system = ActorSystem.Create("bench-append", SystemOptions());
         try
         {
             var done = Enumerable.Range(0, writers).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
@@ -83,12 +99,12 @@ internal static class PersistenceBenchmarks
         }
     }
 
-    private static async Task<PersistenceBenchResult> ReplayAsync(IBenchBackend backend)
+    private static async Task<BenchResult> ReplayAsync(IBenchBackend backend)
     {
         var payload = Registry().Serialize(new BenchEvent(1, "BTCUSDT", 101.5m)).Payload;
         await backend.LoadAsync("replay", "replayed", ReplayEvents, "bench-event.v1", payload);
         await using var persistence = new PersistenceExtension(await backend.OpenJournalAsync("replay"), new InMemorySnapshotStore(0), Registry(), "bench");
-        var system = ActorSystem.Create("bench-replay");
+        var system = ActorSystem.Create("bench-replay", SystemOptions());
         try
         {
             var engine = new List<double>();
@@ -111,13 +127,19 @@ internal static class PersistenceBenchmarks
                 }
             }
 
-            return new PersistenceBenchResult($"journal.replay.{backend.Name}", "events/s", Median(engine), Median(raw));
+            return new BenchResult($"journal.replay.{backend.Name}", "events/s", Median(engine), Median(raw));
         }
         finally
         {
             await system.Terminate();
         }
     }
+
+    /// <summary>Warnings and errors (e.g. a persistent actor stopping on a journal failure) go to stderr.</summary>
+    private static ActorSystemOptions SystemOptions() => new()
+    {
+        LoggerFactory = LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning)),
+    };
 
     private static double Median(List<double> values)
     {
