@@ -85,6 +85,26 @@ public sealed class OrderBook
     }
 
     /// <summary>
+    /// Replaces every order with <paramref name="orders"/> (a snapshot) and re-indexes their venue ids; held
+    /// reports are dropped. Replaying the events after the snapshot then rebuilds the same book as a full replay.
+    /// </summary>
+    public void Restore(IEnumerable<OrderState> orders)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        _orders.Clear();
+        _byVenueId.Clear();
+        _held.Clear();
+        foreach (var state in orders.Where(o => o.Login == Login))
+        {
+            _orders[state.ClientOrderId] = state;
+            if (state.VenueOrderId is { } venueId)
+            {
+                _byVenueId[venueId] = state.ClientOrderId;
+            }
+        }
+    }
+
+    /// <summary>
     /// Turns a venue report into an order event when its venue id is known; otherwise holds it and
     /// returns null.
     /// </summary>

@@ -57,6 +57,7 @@ public sealed partial class OrderBookActor
         }
 
         Publish(persisted);
+        SnapshotWhenDue();
         if (_book.Find(persisted.ClientOrderId) is not { } after)
         {
             return;

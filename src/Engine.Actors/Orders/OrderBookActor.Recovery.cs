@@ -1,3 +1,4 @@
+using Engine.Kernel.Persistence.Actors;
 using Engine.Messages.Orders;
 
 namespace Engine.Actors.Orders;
@@ -5,8 +6,17 @@ namespace Engine.Actors.Orders;
 /// <summary>Rebuilding the book from the journal, and what to ask the venue afterwards.</summary>
 public sealed partial class OrderBookActor
 {
+    private void OnSnapshotOffer(SnapshotOffer offer)
+    {
+        if (offer.Snapshot is OrderBookSnapshot snapshot)
+        {
+            _book.Restore(snapshot.Orders);
+        }
+    }
+
     private void OnRecoverEvent(IOrderEvent replayed)
     {
+        _eventsSinceSnapshot++;
         var decision = _book.Apply(replayed);
         if (!decision.ShouldPersist)
         {
@@ -15,18 +25,36 @@ public sealed partial class OrderBookActor
     }
 
     /// <summary>
-    /// Restores the cancels that wait for a venue id (PendingCancel without one) and asks the connection to resolve
-    /// every working or Unknown order: whatever happened while the engine was down is on the venue.
+    /// Restores the cancels that wait for a venue id (PendingCancel without one); records orders whose place reply
+    /// the previous incarnation never got (no venue id, Submitted or PendingCancel) as Unknown, since no reply will
+    /// come to this one; then asks the connection to resolve every working or Unknown order: whatever happened while
+    /// the engine was down is on the venue.
     /// </summary>
     private void OnRecoveryCompleted()
     {
-        foreach (var order in _book.Orders.Where(o => o.Status == OrderStatus.PendingCancel && o.VenueOrderId is null))
+        var stranded = _book.Orders
+            .Where(o => o.VenueOrderId is null && o.Status is OrderStatus.Submitted or OrderStatus.PendingCancel)
+            .OrderBy(o => o.CreatedAt)
+            .ToList();
+        foreach (var order in stranded.Where(o => o.Status == OrderStatus.PendingCancel))
         {
             _cancelWhenVenueIdKnown.Add(order.ClientOrderId);
         }
 
-        var working = _book.Working.ToList();
-        LogRecovered(Log, _login.Value, _book.Orders.Count, working.Count);
-        AskToResolve(working.Select(o => o.Symbol));
+        LogRecovered(Log, _login.Value, _book.Orders.Count, _book.Working.Count());
+        var now = Now;
+        Drain(
+            stranded.Select(o => new OrderStatusUnknown(_login, o.ClientOrderId, now, "the engine restarted before the venue answered the place request")),
+            () => AskToResolve(_book.Working.Select(o => o.Symbol)));
+    }
+
+    /// <summary>Saves a snapshot every <see cref="OrderBookOptions.SnapshotEvery"/> persisted events (the store keeps the newest few).</summary>
+    private void SnapshotWhenDue()
+    {
+        if (_options.SnapshotEvery > 0 && ++_eventsSinceSnapshot >= _options.SnapshotEvery)
+        {
+            _eventsSinceSnapshot = 0;
+            SaveSnapshot(OrderBookSnapshot.Of(_book));
+        }
     }
 }

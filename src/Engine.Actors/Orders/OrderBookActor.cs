@@ -23,12 +23,14 @@ namespace Engine.Actors.Orders;
 ///   previous one; no other command is handled in between.
 /// - A local rejection (not ready, bad quantity or price, unknown symbol, rules violated) is journaled as
 ///   <see cref="OrderSubmitted"/> followed by <see cref="OrderRejected"/> (IsLocal), so the audit sees every refused
-///   command; nothing is sent, and the client order id stays taken. A duplicate client order id or a command for
+///   command; both are published, the rejection is also the sender's answer, nothing is sent, and the client order
+///   id stays taken. A duplicate client order id or a command for
 ///   another login cannot be journaled in this stream: it is answered and published, not persisted.
 /// - A cancel for an order whose venue id is not known yet (Submitted, Unknown) is recorded at once
 ///   (<see cref="OrderCancelRequested"/>) and sent as soon as a place reply, report or reconciliation reveals the id.
 /// - A timeout, disconnect or unreadable reply never becomes a rejection: the order becomes Unknown and the parent is
-///   asked to resolve it (<see cref="ResolutionNeeded"/>); after recovery, working and Unknown orders are resolved too.
+///   asked to resolve it (<see cref="ResolutionNeeded"/>). After recovery, orders still waiting for their place reply
+///   become Unknown (no reply will reach this incarnation), and every working or Unknown order is sent for resolution.
 /// - A failed journal write stops the actor (the kernel's rule).
 /// Threading: an actor; all state is touched only by its own handlers.
 /// </summary>
@@ -41,6 +43,7 @@ public sealed partial class OrderBookActor : PersistentActor
     private readonly string _persistenceId;
     private readonly OrderBook _book;
     private ConnectionReadiness? _readiness;
+    private int _eventsSinceSnapshot;
 
     /// <summary>Creates the actor; use <see cref="Props"/>.</summary>
     public OrderBookActor(LoginId login, PersistenceExtension persistence, OrderBookOptions options)
@@ -52,6 +55,7 @@ public sealed partial class OrderBookActor : PersistentActor
         _persistenceId = OrderJournal.PersistenceIdOf(login);
         _book = new OrderBook(login);
 
+        Recover<SnapshotOffer>(OnSnapshotOffer);
         Recover<IOrderEvent>(OnRecoverEvent);
         Recover<RecoveryCompleted>(_ => OnRecoveryCompleted());
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Engine.Kernel.Persistence.Serialization;
 using Engine.Messages;
 using Engine.Messages.Identifiers;
@@ -21,14 +22,28 @@ public static class OrderJournal
     /// <summary>The persistence id of <paramref name="login"/>'s order book.</summary>
     public static string PersistenceIdOf(LoginId login) => PersistenceIdPrefix + login.Value;
 
-    /// <summary>A registry with every engine event (source-generated JSON, case-sensitive names).</summary>
+    /// <summary>Manifest name of <see cref="OrderBookSnapshot"/>.</summary>
+    public const string SnapshotManifest = "OrderBookSnapshot";
+
+    /// <summary>Current version of <see cref="OrderBookSnapshot"/>.</summary>
+    public const int SnapshotVersion = 1;
+
+    /// <summary>
+    /// A registry with every engine event and the order book snapshot (source-generated JSON, case-sensitive names).
+    /// </summary>
     public static EventManifestRegistry CreateRegistry()
     {
-        var json = new JsonSerializerOptions { TypeInfoResolver = EngineMessagesJsonContext.Default };
+        var json = new JsonSerializerOptions
+        {
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(EngineMessagesJsonContext.Default, OrderBookJsonContext.Default),
+        };
         return Register(new EventManifestRegistry(json));
     }
 
-    /// <summary>Adds every event type of <see cref="EventManifests"/> to <paramref name="registry"/>.</summary>
+    /// <summary>
+    /// Adds every event type of <see cref="EventManifests"/> and <see cref="OrderBookSnapshot"/> to
+    /// <paramref name="registry"/>; its JSON options must resolve them (as <see cref="CreateRegistry"/>'s do).
+    /// </summary>
     public static EventManifestRegistry Register(EventManifestRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
@@ -37,6 +52,6 @@ public static class OrderJournal
             registry.Register(type, type.Name, EventManifests.CurrentVersion);
         }
 
-        return registry;
+        return registry.Register<OrderBookSnapshot>(SnapshotManifest, SnapshotVersion);
     }
 }

@@ -4,6 +4,7 @@ using Engine.Actors.Venues;
 using Engine.Kernel.Actors;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
+using Microsoft.Extensions.Logging;
 
 namespace Engine.Actors.Tests.Orders.Actor;
 
@@ -33,6 +34,30 @@ public sealed class OrderBookActorSubmitTests : OrderBookActorTestBase
         Strategy.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
     }
 
+    [Fact]
+    public void Every_published_event_is_already_in_the_journal()
+    {
+        var unjournaled = new System.Collections.Concurrent.ConcurrentQueue<object>();
+        var seen = CreateTestProbe();
+        var subscriber = Sys.ActorOf(Props.Create(() => new InspectingSubscriber(seen.Ref, e =>
+        {
+            if (!Journal().Contains(e))
+            {
+                unjournaled.Enqueue(e);
+            }
+        })));
+        Sys.EventStream.Subscribe(subscriber, typeof(IOrderEvent));
+        StartBook();
+
+        Place("c-1", "v-1", quantity: 2m);
+        Report(FillReport("v-1", "f-1", 0.5m));
+        Tell(new CancelOrder(Login, new ClientOrderId("c-1"), Now));
+        Report(StatusReport("v-1", OrderStatus.Canceled, 2m, 1.5m));
+
+        Assert.Equal(5, seen.ReceiveN(5).Count);
+        Assert.Empty(unjournaled);
+    }
+
     public static TheoryData<string, decimal, decimal?, string, string> LocalRefusals => new()
     {
         { "zero quantity", 0m, 100m, "BTC/USDT", "quantity 0 must be positive for BTC/USDT" },
@@ -60,6 +85,7 @@ public sealed class OrderBookActorSubmitTests : OrderBookActorTestBase
         Assert.Equal([typeof(OrderSubmitted), typeof(OrderRejected)], Journal().Select(e => e.GetType()));
         Assert.Equal(OrderStatus.Rejected, Order("c-1").Status);
         Connection.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
+        Assert.Contains(Logs.Entries, e => e.Level == LogLevel.Warning && e.Message == $"Order c-1 of login qg-1 rejected locally, nothing sent: {reason}");
     }
 
     [Theory]

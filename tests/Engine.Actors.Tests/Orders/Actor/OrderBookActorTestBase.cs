@@ -10,6 +10,7 @@ using Engine.Messages.Identifiers;
 using Engine.Messages.Markets;
 using Engine.Messages.Orders;
 using Engine.TestKit;
+using Microsoft.Extensions.Logging;
 
 namespace Engine.Actors.Tests.Orders.Actor;
 
@@ -33,7 +34,14 @@ public abstract class OrderBookActorTestBase : TestKitBase
     private int _incarnation;
 
     protected OrderBookActorTestBase()
+        : this(new LogCapture())
     {
+    }
+
+    private OrderBookActorTestBase(LogCapture logs)
+        : base(new ActorSystemOptions { LoggerFactory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug)) })
+    {
+        Logs = logs;
         Storage = new SwitchableStorage();
         Persistence = new PersistenceExtension(
             new GroupCommitJournal(Storage, new Engine.Kernel.Persistence.Journal.JournalOptions(), TimeProvider.System),
@@ -47,6 +55,9 @@ public abstract class OrderBookActorTestBase : TestKitBase
     }
 
     protected SwitchableStorage Storage { get; }
+
+    /// <summary>Every log entry of the system under test.</summary>
+    protected LogCapture Logs { get; }
 
     protected PersistenceExtension Persistence { get; set; }
 
@@ -103,9 +114,9 @@ public abstract class OrderBookActorTestBase : TestKitBase
 
     /// <summary>Every event in the book's journal stream, deserialized, in sequence order.</summary>
     protected List<object> Journal() =>
-        [.. Storage.ReadByPersistenceIdAsync(OrderJournal.PersistenceIdOf(Login), 1, long.MaxValue, long.MaxValue, CancellationToken.None)
+        [.. Persistence.Journal.ReplayAsync(OrderJournal.PersistenceIdOf(Login), 1, long.MaxValue, long.MaxValue, CancellationToken.None)
             .ToBlockingEnumerable()
-            .Select(e => Persistence.Registry.Deserialize(e.Event.Manifest, e.Event.Payload, e.PersistenceId))];
+            .Select(e => Persistence.Registry.Deserialize(e.Manifest, e.Payload, e.PersistenceId))];
 
     protected static SubmitOrder Limit(string cid, decimal quantity = 1m, decimal? price = 100m, Symbol? symbol = null, OrderSide side = OrderSide.Buy) =>
         new(Login, new ClientOrderId(cid), new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero), symbol ?? Btc, side, OrderType.Limit, quantity, price);
