@@ -14,9 +14,8 @@ public sealed partial class ConnectionActor
     {
         var now = frame.ReceivedAt;
         _heartbeat.Tell(new HeartbeatActor.Activity(now), Self);
-        var inbound = _behavior.Codec.Decode(frame.Frame, now);
         _behavior.ExpireHeld(now);
-        var step = _behavior.Interpret(inbound, _loginKey, now);
+        var step = _behavior.Receive(frame.Frame, _loginKey, now);
         var generation = _generation;
         foreach (var signal in step.Signals)
         {
@@ -97,6 +96,20 @@ public sealed partial class ConnectionActor
                 break;
             case VenueStateReported ready:
                 BeginReadiness(ready.Event);
+                break;
+            case SendSessionFrame session when _socketOpen:
+                Log.LogDebug("Login {Login}: session frame {Operation}", _login, session.Operation);
+                Send(session.Frame.Span);
+                break;
+            case ServerWindowCount count:
+                _budget.Tell(new Budget.RateBudgetActor.SyncWindow(count.Window, count.Count, count.Period), Self);
+                break;
+            case PauseSending pause:
+                Log.LogWarning("Login {Login}: the venue asked to pause sending until {Until}: {Reason}", _login, pause.Until, pause.Reason);
+                _budget.Tell(new Budget.RateBudgetActor.PauseUntil(pause.Until), Self);
+                break;
+            case ReconnectRequested reconnect:
+                ConnectionLost(reconnect.Reason);
                 break;
         }
     }
