@@ -37,6 +37,11 @@ public sealed partial class ConnectionActor
     {
         if (inbound.CorrelationKey is { } key)
         {
+            if (_sharedTransport is not null && !key.StartsWith(_cids.Prefix + "-", StringComparison.Ordinal))
+            {
+                return;
+            }
+
             if (key.Length == 0)
             {
                 Problem("a reply without a correlation key belongs to no request");
@@ -121,6 +126,7 @@ public sealed partial class ConnectionActor
         _orders.Tell(NotReady(text), Self);
         if (_state == ConnectionState.Ready)
         {
+            Timers.Cancel(ReconcileKey);
             Transition(ConnectionState.Reconnecting, venue.VenueCode, venue.VenueText);
             Become(Reconnecting);
         }
@@ -186,6 +192,11 @@ public sealed partial class ConnectionActor
             Transition(ConnectionState.Ready, _readyState.Code, _readyState.Text);
             Become(Ready);
             Stash.UnstashAll();
+        }
+
+        if (_options.ReconcileInterval > TimeSpan.Zero)
+        {
+            Timers.StartPeriodicTimer(ReconcileKey, new ReconcileTick(), _options.ReconcileInterval);
         }
 
         Reconcile("after READY");

@@ -69,7 +69,7 @@ public sealed partial class ConnectionActor
         Receive<TransportActor.FrameReceived>(f => f.Generation == _generation, OnFrame);
         Receive<TransportActor.Closed>(c => c.Generation == _generation, c => ConnectionLost(
             c.Status is { } status ? $"socket closed by the venue ({(int)status} {status}) {c.Reason}".TrimEnd() : c.Reason));
-        Receive<HeartbeatActor.PingDue>(p =>
+        Receive<HeartbeatActor.PingDue>(p => p.Generation == _generation, p =>
         {
             var buffer = new ArrayBufferWriter<byte>(64);
             if (_socketOpen && _behavior.WritePing(p.At, buffer))
@@ -77,7 +77,7 @@ public sealed partial class ConnectionActor
                 Send(buffer.WrittenSpan);
             }
         });
-        Receive<HeartbeatActor.Dead>(d => ConnectionLost($"no frame from the venue for {d.Silence}"));
+        Receive<HeartbeatActor.Dead>(d => d.Generation == _generation, d => ConnectionLost($"no frame from the venue for {d.Silence}", socketDead: true));
     }
 
     /// <summary>Handlers every state shares, registered after the state's own.</summary>
@@ -100,6 +100,13 @@ public sealed partial class ConnectionActor
         Receive<ResolutionNeeded>(OnResolutionNeeded);
         Receive<Drain>(OnDrain);
         Receive<DrainTimeout>(_ => FinishDrain("drain timeout"));
+        Receive<ReconcileTick>(_ =>
+        {
+            if (_state == ConnectionState.Ready)
+            {
+                Reconcile("periodic");
+            }
+        });
         Receive<GetProblemCount>(_ => Sender.Tell(_problems, Self));
         Receive<TransportActor.FrameReceived>(_ => { });
         Receive<TransportActor.Closed>(_ => { });
@@ -114,7 +121,7 @@ public sealed partial class ConnectionActor
     {
         _socketOpen = true;
         var now = Now;
-        _heartbeat.Tell(new HeartbeatActor.Start(_behavior.CreateHeartbeat(now)), Self);
+        _heartbeat.Tell(new HeartbeatActor.Start(_behavior.CreateHeartbeat(now), _generation), Self);
         _loginKey = _cids.Next();
         var buffer = new ArrayBufferWriter<byte>(256);
         _behavior.WriteLogin(_loginKey, now, buffer);
@@ -124,7 +131,7 @@ public sealed partial class ConnectionActor
         Become(Authenticating);
     }
 
-    private void ConnectionLost(string reason)
+    private void ConnectionLost(string reason, bool socketDead = false)
     {
         if (_state == ConnectionState.Stopped)
         {
@@ -132,7 +139,7 @@ public sealed partial class ConnectionActor
         }
 
         Log.LogWarning("Login {Login}: connection lost: {Reason}", _login, reason);
-        CloseSession(reason, logout: false);
+        CloseSession(reason, logout: false, socketDead);
         if (_drain is not null)
         {
             FinishDrain($"connection lost while draining: {reason}");
@@ -153,7 +160,7 @@ public sealed partial class ConnectionActor
     }
 
     /// <summary>Ends the current socket: newer generation, pending requests unknown, queued ones not sent, book not ready.</summary>
-    private void CloseSession(string reason, bool logout)
+    private void CloseSession(string reason, bool logout, bool socketDead = false)
     {
         if (logout && _socketOpen)
         {
@@ -169,7 +176,8 @@ public sealed partial class ConnectionActor
         _loginKey = null;
         _readinessRound++;
         Timers.Cancel(LoginTimeoutKey);
-        _transport.Tell(new TransportActor.Close(reason), Self);
+        Timers.Cancel(ReconcileKey);
+        _transport.Tell(new TransportActor.Close(reason, ForEveryone: socketDead), Self);
         _heartbeat.Tell(HeartbeatActor.Suspend.Instance, Self);
         _behavior.OnDisconnected();
         _correlator.Tell(new CorrelatorActor.FailAll(reason), Self);

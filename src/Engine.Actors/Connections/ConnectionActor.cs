@@ -30,12 +30,14 @@ public sealed partial class ConnectionActor : ReceiveActor
     private const string ReconnectKey = "reconnect";
     private const string LoginTimeoutKey = "login-timeout";
     private const string DrainKey = "drain-timeout";
+    private const string ReconcileKey = "reconcile";
 
     private readonly LoginOptions _options;
     private readonly LoginId _login;
     private readonly IVenueConnectionBehavior _behavior;
     private readonly Func<LoginId, Props> _orderBookProps;
     private readonly Func<ClientWebSocket>? _socketFactory;
+    private readonly IActorRef? _sharedTransport;
     private readonly Dictionary<string, Outgoing> _inFlight = [];
     private CidGenerator _cids = null!;
     private IActorRef _transport = ActorRefs.Nobody;
@@ -55,8 +57,14 @@ public sealed partial class ConnectionActor : ReceiveActor
     private (int? Code, string? Text) _readyState;
     private long _problems;
 
-    private ConnectionActor(LoginOptions options, IVenueConnectionBehavior behavior, Func<LoginId, Props> orderBookProps, Func<ClientWebSocket>? socketFactory)
+    private ConnectionActor(
+        LoginOptions options,
+        IVenueConnectionBehavior behavior,
+        Func<LoginId, Props> orderBookProps,
+        Func<ClientWebSocket>? socketFactory,
+        IActorRef? sharedTransport)
     {
+        _sharedTransport = sharedTransport;
         _options = options;
         _login = new LoginId(options.Name);
         _behavior = behavior;
@@ -66,14 +74,17 @@ public sealed partial class ConnectionActor : ReceiveActor
 
     /// <summary>
     /// Props of <paramref name="options"/>'s connection. <paramref name="behavior"/> is called once per
-    /// incarnation (a restart starts from a fresh session); <paramref name="orderBookProps"/> makes the book.
+    /// incarnation (a restart starts from a fresh session); <paramref name="orderBookProps"/> makes the book;
+    /// with <paramref name="sharedTransport"/> (a <see cref="SharedTransportActor"/>) the login uses that
+    /// socket instead of its own <c>transport</c> child.
     /// </summary>
     public static Props Props(
         LoginOptions options,
         Func<LoginOptions, IVenueConnectionBehavior> behavior,
         Func<LoginId, Props> orderBookProps,
-        Func<ClientWebSocket>? socketFactory = null) =>
-        Kernel.Actors.Props.Create(() => new ConnectionActor(options, behavior(options), orderBookProps, socketFactory));
+        Func<ClientWebSocket>? socketFactory = null,
+        IActorRef? sharedTransport = null) =>
+        Kernel.Actors.Props.Create(() => new ConnectionActor(options, behavior(options), orderBookProps, socketFactory, sharedTransport));
 
     /// <summary>To a connection: drain (see <see cref="DrainConnections"/>); answered with <see cref="Drained"/>.</summary>
     public sealed record Drain(bool CancelWorkingOrders);
@@ -97,7 +108,7 @@ public sealed partial class ConnectionActor : ReceiveActor
             _cids = CidGenerator.ForSession(_login.ToString(), random);
         }
 
-        _transport = Context.ActorOf(TransportActor.Props(_socketFactory), "transport");
+        _transport = _sharedTransport ?? Context.ActorOf(TransportActor.Props(_socketFactory), "transport");
         _heartbeat = Context.ActorOf(HeartbeatActor.Props(), "heartbeat");
         _correlator = Context.ActorOf(CorrelatorActor.Props(_behavior.RequestTimeout), "correlator");
         _budget = Context.ActorOf(RateBudgetActor.Props(_login, _behavior.BudgetWindows), "budget");
@@ -133,4 +144,6 @@ public sealed partial class ConnectionActor : ReceiveActor
     private sealed record LoginTimeout(int Generation);
 
     private sealed record DrainTimeout;
+
+    private sealed record ReconcileTick;
 }

@@ -13,9 +13,10 @@ namespace Engine.Actors.Connections;
 /// throws is recreated with exponential backoff and never takes the engine down; a connection that stops
 /// itself (fatal venue error, drained) is not recreated. Routes every command and query carrying a
 /// <see cref="LoginId"/> to that login with <c>Forward</c> (the original sender receives the answer); an
-/// unknown, disabled or stopped login gets <see cref="OrderRejected"/> or <see cref="QueryFailed"/> naming
+/// unknown, disabled or stopped login gets <see cref="OrderRejected"/>, <see cref="CancelRejected"/> or <see cref="QueryFailed"/> naming
 /// it and the configured ones. <see cref="DrainConnections"/> drains every connection and answers
-/// <see cref="ConnectionsDrained"/> once.
+/// <see cref="ConnectionsDrained"/> once. Logins with the same <see cref="LoginOptions.SocketGroup"/> share one
+/// <see cref="SharedTransportActor"/> (child <c>socket-&lt;group&gt;</c>).
 /// </summary>
 public sealed class ConnectionsSupervisor : ReceiveActor
 {
@@ -31,7 +32,7 @@ public sealed class ConnectionsSupervisor : ReceiveActor
     {
         _settings = settings;
         Receive<SubmitOrder>(m => Route(m.Login, m, why => new OrderRejected(m.Login, m.ClientOrderId, Now, why, IsLocal: true)));
-        Receive<CancelOrder>(m => Route(m.Login, m, why => new OrderRejected(m.Login, m.ClientOrderId, Now, why, IsLocal: true)));
+        Receive<CancelOrder>(m => Route(m.Login, m, why => new CancelRejected(m.Login, m.ClientOrderId, Now, why)));
         Receive<CancelAllOrders>(m => Route(m.Login, m, why => Failed(m.Login, m, why)));
         Receive<QueryOpenOrders>(m => Route(m.Login, m, why => Failed(m.Login, m, why)));
         Receive<QueryBalances>(m => Route(m.Login, m, why => Failed(m.Login, m, why)));
@@ -51,6 +52,11 @@ public sealed class ConnectionsSupervisor : ReceiveActor
     /// <inheritdoc />
     protected override void PreStart()
     {
+        var sockets = _settings.Logins
+            .Where(l => l.Enabled && l.SocketGroup is { Length: > 0 })
+            .Select(l => l.SocketGroup!)
+            .Distinct()
+            .ToDictionary(g => g, g => Context.ActorOf(SharedTransportActor.Props(TransportActor.Props(_settings.SocketFactory)), $"socket-{g}"));
         foreach (var login in _settings.Logins)
         {
             var id = new LoginId(login.Name);
@@ -60,7 +66,8 @@ public sealed class ConnectionsSupervisor : ReceiveActor
                 continue;
             }
 
-            var connection = ConnectionActor.Props(login, _settings.CreateBehavior, _settings.OrderBookProps, _settings.SocketFactory);
+            var shared = login.SocketGroup is { Length: > 0 } group ? sockets[group] : null;
+            var connection = ConnectionActor.Props(login, _settings.CreateBehavior, _settings.OrderBookProps, _settings.SocketFactory, shared);
             var backoff = BackoffOptions.OnFailure(connection, "connection", login.ReconnectMinBackoff, login.ReconnectMaxBackoff, login.ReconnectRandomFactor);
             var child = Context.Watch(Context.ActorOf(BackoffSupervisor.Props(backoff), login.Name));
             _routes[id] = child;

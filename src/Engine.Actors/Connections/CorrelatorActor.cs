@@ -18,6 +18,7 @@ public sealed class CorrelatorActor : ReceiveActor
 
     private readonly CorrelatorTable<string> _table;
     private readonly IActorRef? _owner;
+    private DateTimeOffset? _scheduledFor;
     private long _late;
     private long _unmatched;
 
@@ -69,13 +70,16 @@ public sealed class CorrelatorActor : ReceiveActor
     private void OnRegister(Register register)
     {
         var now = Context.System.TimeProvider.GetUtcNow();
-        if (_table.Register(register.Key, register.Operation, now, register.ClientOrderId) is null)
+        if (_table.Register(register.Key, register.Operation, now, register.ClientOrderId) is not { } pending)
         {
             Log.LogError("Correlation key {Key} ({Operation}) is already pending; keys must be unique", register.Key, register.Operation);
             return;
         }
 
-        ScheduleNext(now);
+        if (_scheduledFor is not { } scheduled || pending.Deadline < scheduled)
+        {
+            ScheduleAt(pending.Deadline, now);
+        }
     }
 
     private void OnMatch(Match match)
@@ -84,7 +88,6 @@ public sealed class CorrelatorActor : ReceiveActor
         {
             case MatchOutcome.Matched:
                 Owner.Tell(new Matched(request!, match.Reply), Self);
-                ScheduleNext(Context.System.TimeProvider.GetUtcNow());
                 break;
             case MatchOutcome.Late:
                 _late++;
@@ -99,6 +102,7 @@ public sealed class CorrelatorActor : ReceiveActor
 
     private void OnExpire()
     {
+        _scheduledFor = null;
         var now = Context.System.TimeProvider.GetUtcNow();
         foreach (var request in _table.Expire(now))
         {
@@ -109,17 +113,28 @@ public sealed class CorrelatorActor : ReceiveActor
         ScheduleNext(now);
     }
 
+    /// <summary>
+    /// One timer at the earliest deadline known when it was set. A match leaves it alone (an early expiry finds
+    /// nothing and re-arms), so a register or a match costs no scan of the table.
+    /// </summary>
     private void ScheduleNext(DateTimeOffset now)
     {
         if (_table.NextDeadline is { } next)
         {
-            var delay = next - now;
-            Timers.StartSingleTimer(DeadlineKey, Expire.Instance, delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
+            ScheduleAt(next, now);
         }
         else
         {
+            _scheduledFor = null;
             Timers.Cancel(DeadlineKey);
         }
+    }
+
+    private void ScheduleAt(DateTimeOffset deadline, DateTimeOffset now)
+    {
+        _scheduledFor = deadline;
+        var delay = deadline - now;
+        Timers.StartSingleTimer(DeadlineKey, Expire.Instance, delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
     }
 
     private sealed record Expire

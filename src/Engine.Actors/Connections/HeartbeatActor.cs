@@ -16,6 +16,7 @@ public sealed class HeartbeatActor : ReceiveActor
 
     private readonly IActorRef? _owner;
     private HeartbeatPolicy? _policy;
+    private int _generation;
 
     private HeartbeatActor(IActorRef? owner)
     {
@@ -23,6 +24,7 @@ public sealed class HeartbeatActor : ReceiveActor
         Receive<Start>(start =>
         {
             _policy = start.Policy;
+            _generation = start.Generation;
             Evaluate();
         });
         Receive<Suspend>(_ =>
@@ -39,8 +41,8 @@ public sealed class HeartbeatActor : ReceiveActor
     /// <summary>Props; <paramref name="owner"/> defaults to the parent.</summary>
     public static Props Props(IActorRef? owner = null) => Kernel.Actors.Props.Create(() => new HeartbeatActor(owner));
 
-    /// <summary>Watch a new socket with <paramref name="Policy"/> (ownership passes to this actor).</summary>
-    public sealed record Start(HeartbeatPolicy Policy);
+    /// <summary>Watch a new socket with <paramref name="Policy"/> (ownership passes to this actor); <paramref name="Generation"/> is echoed in every report.</summary>
+    public sealed record Start(HeartbeatPolicy Policy, int Generation = 0);
 
     /// <summary>Stop watching (the socket is gone).</summary>
     public sealed record Suspend
@@ -53,10 +55,10 @@ public sealed class HeartbeatActor : ReceiveActor
     public sealed record Activity(DateTimeOffset At);
 
     /// <summary>To the owner: send the venue's ping now.</summary>
-    public sealed record PingDue(DateTimeOffset At);
+    public sealed record PingDue(DateTimeOffset At, int Generation);
 
-    /// <summary>To the owner: nothing arrived for <paramref name="Silence"/>; the connection is dead.</summary>
-    public sealed record Dead(DateTimeOffset At, TimeSpan Silence);
+    /// <summary>To the owner: nothing arrived for <paramref name="Silence"/>; the socket of <paramref name="Generation"/> is dead.</summary>
+    public sealed record Dead(DateTimeOffset At, TimeSpan Silence, int Generation);
 
     private void Evaluate()
     {
@@ -71,7 +73,7 @@ public sealed class HeartbeatActor : ReceiveActor
         {
             _policy = null;
             Timers.Cancel(TickKey);
-            Owner.Tell(new Dead(now, policy.IdleTimeout), Self);
+            Owner.Tell(new Dead(now, policy.IdleTimeout, _generation), Self);
             return;
         }
 
@@ -86,7 +88,7 @@ public sealed class HeartbeatActor : ReceiveActor
         Timers.StartSingleTimer(TickKey, Tick.Instance, delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
         if (pingDue)
         {
-            Owner.Tell(new PingDue(now), Self);
+            Owner.Tell(new PingDue(now, _generation), Self);
         }
     }
 

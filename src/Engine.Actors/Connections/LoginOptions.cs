@@ -34,6 +34,12 @@ public sealed record LoginOptions : IValidatableOptions
     /// <summary>Binance settings, required when <see cref="Venue"/> is <c>binance</c>.</summary>
     public BinanceOptions? Binance { get; init; }
 
+    /// <summary>
+    /// Logins with the same group share one socket (quant gateway token multiplexing); they must name the
+    /// same venue URL (the first to connect opens it). Null gives the login its own socket.
+    /// </summary>
+    public string? SocketGroup { get; init; }
+
     /// <summary>First delay before reconnecting after the socket was lost; doubles per failed attempt (with jitter).</summary>
     public TimeSpan ReconnectMinBackoff { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -43,6 +49,9 @@ public sealed record LoginOptions : IValidatableOptions
     /// <summary>Jitter: each delay is multiplied by 1 + random * this factor.</summary>
     [Range(0.0, 1.0)]
     public double ReconnectRandomFactor { get; init; } = 0.2;
+
+    /// <summary>Time between reconciliations while ready (open orders, balances, positions); zero turns the periodic one off (every READY still reconciles).</summary>
+    public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How long a drain may wait for cancel confirmations before it logs out anyway.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(10);
@@ -58,6 +67,11 @@ public sealed record LoginOptions : IValidatableOptions
         if (ReconnectMaxBackoff < ReconnectMinBackoff)
         {
             yield return $"login '{Name}': reconnect-max-backoff {ReconnectMaxBackoff} must be at least reconnect-min-backoff {ReconnectMinBackoff}";
+        }
+
+        if (ReconcileInterval < TimeSpan.Zero)
+        {
+            yield return $"login '{Name}': reconcile-interval {ReconcileInterval} must not be negative (zero turns it off)";
         }
 
         if (DrainTimeout <= TimeSpan.Zero)

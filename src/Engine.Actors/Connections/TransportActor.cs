@@ -44,8 +44,11 @@ public sealed class TransportActor : ReceiveActor
     /// <summary>Sends one text frame on the current socket; dropped when there is none.</summary>
     public sealed record Send(byte[] Frame);
 
-    /// <summary>Closes the current socket normally after the frames already given have been sent.</summary>
-    public sealed record Close(string Reason);
+    /// <summary>
+    /// Closes the current socket normally after the frames already given have been sent. On a shared socket
+    /// only the sender detaches, unless <paramref name="ForEveryone"/> (the socket itself is dead).
+    /// </summary>
+    public sealed record Close(string Reason, bool ForEveryone = false);
 
     /// <summary>To the owner: the socket of <paramref name="Generation"/> is open.</summary>
     public sealed record Connected(int Generation);
@@ -181,8 +184,16 @@ public sealed class TransportActor : ReceiveActor
 
         public bool ClosedReported { get; set; }
 
+        private bool Aborted { get; set; }
+
         public void Abort()
         {
+            if (Aborted)
+            {
+                return;
+            }
+
+            Aborted = true;
             Outbox.Writer.TryComplete();
             Cancel.Cancel();
             Client.Abort();

@@ -12,11 +12,12 @@ public sealed class QuantGatewayConnectionScenarios : QuantGatewayScenarioBase
     [Fact]
     public async Task A_silent_venue_is_declared_dead_by_the_heartbeat_and_the_login_reconnects_with_backoff()
     {
-        StartEngine();
+        var login = LoginOptions() with { ReconcileInterval = TimeSpan.Zero };
+        StartEngine(login with { QuantGateway = login.QuantGateway! with { IdleTimeout = TimeSpan.FromSeconds(20) } });
         ExpectState(ConnectionState.Ready);
         await Control.AddFaultAsync(new FaultRule { Kind = FaultKind.DropReply, Op = "ping", Count = 0 });
 
-        var lost = AdvanceUntilState(ConnectionState.Reconnecting, TimeSpan.FromSeconds(5), maxSteps: 200);
+        var lost = AdvanceUntilState(ConnectionState.Reconnecting, TimeSpan.FromSeconds(5));
         Assert.Contains("no frame from the venue", lost.VenueText, StringComparison.Ordinal);
         await Control.ClearFaultsAsync();
 
@@ -64,7 +65,7 @@ public sealed class QuantGatewayConnectionScenarios : QuantGatewayScenarioBase
             () =>
             {
                 Submit(Limit($"after-fatal-{Guid.NewGuid():N}", OrderSide.Buy, 0.01m, 45_000m));
-                var rejected = Strategy.ExpectMsg<OrderRejected>();
+                var rejected = Strategy.ExpectMsg<OrderRejected>(predicate: null, timeout: TimeSpan.FromMilliseconds(300));
                 Assert.Contains("stopped", rejected.Reason, StringComparison.Ordinal);
             },
             Wait);

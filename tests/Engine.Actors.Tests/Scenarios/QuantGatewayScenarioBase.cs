@@ -100,10 +100,10 @@ public abstract class QuantGatewayScenarioBase : TestKitBase, IAsyncLifetime
     };
 
     /// <summary>Starts a new engine incarnation (connections supervisor) on the shared journal.</summary>
-    protected IActorRef StartEngine(LoginOptions? login = null)
+    protected IActorRef StartEngine(params LoginOptions[] logins)
     {
         var settings = new ConnectionsSettings(
-            [login ?? LoginOptions()],
+            logins.Length == 0 ? [LoginOptions()] : [.. logins],
             Persistence,
             id => OrderBookActor.Props(id, Persistence, new OrderBookOptions { SnapshotEvery = 0 }));
         Connections = Sys.ActorOf(ConnectionsSupervisor.Props(settings), $"connections-{++_engines}");

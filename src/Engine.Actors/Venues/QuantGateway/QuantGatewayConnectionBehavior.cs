@@ -113,7 +113,7 @@ public sealed class QuantGatewayConnectionBehavior : IVenueConnectionBehavior
     }
 
     /// <inheritdoc />
-    public int ExpireHeld(DateTimeOffset now) => _held.Expire(now).Count;
+    public int ExpireHeld(DateTimeOffset now) => _held.Count == 0 ? 0 : _held.Expire(now).Count;
 
     /// <inheritdoc />
     public ImmutableArray<VenueRequest> ReadinessQueries() =>

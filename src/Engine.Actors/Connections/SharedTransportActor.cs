@@ -1,0 +1,133 @@
+using Engine.Kernel.Actors;
+using Microsoft.Extensions.Logging;
+
+namespace Engine.Actors.Connections;
+
+/// <summary>
+/// One socket shared by several logins of a socket group (quant gateway token multiplexing). Speaks the
+/// <see cref="TransportActor"/> protocol to each member connection, so a connection cannot tell a shared
+/// socket from its own: <see cref="TransportActor.Connect"/> attaches the sender (opening the socket when
+/// it is not open; answering at once when it is), every frame goes to every attached member under that
+/// member's generation (each member's venue behaviour keeps only its own session's pushes and its own
+/// correlation keys), <see cref="TransportActor.Close"/> detaches the member and closes the socket only
+/// when it was the last one or when the close is forced (a dead heartbeat), and the end of the socket is
+/// reported to every attached member. Owns the real <see cref="TransportActor"/> as its child.
+/// </summary>
+public sealed class SharedTransportActor : ReceiveActor
+{
+    private readonly Props _transportProps;
+    private readonly Dictionary<IActorRef, int> _attached = [];
+    private readonly Dictionary<IActorRef, int> _waiting = [];
+    private IActorRef _socket = ActorRefs.Nobody;
+    private int _generation;
+    private bool _open;
+    private bool _opening;
+
+    private SharedTransportActor(Props transport)
+    {
+        _transportProps = transport;
+        Receive<TransportActor.Connect>(OnConnect);
+        Receive<TransportActor.Send>(s =>
+        {
+            if (_open && _attached.ContainsKey(Sender))
+            {
+                _socket.Tell(s, Self);
+            }
+        });
+        Receive<TransportActor.Close>(OnClose);
+        Receive<TransportActor.Connected>(c => c.Generation == _generation, _ => OnOpened());
+        Receive<TransportActor.FrameReceived>(f => f.Generation == _generation, OnFrame);
+        Receive<TransportActor.Closed>(c => c.Generation == _generation, OnClosed);
+        Receive<TransportActor.Connected>(_ => { });
+        Receive<TransportActor.FrameReceived>(_ => { });
+        Receive<TransportActor.Closed>(_ => { });
+        Receive<Terminated>(t => Detach(t.ActorRef));
+    }
+
+    /// <summary>Props; <paramref name="transport"/> makes the real socket actor (its owner must default to the parent).</summary>
+    public static Props Props(Props transport) => Kernel.Actors.Props.Create(() => new SharedTransportActor(transport));
+
+    /// <inheritdoc />
+    protected override void PreStart() => _socket = Context.ActorOf(_transportProps, "transport");
+
+    private void OnConnect(TransportActor.Connect connect)
+    {
+        Context.Watch(Sender);
+        _attached.Remove(Sender);
+        if (_open)
+        {
+            _attached[Sender] = connect.Generation;
+            Sender.Tell(new TransportActor.Connected(connect.Generation), Self);
+            return;
+        }
+
+        _waiting[Sender] = connect.Generation;
+        if (!_opening)
+        {
+            _opening = true;
+            _generation++;
+            _socket.Tell(new TransportActor.Connect(connect.Endpoint, _generation), Self);
+        }
+    }
+
+    private void OnOpened()
+    {
+        _opening = false;
+        _open = true;
+        foreach (var (member, generation) in _waiting)
+        {
+            _attached[member] = generation;
+            member.Tell(new TransportActor.Connected(generation), Self);
+        }
+
+        _waiting.Clear();
+    }
+
+    private void OnFrame(TransportActor.FrameReceived frame)
+    {
+        foreach (var (member, generation) in _attached)
+        {
+            member.Tell(frame with { Generation = generation }, Self);
+        }
+    }
+
+    private void OnClose(TransportActor.Close close)
+    {
+        var member = Sender;
+        _waiting.Remove(member);
+        if (!_attached.Remove(member, out var generation))
+        {
+            return;
+        }
+
+        member.Tell(new TransportActor.Closed(generation, null, close.Reason), Self);
+        if (close.ForEveryone || (_attached.Count == 0 && _waiting.Count == 0))
+        {
+            Log.LogInformation("Shared socket closed by a member: {Reason}", close.Reason);
+            _socket.Tell(close, Self);
+        }
+    }
+
+    private void OnClosed(TransportActor.Closed closed)
+    {
+        _open = false;
+        _opening = false;
+        foreach (var (member, generation) in _attached.Concat(_waiting))
+        {
+            member.Tell(closed with { Generation = generation }, Self);
+        }
+
+        _attached.Clear();
+        _waiting.Clear();
+        _generation++;
+    }
+
+    private void Detach(IActorRef member)
+    {
+        _waiting.Remove(member);
+        if (_attached.Remove(member) && _attached.Count == 0 && _waiting.Count == 0 && _open)
+        {
+            _socket.Tell(new TransportActor.Close("no member left"), Self);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using Engine.Messages.Connectivity;
+using Engine.Messages.Identifiers;
+using Engine.Messages.Orders;
+using Engine.Simulator.Faults;
+using Engine.Simulator.Hosting;
+
+namespace Engine.Actors.Tests.Scenarios;
+
+public sealed class QuantGatewaySharedSocketScenarios : QuantGatewayScenarioBase
+{
+    private static readonly LoginId Futures = new("qg-2");
+    private static readonly Symbol Contract = new("BTC200925");
+
+    private void ExpectBoth(ConnectionState state, int maxSteps = 1)
+    {
+        var pending = new HashSet<LoginId> { Login, Futures };
+        for (var step = 0; pending.Count > 0; step++)
+        {
+            if (step > 0)
+            {
+                Advance(TimeSpan.FromSeconds(1));
+            }
+
+            try
+            {
+                while (pending.Count > 0)
+                {
+                    pending.Remove(States.FishForMessage<ConnectionStateChanged>(s => s.State == state && pending.Contains(s.Login), TimeSpan.FromMilliseconds(step + 1 < maxSteps ? 300 : 10_000)).Login);
+                }
+            }
+            catch (Exception) when (step + 1 < maxSteps)
+            {
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Two_logins_share_one_socket_trade_independently_and_lose_it_together()
+    {
+        var spot = LoginOptions() with { SocketGroup = "main" };
+        var futures = LoginOptions(platform: "huobi_future", key: "demo-futures", symbols: [Contract.Value]) with { Name = Futures.Value, SocketGroup = "main" };
+        StartEngine(spot, futures);
+        ExpectBoth(ConnectionState.Ready);
+
+        await SetMid(50_000m);
+        await Control.MarketAsync(new MarketCommand { Symbol = Contract.Value, Mid = 50_000m });
+        var sell = Limit("spot-1", OrderSide.Sell, 0.01m, 49_000m);
+        Submit(sell);
+        var open = new SubmitOrder(Futures, new ClientOrderId("fut-1"), Time.GetUtcNow(), Contract, OrderSide.Buy, OrderType.Market, 1m, null, Offset: OffsetFlag.Open);
+        Submit(open);
+        Events.FishForMessage<OrderAccepted>(a => a.ClientOrderId == sell.ClientOrderId && a.Login == Login, Wait);
+        Events.FishForMessage<OrderAccepted>(a => a.ClientOrderId == open.ClientOrderId && a.Login == Futures, Wait);
+
+        await Control.AddFaultAsync(new FaultRule { Kind = FaultKind.Disconnect, Op = "place_order", Count = 1 });
+        Submit(Limit("spot-2", OrderSide.Buy, 0.01m, 45_000m));
+        ExpectBoth(ConnectionState.Reconnecting);
+        ExpectBoth(ConnectionState.Ready, maxSteps: 20);
+    }
+}
