@@ -87,7 +87,7 @@ public abstract class BinanceScenarioBase : TestKitBase, IAsyncLifetime
         }
     }
 
-    protected LoginOptions LoginOptions(BinanceKeyType keyType = BinanceKeyType.Ed25519, int ordersPerTenSeconds = 50) => new()
+    protected LoginOptions LoginOptions(BinanceKeyType keyType = BinanceKeyType.Ed25519, int ordersPerTenSeconds = 50, TimeSpan? sessionLifetime = null) => new()
     {
         Name = Login.Value,
         Venue = Engine.Actors.Connections.LoginOptions.BinanceVenue,
@@ -104,6 +104,7 @@ public abstract class BinanceScenarioBase : TestKitBase, IAsyncLifetime
             Symbols = [Btc.Value],
             RequestTimeout = TimeSpan.FromSeconds(5),
             OrdersPerTenSeconds = ordersPerTenSeconds,
+            SessionLifetime = sessionLifetime ?? new TimeSpan(23, 50, 0),
         },
     };
 
