@@ -24,6 +24,9 @@ public sealed partial class BinanceConnectionBehavior : IVenueConnectionBehavior
     /// <summary>The longest interval between heartbeat <c>time</c> requests, whatever the resync interval.</summary>
     public static readonly TimeSpan MaxPingInterval = TimeSpan.FromSeconds(30);
 
+    /// <summary>REQUEST_WEIGHT per minute kept free for session frames, which do not go through the budget.</summary>
+    public const int SessionWeightReserve = 20;
+
     private readonly LoginId _login;
     private readonly BinanceOptions _options;
     private readonly BinanceVenue _venue;
@@ -58,8 +61,13 @@ public sealed partial class BinanceConnectionBehavior : IVenueConnectionBehavior
     /// <inheritdoc />
     public ImmutableArray<Symbol> Symbols => [.. _options.Symbols.Select(s => new Symbol(s))];
 
-    /// <inheritdoc />
-    public ImmutableArray<RateWindowSpec> BudgetWindows => _options.BudgetWindows;
+    /// <summary>
+    /// The configured windows, with REQUEST_WEIGHT lowered by <see cref="SessionWeightReserve"/> (at most a tenth
+    /// of it): session frames (connect, time, logon, subscribe) bypass the budget, and this headroom keeps them
+    /// from pushing a saturated window over the venue's limit between two <c>rateLimits</c> re-syncs.
+    /// </summary>
+    public ImmutableArray<RateWindowSpec> BudgetWindows =>
+        [.. _options.BudgetWindows.Select(w => w.Name == "REQUEST_WEIGHT" ? w with { Limit = w.Limit - Math.Min(SessionWeightReserve, w.Limit / 10) } : w)];
 
     /// <summary>The heartbeat interval: the time resync interval, at most <see cref="MaxPingInterval"/>.</summary>
     public TimeSpan PingInterval => _options.TimeResyncInterval < MaxPingInterval ? _options.TimeResyncInterval : MaxPingInterval;

@@ -141,6 +141,13 @@ public sealed class BinanceConnectionBehaviorTests
             behavior.ReconcileQueries().Select(q => q is OpenOrdersVenueRequest ? "openOrders.status" : "account.status").ToArray());
     }
 
+    [Fact]
+    public void The_budget_keeps_weight_free_for_session_frames_and_orders_windows_as_configured()
+    {
+        var windows = Create(BinanceKeyType.Hmac).BudgetWindows.Select(w => w.ToString()).ToArray();
+        Assert.Equal(["REQUEST_WEIGHT 5980/1min", "ORDERS 50/10s", "ORDERS 160000/1d"], windows);
+    }
+
     private DateTimeOffset Now => _time.GetUtcNow();
 
     private BinanceConnectionBehavior Opened(out BinanceOptions options)
