@@ -1,3 +1,4 @@
+using Engine.Actors.Budget;
 using Engine.Actors.Orders.Protocol;
 using Engine.Actors.Venues;
 using Engine.Messages.Connectivity;
@@ -102,16 +103,16 @@ public sealed partial class ConnectionActor
             case VenueStateReported ready:
                 BeginReadiness(ready.Event);
                 break;
+            case RateUsageReported usage:
+                _budget.Tell(new RateBudgetActor.SyncWindow(usage.Window, usage.Count, usage.Period), Self);
+                break;
+            case SendingPaused paused:
+                Log.LogWarning("Login {Login}: the venue paused sending until {Until}: {Reason}", _login, paused.Until, paused.Reason);
+                _budget.Tell(new RateBudgetActor.PauseUntil(paused.Until), Self);
+                break;
             case SendSessionFrame session when _socketOpen:
                 Log.LogDebug("Login {Login}: session frame {Operation}", _login, session.Operation);
                 Send(session.Frame.Span);
-                break;
-            case ServerWindowCount count:
-                _budget.Tell(new Budget.RateBudgetActor.SyncWindow(count.Window, count.Count, count.Period), Self);
-                break;
-            case PauseSending pause:
-                Log.LogWarning("Login {Login}: the venue asked to pause sending until {Until}: {Reason}", _login, pause.Until, pause.Reason);
-                _budget.Tell(new Budget.RateBudgetActor.PauseUntil(pause.Until), Self);
                 break;
             case ReconnectRequested reconnect:
                 ConnectionLost(reconnect.Reason);

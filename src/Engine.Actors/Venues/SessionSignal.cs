@@ -14,14 +14,14 @@ public sealed record SessionRefused(string Reason, bool IsFatal) : SessionSignal
 /// <summary>The venue reported the session's state; <paramref name="Event"/> carries its code and text verbatim.</summary>
 public sealed record VenueStateReported(ConnectionStateChanged Event, VenueReadiness Readiness) : SessionSignal;
 
+/// <summary>The venue reported how much of a rate window is used (Binance <c>rateLimits</c>); the budget re-syncs to it.</summary>
+public sealed record RateUsageReported(string Window, int Count, TimeSpan? Period) : SessionSignal;
+
+/// <summary>The venue asked us to stop sending until <paramref name="Until"/> (HTTP 429 retry-after); requests queue meanwhile.</summary>
+public sealed record SendingPaused(DateTimeOffset Until, string Reason) : SessionSignal;
+
 /// <summary>A session frame (multi-step logon, resubscribe, clock re-sync) to send now if the socket is open; it bypasses the budget and the correlator.</summary>
 public sealed record SendSessionFrame(ReadOnlyMemory<byte> Frame, string Operation) : SessionSignal;
-
-/// <summary>The venue's own count of one budget window (raised locally, never lowered).</summary>
-public sealed record ServerWindowCount(string Window, int Count, TimeSpan? Period) : SessionSignal;
-
-/// <summary>The venue asked for a pause (429): nothing may be sent before <paramref name="Until"/>.</summary>
-public sealed record PauseSending(DateTimeOffset Until, string Reason) : SessionSignal;
 
 /// <summary>The session must be replaced (server shutdown, lifetime reached, subscription ids used up): reconnect now.</summary>
 public sealed record ReconnectRequested(string Reason) : SessionSignal;

@@ -48,8 +48,12 @@ public sealed class QuantGatewaySharedSocketScenarios : QuantGatewayScenarioBase
         Submit(sell);
         var open = new SubmitOrder(Futures, new ClientOrderId("fut-1"), Time.GetUtcNow(), Contract, OrderSide.Buy, OrderType.Market, 1m, null, Offset: OffsetFlag.Open);
         Submit(open);
-        Events.FishForMessage<OrderAccepted>(a => a.ClientOrderId == sell.ClientOrderId && a.Login == Login, Wait);
-        Events.FishForMessage<OrderAccepted>(a => a.ClientOrderId == open.ClientOrderId && a.Login == Futures, Wait);
+        var awaited = new HashSet<(LoginId, ClientOrderId)> { (Login, sell.ClientOrderId), (Futures, open.ClientOrderId) };
+        while (awaited.Count > 0)
+        {
+            var accepted = Events.FishForMessage<OrderAccepted>(a => awaited.Contains((a.Login, a.ClientOrderId)), Wait);
+            awaited.Remove((accepted.Login, accepted.ClientOrderId));
+        }
 
         await Control.AddFaultAsync(new FaultRule { Kind = FaultKind.Disconnect, Op = "place_order", Count = 1 });
         Submit(Limit("spot-2", OrderSide.Buy, 0.01m, 45_000m));

@@ -64,7 +64,7 @@ public sealed partial class BinanceConnectionBehavior
         {
             if (limit.Count is { } count)
             {
-                signals.Add(new ServerWindowCount(limit.RateLimitType, count, limit.Period));
+                signals.Add(new RateUsageReported(limit.RateLimitType, count, limit.Period));
             }
         }
 
@@ -72,7 +72,7 @@ public sealed partial class BinanceConnectionBehavior
         {
             _pausedUntil = pause > _pausedUntil ? pause : _pausedUntil;
             var reason = decoded.Inbound.ReplyPayload is W.Response { Error: { } error } ? $"{error.Code}: {error.Msg}" : "429";
-            signals.Add(new PauseSending(pause, reason));
+            signals.Add(new SendingPaused(pause, reason));
         }
 
         if (feedback.ResyncTime)

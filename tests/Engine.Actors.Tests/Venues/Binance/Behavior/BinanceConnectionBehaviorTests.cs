@@ -29,7 +29,7 @@ public sealed class BinanceConnectionBehaviorTests
         var step = behavior.Receive(Reply("login-1", $$"""{"serverTime":{{Ms(Now + TimeSpan.FromSeconds(3))}}}"""), "login-1", Now);
         Assert.Null(step.Forward);
         Assert.Equal(TimeSpan.FromSeconds(3), behavior.Venue.Clock.Offset);
-        Assert.Contains(step.Signals, s => s is ServerWindowCount { Window: "REQUEST_WEIGHT", Count: 7 });
+        Assert.Contains(step.Signals, s => s is RateUsageReported { Window: "REQUEST_WEIGHT", Count: 7 });
 
         foreach (var method in steps)
         {
@@ -40,7 +40,7 @@ public sealed class BinanceConnectionBehaviorTests
             step = behavior.Receive(Reply(Id(frame.Frame.Span), result), "login-1", Now);
         }
 
-        Assert.IsType<SessionOpened>(step.Signals.First(s => s is not ServerWindowCount));
+        Assert.IsType<SessionOpened>(step.Signals.First(s => s is not RateUsageReported));
         var ready = Assert.Single(step.Signals.OfType<VenueStateReported>());
         Assert.Equal(VenueReadiness.Ready, ready.Readiness);
         Assert.Equal(4, behavior.Venue.SubscriptionId);
@@ -83,7 +83,7 @@ public sealed class BinanceConnectionBehaviorTests
         var behavior = Opened(out _);
         var until = Now + TimeSpan.FromSeconds(40);
         var step = behavior.Receive(Error("order-1", 429, -1003, "Too many requests.", $$""","data":{"serverTime":{{Ms(Now)}},"retryAfter":{{Ms(until)}}}"""), null, Now);
-        Assert.Equal(until, Assert.Single(step.Signals.OfType<PauseSending>()).Until);
+        Assert.Equal(until, Assert.Single(step.Signals.OfType<SendingPaused>()).Until);
         Assert.Equal("order-1", step.Forward?.CorrelationKey);
 
         Assert.False(behavior.WritePing(until - TimeSpan.FromSeconds(1), new ArrayBufferWriter<byte>()));
