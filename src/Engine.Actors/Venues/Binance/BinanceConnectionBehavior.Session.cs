@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Globalization;
 using Engine.Messages.Connectivity;
 using W = Engine.Actors.Venues.Binance.BinanceWire;
 
@@ -119,11 +120,12 @@ public sealed partial class BinanceConnectionBehavior
             case BinanceSubscribeOutcome.Subscribed:
             case BinanceSubscribeOutcome.AlreadyActive:
                 _venue.SubscriptionId = subscription.SubscriptionId ?? _venue.SubscriptionId;
-                var text = $"user data stream subscribed (subscription {_venue.SubscriptionId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"})";
+                var id = _venue.SubscriptionId?.ToString(CultureInfo.InvariantCulture);
+                var text = $"user data stream subscribed (subscription {id ?? "?"})";
                 if (!_opened)
                 {
                     _opened = true;
-                    signals.Add(new SessionOpened(_venue.SubscriptionId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? _login.Value));
+                    signals.Add(new SessionOpened(id ?? _login.Value));
                 }
 
                 signals.Add(new VenueStateReported(new ConnectionStateChanged(_login, now, ConnectionState.Ready, response.Status, text), VenueReadiness.Ready));

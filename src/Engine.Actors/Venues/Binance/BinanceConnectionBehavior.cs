@@ -125,6 +125,11 @@ public sealed partial class BinanceConnectionBehavior : IVenueConnectionBehavior
     /// <summary>Forgets session requests never answered within twice the request timeout; returns how many.</summary>
     public int ExpireHeld(DateTimeOffset now)
     {
+        if (_pending.Count == 0)
+        {
+            return 0;
+        }
+
         var stale = _pending.Where(p => now - p.Value.SentAt > _options.RequestTimeout * 2).Select(p => p.Key).ToList();
         foreach (var key in stale)
         {
