@@ -15,9 +15,8 @@ public sealed partial class ConnectionActor
     {
         var now = frame.ReceivedAt;
         _heartbeat.Tell(new HeartbeatActor.Activity(now), Self);
-        var inbound = _behavior.Codec.Decode(frame.Frame, now);
         _behavior.ExpireHeld(now);
-        var step = _behavior.Interpret(inbound, _loginKey, now);
+        var step = _behavior.Receive(frame.Frame, _loginKey, now);
         var generation = _generation;
         foreach (var signal in step.Signals)
         {
@@ -110,6 +109,13 @@ public sealed partial class ConnectionActor
             case SendingPaused paused:
                 Log.LogWarning("Login {Login}: the venue paused sending until {Until}: {Reason}", _login, paused.Until, paused.Reason);
                 _budget.Tell(new RateBudgetActor.PauseUntil(paused.Until), Self);
+                break;
+            case SendSessionFrame session when _socketOpen:
+                Log.LogDebug("Login {Login}: session frame {Operation}", _login, session.Operation);
+                Send(session.Frame.Span);
+                break;
+            case ReconnectRequested reconnect:
+                ConnectionLost(reconnect.Reason);
                 break;
         }
     }

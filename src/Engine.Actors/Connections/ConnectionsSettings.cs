@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Net.WebSockets;
 using Engine.Actors.Venues;
+using Engine.Actors.Venues.Binance;
 using Engine.Actors.Venues.QuantGateway;
 using Engine.Kernel.Actors;
 using Engine.Kernel.Persistence;
@@ -34,6 +35,7 @@ public sealed record ConnectionsSettings(
     public static IVenueConnectionBehavior DefaultBehavior(LoginOptions login) => login.Venue switch
     {
         LoginOptions.QuantGatewayVenue when login.QuantGateway is { } qg => new QuantGatewayConnectionBehavior(new LoginId(login.Name), qg),
+        LoginOptions.BinanceVenue when login.Binance is { } binance => BinanceConnectionBehavior.Create(login.Name, binance, TimeProvider.System),
         _ => throw new ArgumentException($"login '{login.Name}': no connection behaviour for venue '{login.Venue}'", nameof(login)),
     };
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Engine.Actors.Venues.Binance;
 using Engine.Actors.Venues.QuantGateway;
 using Engine.Kernel.Config;
 
@@ -13,6 +14,9 @@ public sealed record LoginOptions : IValidatableOptions
     /// <summary>Venue name of the quant gateway (seed 001).</summary>
     public const string QuantGatewayVenue = "quant-gateway";
 
+    /// <summary>Venue name of the Binance Spot WebSocket API.</summary>
+    public const string BinanceVenue = "binance";
+
     /// <summary>Unique login name; also the connection actor's name and the journal's <c>orders/&lt;name&gt;</c>.</summary>
     [Required]
     public string Name { get; init; } = string.Empty;
@@ -26,6 +30,9 @@ public sealed record LoginOptions : IValidatableOptions
 
     /// <summary>Quant gateway settings, required when <see cref="Venue"/> is <c>quant-gateway</c>.</summary>
     public QuantGatewayOptions? QuantGateway { get; init; }
+
+    /// <summary>Binance settings, required when <see cref="Venue"/> is <c>binance</c>.</summary>
+    public BinanceOptions? Binance { get; init; }
 
     /// <summary>
     /// Logins with the same group share one socket (quant gateway token multiplexing); they must name the
@@ -84,8 +91,18 @@ public sealed record LoginOptions : IValidatableOptions
                 }
 
                 break;
+            case BinanceVenue when Binance is null:
+                yield return $"login '{Name}': venue binance needs a binance {{ ... }} section";
+                break;
+            case BinanceVenue:
+                foreach (var problem in Binance.Validate())
+                {
+                    yield return $"login '{Name}': binance.{problem}";
+                }
+
+                break;
             default:
-                yield return $"login '{Name}': unknown venue '{Venue}'; expected one of: {QuantGatewayVenue}";
+                yield return $"login '{Name}': unknown venue '{Venue}'; expected one of: {QuantGatewayVenue}, {BinanceVenue}";
                 break;
         }
     }

@@ -49,6 +49,15 @@ public interface IVenueConnectionBehavior
     /// </summary>
     SessionStep Interpret(VenueInbound inbound, string? loginKey, DateTimeOffset now);
 
+    /// <summary>
+    /// Decodes and sorts one raw frame received at <paramref name="now"/>; what the connection calls for every
+    /// frame. The default decodes with <see cref="Codec"/> and calls <see cref="Interpret"/>; a venue whose
+    /// session facts are not visible in a <see cref="VenueInbound"/> (Binance: server time, rate-limit counts,
+    /// stream ends) implements it itself. Never throws.
+    /// </summary>
+    SessionStep Receive(ReadOnlySpan<byte> frame, string? loginKey, DateTimeOffset now) =>
+        Interpret(Codec.Decode(frame, now), loginKey, now);
+
     /// <summary>Drops held session data older than its hold time (states of tokens never revealed); returns how many.</summary>
     int ExpireHeld(DateTimeOffset now);
 

@@ -19,3 +19,9 @@ public sealed record RateUsageReported(string Window, int Count, TimeSpan? Perio
 
 /// <summary>The venue asked us to stop sending until <paramref name="Until"/> (HTTP 429 retry-after); requests queue meanwhile.</summary>
 public sealed record SendingPaused(DateTimeOffset Until, string Reason) : SessionSignal;
+
+/// <summary>A session frame (multi-step logon, resubscribe, clock re-sync) to send now if the socket is open; it bypasses the budget and the correlator.</summary>
+public sealed record SendSessionFrame(ReadOnlyMemory<byte> Frame, string Operation) : SessionSignal;
+
+/// <summary>The session must be replaced (server shutdown, lifetime reached, subscription ids used up): reconnect now.</summary>
+public sealed record ReconnectRequested(string Reason) : SessionSignal;

@@ -70,7 +70,7 @@ public sealed record EngineOptions : IValidatableOptions
 
         foreach (var login in Logins)
         {
-            if (login.QuantGateway is { Url: { Scheme: SimulatedVenues.Scheme } url } && !VenueCatalog.Names.Contains(url.Host))
+            if ((login.QuantGateway?.Url ?? login.Binance?.Url) is { Scheme: SimulatedVenues.Scheme } url && !VenueCatalog.Names.Contains(url.Host))
             {
                 yield return $"logins: login '{login.Name}' uses {url} but no simulator is called '{url.Host}'; expected one of: {string.Join(", ", VenueCatalog.Names)}";
             }

@@ -83,7 +83,7 @@ public sealed class EngineRuntime
         system.ActorOf(TerminationWatcher.Props(engine, died), "engine-watcher");
         foreach (var login in composition.Logins)
         {
-            _logger.LoginConfigured(login.Name, login.Venue, login.QuantGateway?.Url);
+            _logger.LoginConfigured(login.Name, login.Venue, login.QuantGateway?.Url ?? login.Binance?.Url);
         }
 
         _logger.Running();

@@ -20,18 +20,19 @@ public static class SimulatedVenues
     /// unchanged. Throws <see cref="InvalidOperationException"/> when a needed endpoint is missing.
     /// </summary>
     public static IReadOnlyList<LoginOptions> Rewrite(IEnumerable<LoginOptions> logins, IReadOnlyDictionary<string, Uri> endpoints) =>
-        [.. logins.Select(login => SimulatedVenueOf(login) is { } venue && login.QuantGateway is { } qg
+        [.. logins.Select(login => SimulatedVenueOf(login) is { } venue
             ? login with
             {
-                QuantGateway = qg with
-                {
-                    Url = endpoints.TryGetValue(venue, out var uri)
-                        ? uri
-                        : throw new InvalidOperationException($"login '{login.Name}' needs the '{venue}' simulator, which was not started"),
-                },
+                QuantGateway = login.QuantGateway is { } qg ? qg with { Url = Endpoint(login, venue, endpoints) } : null,
+                Binance = login.Binance is { } binance ? binance with { Url = Endpoint(login, venue, endpoints) } : null,
             }
             : login)];
 
+    private static Uri Endpoint(LoginOptions login, string venue, IReadOnlyDictionary<string, Uri> endpoints) =>
+        endpoints.TryGetValue(venue, out var uri)
+            ? uri
+            : throw new InvalidOperationException($"login '{login.Name}' needs the '{venue}' simulator, which was not started");
+
     private static string? SimulatedVenueOf(LoginOptions login) =>
-        login.QuantGateway is { Url: { Scheme: Scheme } url } ? url.Host : null;
+        (login.QuantGateway?.Url ?? login.Binance?.Url) is { Scheme: Scheme } url ? url.Host : null;
 }

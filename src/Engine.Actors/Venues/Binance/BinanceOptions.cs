@@ -39,7 +39,7 @@ public sealed record BinanceOptions : IValidatableOptions
     /// <summary><c>openOrders.status</c> without a symbol costs 80 instead of 6.</summary>
     public const int OpenOrdersAllSymbolsWeight = 80;
 
-    /// <summary>The WebSocket API endpoint (testnet, demo or the loopback simulator for tests).</summary>
+    /// <summary>The WebSocket API endpoint (testnet, demo or the loopback simulator); <c>sim://binance</c> is a placeholder the host rewrites to its in-process simulator.</summary>
     public Uri Url { get; init; } = new("wss://ws-api.binance.com:443/ws-api/v3");
 
     /// <summary>The API key (public).</summary>
@@ -110,9 +110,9 @@ public sealed record BinanceOptions : IValidatableOptions
     public IEnumerable<string> Validate()
     {
         var errors = new List<string>();
-        if (Url.Scheme is not ("ws" or "wss"))
+        if (Url.Scheme is not ("ws" or "wss" or "sim"))
         {
-            errors.Add($"url: '{Url}' must be a ws:// or wss:// address");
+            errors.Add($"url: '{Url}' must be a ws:// or wss:// address (or sim://binance for the in-process simulator)");
         }
 
         if (string.IsNullOrWhiteSpace(ApiKey))
