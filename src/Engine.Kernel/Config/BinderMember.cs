@@ -17,6 +17,9 @@ internal sealed record BinderMember(
     public T? Find<T>()
         where T : Attribute => Attributes.OfType<T>().FirstOrDefault();
 
+    private static string KeyOf(string name, IEnumerable<Attribute> attributes) =>
+        attributes.OfType<HoconKeyAttribute>().FirstOrDefault()?.Key ?? HoconNaming.ToKebabCase(name);
+
     public static IReadOnlyList<BinderMember> Discover(Type type, out ConstructorInfo constructor)
     {
         var constructors = type.GetConstructors(BindingFlags.Public | BindingFlags.Instance);
@@ -39,7 +42,7 @@ internal sealed record BinderMember(
             var required = attributes.OfType<System.ComponentModel.DataAnnotations.RequiredAttribute>().Any()
                 || (!parameter.HasDefaultValue && !allowsNull);
             var name = property?.Name ?? parameter.Name!;
-            members.Add(new BinderMember(name, HoconNaming.ToKebabCase(name), parameter.ParameterType, allowsNull, required,
+            members.Add(new BinderMember(name, KeyOf(name, attributes), parameter.ParameterType, allowsNull, required,
                 attributes.OfType<SecretAttribute>().Any(), property, parameter, attributes));
             covered.Add(name);
         }
@@ -52,7 +55,7 @@ internal sealed record BinderMember(
             }
 
             var attributes = property.GetCustomAttributes(inherit: true).OfType<Attribute>().ToList();
-            members.Add(new BinderMember(property.Name, HoconNaming.ToKebabCase(property.Name), property.PropertyType,
+            members.Add(new BinderMember(property.Name, KeyOf(property.Name, attributes), property.PropertyType,
                 IsNullable(property.PropertyType, nullability.Create(property)),
                 attributes.OfType<System.ComponentModel.DataAnnotations.RequiredAttribute>().Any()
                     || attributes.OfType<System.Runtime.CompilerServices.RequiredMemberAttribute>().Any(),

@@ -1,3 +1,4 @@
+using Engine.Kernel.Config;
 using System.ComponentModel.DataAnnotations;
 using Engine.Kernel.Persistence.PostgreSql;
 using Engine.Kernel.Persistence.Sqlite;
@@ -19,5 +20,6 @@ public sealed record SnapshotStoreOptions
     public SqliteOptions Sqlite { get; init; } = new();
 
     /// <summary>PostgreSQL settings, used when <see cref="Plugin"/> is <c>postgresql</c>.</summary>
+    [HoconKey("postgresql")]
     public PostgreSqlOptions PostgreSql { get; init; } = new();
 }
