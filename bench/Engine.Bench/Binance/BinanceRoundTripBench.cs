@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Engine.Actors.Connections;
+using Engine.Actors.Orders;
+using Engine.Actors.Venues.Binance;
+using Engine.Kernel.Actors;
+using Engine.Kernel.Persistence;
+using Engine.Kernel.Persistence.Journal;
+using Engine.Kernel.Persistence.Snapshots;
+using Engine.Messages.Identifiers;
+using Engine.Simulator.Accounts;
+using Engine.Simulator.Hosting;
+using Engine.Simulator.Venues.Binance;
+using Microsoft.Extensions.Logging;
+using SimBinanceOptions = Engine.Simulator.Venues.Binance.BinanceOptions;
+
+namespace Engine.Bench.Binance;
+
+/// <summary>
+/// Order round trip through the whole engine against the in-process Binance simulator, next to a raw
+/// <see cref="ClientWebSocket"/> baseline against the same simulator in the same run.
+/// <para>
+/// Engine side: the real tree (ConnectionsSupervisor → ConnectionActor with <see cref="BinanceConnectionBehavior"/>
+/// → OrderBookActor on the SQLite journal in a temp dir, default durability) with an HMAC login; a
+/// <see cref="RoundTripProbe"/> tells one <c>SubmitOrder</c> at a time to the supervisor and stops the clock when the
+/// <c>OrderAccepted</c> for it arrives on the event stream. Baseline: <see cref="RawBinanceClient"/> signs and sends
+/// the same <c>order.place</c> (HMAC demo key, <c>newOrderRespType</c> FULL, as the engine sends) and waits for the
+/// response, one at a time. Each side has its own simulator account, so the engine's reconciliation never sees the
+/// baseline's resting orders. The orders rest far below the market and are left resting (see <see cref="BinanceBenchOrder"/>).
+/// </para>
+/// <para>
+/// Limits: the simulator's ORDERS windows (50 per 10 s by default) and the login's budget are raised far above
+/// what the run sends, because this measures latency, not the rate limiter: at the default limits the budget would
+/// queue (and the simulator refuse) all but the first 50 orders of every 10 s.
+/// </para>
+/// <para>
+/// Lines: <c>binance.roundtrip_p50_us</c> and <c>binance.roundtrip_p99_us</c>, value = engine, baseline = raw; latency is
+/// lower-is-better, so <c>ratio</c> = baseline / value (1 = as fast as the raw loop, 0.5 = twice as slow). The
+/// difference engine − raw in µs goes to stderr.
+/// </para>
+/// </summary>
+public static class BinanceRoundTripBench
+{
+    private const int Warmup = 300;
+    private const int Samples = 1_500;
+    private const string EngineApiKey = "benchBinanceEngineKey0000000000000000000000000000000000000000000";
+    private const string EngineSecret = "benchBinanceEngineSecret";
+    private const int HighLimit = 1_000_000;
+    private static readonly LoginId Login = new("bench-binance");
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(2);
+
+    public static async IAsyncEnumerable<BenchResult> RunAsync(BenchContext context, [EnumeratorCancellation] CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        using var loggerFactory = LoggerFactory.Create(b => b
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+            .SetMinimumLevel(LogLevel.Warning));
+        var options = new SimulatorOptions
+        {
+            Accounts = [BenchBalances(DemoAccounts.BinanceHmac), BenchBalances(new AccountOptions { Id = "bench-binance-engine", ApiKey = EngineApiKey, Secret = EngineSecret })],
+            Binance = new SimBinanceOptions
+            {
+                RateLimits = new BinanceRateLimitOptions { WeightPerMinute = int.MaxValue / 2, OrdersPerTenSeconds = int.MaxValue / 2, OrdersPerDay = int.MaxValue / 2 },
+            },
+        };
+        await using var simulator = await SimulatorHost.StartAsync("binance", options, port: 0, loggerFactory, cancellationToken: ct);
+
+        await context.Progress.WriteLineAsync($"binance: raw ClientWebSocket order.place loop ({Warmup} warm-up + {Samples})...");
+        var raw = await RawAsync(simulator.WebSocketUri, ct);
+        await context.Progress.WriteLineAsync($"binance: engine SubmitOrder → OrderAccepted ({Warmup} warm-up + {Samples})...");
+        var engine = await EngineAsync(simulator.WebSocketUri, loggerFactory, context.Progress, ct);
+
+        foreach (var (name, fraction) in new[] { ("binance.roundtrip_p50_us", 0.50), ("binance.roundtrip_p99_us", 0.99) })
+        {
+            var value = Percentile(engine, fraction);
+            var baseline = Percentile(raw, fraction);
+            await context.Progress.WriteLineAsync($"{name}: engine {value:F1} µs, raw {baseline:F1} µs, difference {value - baseline:F1} µs");
+            yield return new BenchResult(name, "us", value, baseline, LowerIsBetter: true);
+        }
+    }
+
+    private static async Task<long[]> RawAsync(Uri uri, CancellationToken ct)
+    {
+        await using var client = await RawBinanceClient.ConnectAsync(uri, DemoAccounts.BinanceHmac.ApiKey, DemoAccounts.BinanceHmac.Secret, ct);
+        await client.RoundTripsAsync("rawWarm", Warmup, ct);
+        return await client.RoundTripsAsync("raw", Samples, ct);
+    }
+
+    private static async Task<long[]> EngineAsync(Uri uri, ILoggerFactory loggerFactory, TextWriter progress, CancellationToken ct)
+    {
+        var directory = Directory.CreateTempSubdirectory("engine-bench-binance-");
+        var database = Path.Combine(directory.FullName, "journal.db");
+        var persistence = await PersistenceExtension.OpenAsync(
+            new JournalOptions { Plugin = "sqlite", Sqlite = new() { Path = database } },
+            new SnapshotStoreOptions { Plugin = "sqlite", Sqlite = new() { Path = database } },
+            OrderJournal.CreateRegistry(),
+            TimeProvider.System,
+            ct);
+        var system = ActorSystem.Create("bench-binance", new ActorSystemOptions { LoggerFactory = loggerFactory });
+        try
+        {
+            var login = new LoginOptions
+            {
+                Name = Login.Value,
+                Venue = LoginOptions.BinanceVenue,
+                Binance = new Engine.Actors.Venues.Binance.BinanceOptions
+                {
+                    Url = uri,
+                    ApiKey = EngineApiKey,
+                    KeyType = BinanceKeyType.Hmac,
+                    Secret = EngineSecret,
+                    Symbols = [BinanceBenchOrder.Symbol],
+                    RequestWeightPerMinute = HighLimit,
+                    OrdersPerTenSeconds = HighLimit,
+                    OrdersPerDay = HighLimit * 100,
+                },
+            };
+            var problems = login.Validate().ToList();
+            if (problems.Count > 0)
+            {
+                throw new InvalidOperationException("bench login is invalid: " + string.Join("; ", problems));
+            }
+
+            var settings = new ConnectionsSettings([login], persistence, id => OrderBookActor.Props(id, persistence, new OrderBookOptions()));
+            var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var probe = system.ActorOf(Props.Create(() => new RoundTripProbe(Login, ready)), "probe");
+            var connections = system.ActorOf(ConnectionsSupervisor.Props(settings), "connections");
+            await ready.Task.WaitAsync(StepTimeout, ct);
+
+            await FirstAcceptedAsync(probe, connections, progress, ct);
+            await RoundTripsAsync(probe, connections, Warmup, ct);
+            return await RoundTripsAsync(probe, connections, Samples, ct);
+        }
+        finally
+        {
+            await system.Terminate();
+            await persistence.DisposeAsync();
+            directory.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Retries a single order until one is accepted: the symbol rules may reach the order book just after READY.</summary>
+    private static async Task FirstAcceptedAsync(IActorRef probe, IActorRef connections, TextWriter progress, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await RoundTripsAsync(probe, connections, 1, ct);
+                return;
+            }
+            catch (InvalidOperationException ex) when (attempt < 50)
+            {
+                if (attempt == 1)
+                {
+                    await progress.WriteLineAsync($"binance: waiting for the login to become tradable ({ex.Message})");
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
+            }
+        }
+    }
+
+    private static async Task<long[]> RoundTripsAsync(IActorRef probe, IActorRef connections, int count, CancellationToken ct)
+    {
+        var done = new TaskCompletionSource<long[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        probe.Tell(new RoundTripProbe.Run(connections, count, done));
+        return await done.Task.WaitAsync(StepTimeout, ct);
+    }
+
+    private static double Percentile(long[] ticks, double fraction)
+    {
+        var sorted = ticks.Order().ToArray();
+        var index = Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1);
+        return sorted[index] * 1_000_000.0 / Stopwatch.Frequency;
+    }
+
+    private static AccountOptions BenchBalances(AccountOptions account) => account with
+    {
+        SpotBalances = new Dictionary<string, decimal> { ["USDT"] = 1_000_000_000m, ["BTC"] = 1_000m },
+    };
+}
