@@ -94,6 +94,17 @@ public abstract partial class ScenarioBase
         return order;
     }
 
+    /// <summary>
+    /// Starts the engine ready at a 50 000 mid, arms <paramref name="kind"/> for the next <paramref name="op"/> and
+    /// submits into it a buy of 0.01 at 45 000 (one that would rest); returns that order.
+    /// </summary>
+    protected async Task<SubmitOrder> SubmitIntoFault(FaultKind kind, string op, string id)
+    {
+        await StartReadyAtMid(50_000m);
+        await ArmFault(kind, op, 1);
+        return SubmitLimit(id, OrderSide.Buy, 0.01m, 45_000m);
+    }
+
     protected void Cancel(ClientOrderId id) => Strategy.Send(Connections, new CancelOrder(Login, id, Time.GetUtcNow()));
 
     /// <summary>Sends <paramref name="query"/> as the strategy and waits for the answer matching <paramref name="isReply"/>.</summary>
