@@ -1,6 +1,5 @@
 using System.Net.WebSockets;
 using System.Text;
-using Engine.Messages.Accounts;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Orders;
 using Engine.Simulator.Faults;

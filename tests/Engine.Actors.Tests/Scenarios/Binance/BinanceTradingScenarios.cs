@@ -1,5 +1,4 @@
 using Engine.Actors.Venues.Binance;
-using Engine.Messages.Accounts;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Orders;
 
