@@ -13,9 +13,8 @@ public sealed class QuantGatewayConnectionScenarios : QuantGatewayScenarioBase
     public async Task A_silent_venue_is_declared_dead_by_the_heartbeat_and_the_login_reconnects_with_backoff()
     {
         var login = LoginOptions() with { ReconcileInterval = TimeSpan.Zero };
-        StartEngine(login with { QuantGateway = login.QuantGateway! with { IdleTimeout = TimeSpan.FromSeconds(20) } });
-        ExpectState(ConnectionState.Ready);
-        await Control.AddFaultAsync(new FaultRule { Kind = FaultKind.DropReply, Op = "ping", Count = 0 });
+        StartReady(login with { QuantGateway = login.QuantGateway! with { IdleTimeout = TimeSpan.FromSeconds(20) } });
+        await ArmFault(FaultKind.DropReply, "ping", 0);
 
         var lost = AdvanceUntilState(ConnectionState.Reconnecting, TimeSpan.FromSeconds(5));
         Assert.Contains("no frame from the venue", lost.VenueText, StringComparison.Ordinal);
@@ -27,13 +26,7 @@ public sealed class QuantGatewayConnectionScenarios : QuantGatewayScenarioBase
     [Fact]
     public async Task A_socket_lost_while_a_place_is_pending_makes_it_unknown_and_trading_resumes_after_the_reconnect()
     {
-        StartEngine();
-        ExpectState(ConnectionState.Ready);
-        await SetMid(50_000m);
-        await Control.AddFaultAsync(new FaultRule { Kind = FaultKind.Disconnect, Op = "place_order", Count = 1 });
-
-        var buy = Limit("lost-1", OrderSide.Buy, 0.01m, 45_000m);
-        Submit(buy);
+        var buy = await SubmitIntoFault(FaultKind.Disconnect, "place_order", "lost-1");
         ExpectState(ConnectionState.Reconnecting);
         var first = Events.FishForMessage<IOrderEvent>(e => e.ClientOrderId == buy.ClientOrderId && e is not OrderSubmitted, Wait);
         var unknown = Assert.IsType<OrderStatusUnknown>(first);
@@ -43,12 +36,9 @@ public sealed class QuantGatewayConnectionScenarios : QuantGatewayScenarioBase
 
         // The simulator aborted the socket before executing the placement: the venue lists nothing, so the
         // reconciliation after READY cannot prove anything about the order and it stays Unknown (never Rejected).
-        Strategy.Send(Connections, new QueryOpenOrders(Login, Btc, Time.GetUtcNow()));
-        Assert.Empty(Strategy.FishForMessage<OpenOrdersReply>(null, Wait).Orders);
+        Assert.Empty(OpenOrders().Orders);
 
-        var next = Limit("after-reconnect", OrderSide.Buy, 0.01m, 45_000m);
-        Submit(next);
-        ExpectOrderEvent<OrderAccepted>(next.ClientOrderId);
+        SubmitAccepted("after-reconnect", OrderSide.Buy, 0.01m, 45_000m);
     }
 
     [Fact]
@@ -64,7 +54,7 @@ public sealed class QuantGatewayConnectionScenarios : QuantGatewayScenarioBase
         AwaitAssert(
             () =>
             {
-                Submit(Limit($"after-fatal-{Guid.NewGuid():N}", OrderSide.Buy, 0.01m, 45_000m));
+                SubmitLimit($"after-fatal-{Guid.NewGuid():N}", OrderSide.Buy, 0.01m, 45_000m);
                 var rejected = Strategy.ExpectMsg<OrderRejected>(predicate: null, timeout: TimeSpan.FromMilliseconds(300));
                 Assert.Contains("stopped", rejected.Reason, StringComparison.Ordinal);
             },
@@ -76,15 +66,10 @@ public sealed class QuantGatewayConnectionScenarios : QuantGatewayScenarioBase
     [Fact]
     public async Task Drain_cancels_the_working_orders_logs_out_and_answers_once()
     {
-        StartEngine();
-        ExpectState(ConnectionState.Ready);
-        await SetMid(50_000m);
-        var buy = Limit("drain-1", OrderSide.Buy, 0.01m, 45_000m);
-        Submit(buy);
-        ExpectOrderEvent<OrderAccepted>(buy.ClientOrderId);
+        await StartReadyAtMid(50_000m);
+        var buy = SubmitAccepted("drain-1", OrderSide.Buy, 0.01m, 45_000m);
 
-        Strategy.Send(Connections, new DrainConnections(CancelWorkingOrders: true));
-        var drained = Strategy.FishForMessage<ConnectionsDrained>(null, Wait);
+        var drained = Ask<ConnectionsDrained>(new DrainConnections(CancelWorkingOrders: true));
         Assert.True(drained.Drained.SequenceEqual([Login]), $"drained {string.Join(",", drained.Drained)}; not drained {string.Join(",", drained.NotDrained)}");
         Assert.Empty(drained.NotDrained);
         ExpectOrderEvent<OrderCanceled>(buy.ClientOrderId);
@@ -94,14 +79,9 @@ public sealed class QuantGatewayConnectionScenarios : QuantGatewayScenarioBase
     [Fact]
     public async Task An_engine_restart_recovers_the_orders_from_the_journal_and_reconciles_nothing_lost_nothing_doubled()
     {
-        var fills = CreateTestProbe();
-        Sys.EventStream.Subscribe(fills.Ref, typeof(OrderFilled));
-        StartEngine();
-        ExpectState(ConnectionState.Ready);
-        await SetMid(50_000m);
-        var buy = Limit("survivor-1", OrderSide.Buy, 0.01m, 45_000m);
-        Submit(buy);
-        ExpectOrderEvent<OrderAccepted>(buy.ClientOrderId);
+        var fills = Subscribe(typeof(OrderFilled));
+        await StartReadyAtMid(50_000m);
+        var buy = SubmitAccepted("survivor-1", OrderSide.Buy, 0.01m, 45_000m);
 
         StopEngine();
         StartEngine();
@@ -116,8 +96,7 @@ public sealed class QuantGatewayConnectionScenarios : QuantGatewayScenarioBase
         Assert.Equal(0.01m, filled.Quantity);
         fills.ExpectNoMsg(TimeSpan.FromMilliseconds(500));
 
-        Strategy.Send(Connections, new QueryOpenOrders(Login, Btc, Time.GetUtcNow()));
-        var open = Strategy.FishForMessage<OpenOrdersReply>(null, Wait).Orders;
+        var open = OpenOrders().Orders;
         Assert.True(open.IsEmpty, string.Join("; ", open));
     }
 }

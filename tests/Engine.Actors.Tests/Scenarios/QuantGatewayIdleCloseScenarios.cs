@@ -16,8 +16,7 @@ public sealed class QuantGatewayIdleCloseScenarios : QuantGatewayScenarioBase
     [Fact]
     public void An_idle_close_by_the_venue_is_a_lost_socket_and_the_login_comes_back_ready()
     {
-        StartEngine();
-        ExpectState(ConnectionState.Ready);
+        StartReady();
 
         var lost = ExpectState(ConnectionState.Reconnecting);
         Assert.Contains("1000", lost.VenueText, StringComparison.Ordinal);

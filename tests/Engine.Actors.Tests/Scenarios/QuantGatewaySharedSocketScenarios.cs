@@ -2,7 +2,6 @@ using Engine.Messages.Connectivity;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
 using Engine.Simulator.Faults;
-using Engine.Simulator.Hosting;
 
 namespace Engine.Actors.Tests.Scenarios;
 
@@ -43,10 +42,9 @@ public sealed class QuantGatewaySharedSocketScenarios : QuantGatewayScenarioBase
         ExpectBoth(ConnectionState.Ready);
 
         await SetMid(50_000m);
-        await Control.MarketAsync(new MarketCommand { Symbol = Contract.Value, Mid = 50_000m });
-        var sell = Limit("spot-1", OrderSide.Sell, 0.01m, 49_000m);
-        Submit(sell);
-        var open = new SubmitOrder(Futures, new ClientOrderId("fut-1"), Time.GetUtcNow(), Contract, OrderSide.Buy, OrderType.Market, 1m, null, Offset: OffsetFlag.Open);
+        await SetMid(50_000m, Contract);
+        var sell = SubmitLimit("spot-1", OrderSide.Sell, 0.01m, 49_000m);
+        var open = OpenLong(Futures, "fut-1", Contract, 1m);
         Submit(open);
         var awaited = new HashSet<(LoginId, ClientOrderId)> { (Login, sell.ClientOrderId), (Futures, open.ClientOrderId) };
         while (awaited.Count > 0)
@@ -55,8 +53,8 @@ public sealed class QuantGatewaySharedSocketScenarios : QuantGatewayScenarioBase
             awaited.Remove((accepted.Login, accepted.ClientOrderId));
         }
 
-        await Control.AddFaultAsync(new FaultRule { Kind = FaultKind.Disconnect, Op = "place_order", Count = 1 });
-        Submit(Limit("spot-2", OrderSide.Buy, 0.01m, 45_000m));
+        await ArmFault(FaultKind.Disconnect, "place_order", 1);
+        SubmitLimit("spot-2", OrderSide.Buy, 0.01m, 45_000m);
         ExpectBoth(ConnectionState.Reconnecting);
         ExpectBoth(ConnectionState.Ready, maxSteps: 20);
     }

@@ -1,4 +1,3 @@
-using Engine.Messages.Accounts;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
@@ -14,28 +13,23 @@ public sealed class QuantGatewayTradingScenarios : QuantGatewayScenarioBase
     {
         StartEngine();
         ExpectState(ConnectionState.Ready, s => s.VenueCode == 6);
-        var usdt = Events.FishForMessage<BalanceChanged>(b => b.IsReconciliation && b.Balance.Asset == "USDT", Wait);
+        var usdt = ExpectReconciledBalance("USDT");
         Assert.Equal(Login, usdt.Login);
 
         await SetMid(50_000m);
-        var sell = Limit("sell-1", OrderSide.Sell, 0.01m, 49_000m);
-        Submit(sell);
-        ExpectOrderEvent<OrderAccepted>(sell.ClientOrderId);
+        var sell = SubmitAccepted("sell-1", OrderSide.Sell, 0.01m, 49_000m);
         var filled = ExpectOrderEvent<OrderFilled>(sell.ClientOrderId);
         Assert.True(filled.Quantity > 0m);
 
-        Strategy.Send(Connections, new QueryBalances(Login, Time.GetUtcNow()));
-        var balances = Strategy.FishForMessage<BalancesReply>(null, Wait);
-        var btc = Assert.Single(balances.Balances, b => b.Asset == "BTC");
+        var btc = Assert.Single(Balances().Balances, b => b.Asset == "BTC");
         Assert.Equal(2m - 0.01m, btc.Total);
     }
 
     [Fact]
     public async Task Bad_strategy_input_is_rejected_locally_and_nothing_reaches_the_venue()
     {
-        StartEngine();
-        ExpectState(ConnectionState.Ready);
-        await Control.AddFaultAsync(new FaultRule { Kind = FaultKind.Disconnect, Op = "place_order", Count = 1 });
+        StartReady();
+        await ArmFault(FaultKind.Disconnect, "place_order", 1);
 
         (SubmitOrder Order, string Expected)[] cases =
         [
@@ -59,13 +53,7 @@ public sealed class QuantGatewayTradingScenarios : QuantGatewayScenarioBase
     [Fact]
     public async Task A_dropped_place_reply_makes_the_order_unknown_and_reconciliation_resolves_it()
     {
-        StartEngine();
-        ExpectState(ConnectionState.Ready);
-        await SetMid(50_000m);
-        await Control.AddFaultAsync(new FaultRule { Kind = FaultKind.DropReply, Op = "place_order", Count = 1 });
-
-        var buy = Limit("resting-1", OrderSide.Buy, 0.01m, 45_000m);
-        Submit(buy);
+        var buy = await SubmitIntoFault(FaultKind.DropReply, "place_order", "resting-1");
         ExpectOrderEvent<OrderSubmitted>(buy.ClientOrderId);
         var unknown = AdvanceUntil<OrderStatusUnknown>(TimeSpan.FromSeconds(1), u => u.ClientOrderId == buy.ClientOrderId);
         Assert.Contains("no reply", unknown.Reason, StringComparison.Ordinal);
@@ -77,18 +65,13 @@ public sealed class QuantGatewayTradingScenarios : QuantGatewayScenarioBase
     [Fact]
     public async Task Notifications_before_the_reply_and_duplicated_are_applied_once()
     {
-        var fills = CreateTestProbe();
-        Sys.EventStream.Subscribe(fills.Ref, typeof(OrderFilled));
-        Sys.EventStream.Subscribe(fills.Ref, typeof(OrderPartiallyFilled));
-        StartEngine();
-        ExpectState(ConnectionState.Ready);
-        await SetMid(50_000m);
-        await Control.AddFaultAsync(new FaultRule { Kind = FaultKind.NotifyBeforeReply, Op = "place_order", Count = 1 });
-        await Control.AddFaultAsync(new FaultRule { Kind = FaultKind.DuplicateNotification, Op = "fill", Count = 5 });
-        await Control.AddFaultAsync(new FaultRule { Kind = FaultKind.DuplicateNotification, Op = "order", Count = 5 });
+        var fills = Subscribe(typeof(OrderFilled), typeof(OrderPartiallyFilled));
+        await StartReadyAtMid(50_000m);
+        await ArmFault(FaultKind.NotifyBeforeReply, "place_order", 1);
+        await ArmFault(FaultKind.DuplicateNotification, "fill", 5);
+        await ArmFault(FaultKind.DuplicateNotification, "order", 5);
 
-        var sell = Limit("sell-early", OrderSide.Sell, 0.01m, 49_000m);
-        Submit(sell);
+        var sell = SubmitLimit("sell-early", OrderSide.Sell, 0.01m, 49_000m);
         ExpectOrderEvent<OrderFilled>(sell.ClientOrderId);
 
         var total = 0m;
@@ -109,24 +92,17 @@ public sealed class QuantGatewayTradingScenarios : QuantGatewayScenarioBase
     [Fact]
     public async Task An_exchange_outage_mid_order_goes_not_ready_then_ready_again_and_trading_resumes()
     {
-        StartEngine();
-        ExpectState(ConnectionState.Ready);
-        await SetMid(50_000m);
-        var resting = Limit("resting-2", OrderSide.Buy, 0.01m, 45_000m);
-        Submit(resting);
-        ExpectOrderEvent<OrderAccepted>(resting.ClientOrderId);
+        await StartReadyAtMid(50_000m);
+        SubmitAccepted("resting-2", OrderSide.Buy, 0.01m, 45_000m);
 
         await Control.InjectStateAsync(new StateInjection { Codes = [] });
         ExpectState(ConnectionState.Reconnecting, s => s.VenueCode == 4);
         ExpectState(ConnectionState.Ready, s => s.VenueCode == 6);
 
-        var sell = Limit("after-outage", OrderSide.Sell, 0.01m, 49_000m);
-        Submit(sell);
+        var sell = SubmitLimit("after-outage", OrderSide.Sell, 0.01m, 49_000m);
         ExpectOrderEvent<OrderFilled>(sell.ClientOrderId);
 
-        Strategy.Send(Connections, new QueryOpenOrders(Login, Btc, Time.GetUtcNow()));
-        var open = Strategy.FishForMessage<OpenOrdersReply>(null, Wait);
-        Assert.Single(open.Orders);
+        Assert.Single(OpenOrders().Orders);
     }
 
     [Fact]

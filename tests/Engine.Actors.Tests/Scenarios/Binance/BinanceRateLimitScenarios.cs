@@ -14,15 +14,9 @@ public sealed class BinanceRateLimitScenarios : BinanceScenarioBase
     [Fact]
     public async Task Many_orders_at_once_are_queued_under_the_limits_and_none_is_refused()
     {
-        var outcomes = CreateTestProbe();
-        Sys.EventStream.Subscribe(outcomes.Ref, typeof(OrderAccepted));
-        Sys.EventStream.Subscribe(outcomes.Ref, typeof(OrderRejected));
-        Sys.EventStream.Subscribe(outcomes.Ref, typeof(OrderStatusUnknown));
-        var exhausted = CreateTestProbe();
-        Sys.EventStream.Subscribe(exhausted.Ref, typeof(RequestBudgetExhausted));
-        StartEngine(LoginOptions(ordersPerTenSeconds: OrdersPerTenSeconds));
-        ExpectState(ConnectionState.Ready);
-        await SetMid(50_000m);
+        var outcomes = Subscribe(typeof(OrderAccepted), typeof(OrderRejected), typeof(OrderStatusUnknown));
+        var exhausted = Subscribe(typeof(RequestBudgetExhausted));
+        await StartReadyAtMid(50_000m, LoginOptions(ordersPerTenSeconds: OrdersPerTenSeconds));
 
         const int total = (OrdersPerTenSeconds * 2) + 5;
         for (var i = 0; i < total; i++)

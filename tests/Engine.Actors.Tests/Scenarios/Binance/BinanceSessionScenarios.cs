@@ -1,5 +1,4 @@
 using Engine.Actors.Venues.Binance;
-using Engine.Messages.Accounts;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Orders;
 using Engine.Simulator.Hosting;
@@ -11,27 +10,23 @@ public sealed class BinanceSessionScenarios : BinanceScenarioBase
     [Fact]
     public void The_session_is_replaced_before_its_lifetime_ends_and_reconciled()
     {
-        StartEngine(LoginOptions(BinanceKeyType.Ed25519, sessionLifetime: TimeSpan.FromMinutes(2)));
-        ExpectState(ConnectionState.Ready);
-        Events.FishForMessage<BalanceChanged>(b => b.IsReconciliation, Wait);
+        StartReady(LoginOptions(BinanceKeyType.Ed25519, sessionLifetime: TimeSpan.FromMinutes(2)));
+        ExpectReconciledBalance();
 
-        var lost = AdvanceUntil<ConnectionStateChanged>(TimeSpan.FromSeconds(10), s => s.Login == Login && s.State == ConnectionState.Reconnecting, probe: States);
+        var lost = AdvanceUntilState(ConnectionState.Reconnecting, TimeSpan.FromSeconds(10));
         Assert.Contains("lifetime", lost.VenueText, StringComparison.Ordinal);
         Assert.True(Time.GetUtcNow() - lost.Timestamp < TimeSpan.FromMinutes(1));
-        AdvanceUntil<ConnectionStateChanged>(TimeSpan.FromMilliseconds(500), s => s.Login == Login && s.State == ConnectionState.Ready, probe: States);
-        Events.FishForMessage<BalanceChanged>(b => b.IsReconciliation, Wait);
+        AdvanceUntilState(ConnectionState.Ready, TimeSpan.FromMilliseconds(500));
+        ExpectReconciledBalance();
     }
 
     [Fact]
     public async Task A_revoked_key_stops_the_login_for_good()
     {
-        StartEngine();
-        ExpectState(ConnectionState.Ready);
-        await SetMid(50_000m);
+        await StartReadyAtMid(50_000m);
         await Control.InjectStateAsync(new StateInjection { Codes = [4] });
 
-        var buy = Limit("after-revoke", OrderSide.Buy, 0.01m, 45_000m);
-        Submit(buy);
+        var buy = SubmitLimit("after-revoke", OrderSide.Buy, 0.01m, 45_000m);
         var stopped = ExpectState(ConnectionState.Stopped);
         Assert.True(stopped.IsFatal);
         Assert.Contains("revoked", stopped.VenueText, StringComparison.Ordinal);
