@@ -68,6 +68,8 @@ public sealed partial class ConnectionActor
         {
             Dispatch(query, new ReconcilePurpose("on resolution request"));
         }
+
+        QueryOrderStatuses(needed);
     }
 
     private void Dispatch(VenueRequest request, Purpose purpose)
@@ -165,6 +167,9 @@ public sealed partial class ConnectionActor
                 break;
             case DrainPurpose d:
                 OnDrainAnswered(d, reply, unknownReason);
+                break;
+            case ResolvePurpose r:
+                OnResolveAnswered(r, reply, unknownReason);
                 break;
         }
     }

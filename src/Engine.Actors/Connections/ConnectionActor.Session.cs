@@ -183,7 +183,7 @@ public sealed partial class ConnectionActor
     {
         _rules = _loadingRules;
         _reconnectAttempt = 0;
-        _orders.Tell(new ConnectionReadiness(true, $"login {_login} is ready", _rules), Self);
+        _orders.Tell(new ConnectionReadiness(true, $"login {_login} is ready", _rules) { CanQueryOrderStatus = _behavior.CanQueryOrderStatus }, Self);
         if (_state == ConnectionState.Ready)
         {
             Log.LogInformation("Login {Login}: READY again (repeated); reconciling", _login);

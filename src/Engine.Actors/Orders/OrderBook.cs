@@ -105,14 +105,23 @@ public sealed class OrderBook
     }
 
     /// <summary>
-    /// Turns a venue report into an order event when its venue id is known; otherwise holds it and
-    /// returns null.
+    /// Turns a venue report into an order event when its venue id is known, or when it names a client order id
+    /// of this book whose order has no venue id yet (or the same one): the event carries the venue id, so applying
+    /// it teaches the order its id. Otherwise holds it and returns null.
     /// </summary>
     public IOrderEvent? BindOrHold(VenueOrderUpdate update)
     {
+        ArgumentNullException.ThrowIfNull(update);
         if (_byVenueId.TryGetValue(update.VenueOrderId, out var cid))
         {
             return update.Bind(cid);
+        }
+
+        if (update.ClientOrderId is { } named
+            && _orders.TryGetValue(named, out var order)
+            && (order.VenueOrderId is null || order.VenueOrderId == update.VenueOrderId))
+        {
+            return update.Bind(named);
         }
 
         if (!_held.TryGetValue(update.VenueOrderId, out var list))

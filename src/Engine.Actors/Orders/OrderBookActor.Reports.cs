@@ -48,7 +48,7 @@ public sealed partial class OrderBookActor
 
     private void OnReconcile(ReconcileOpenOrders reconcile)
     {
-        var outcome = OrderReconciler.Reconcile(_book, reconcile.Symbol, reconcile.Orders, reconcile.At, reconcile.Source);
+        var outcome = OrderReconciler.Reconcile(_book, reconcile.Symbol, reconcile.Orders, reconcile.At, reconcile.Source, CanQueryOrderStatus);
         foreach (var foreign in outcome.Foreign)
         {
             LogForeignOrder(Log, _login.Value, reconcile.Symbol.Value, foreign.VenueOrderId.Value, foreign.Side, foreign.Quantity, foreign.Price);
@@ -59,6 +59,6 @@ public sealed partial class OrderBookActor
             LogUnresolved(Log, _login.Value, unresolved.Value, reconcile.Symbol.Value);
         }
 
-        Drain(outcome.Events);
+        Drain(outcome.Events, () => AskAbout(outcome.ToQuery));
     }
 }

@@ -68,6 +68,7 @@ public sealed partial class OrderBookActor : PersistentActor
         Command<VenueReports>(OnVenueReports);
         Command<ExpireHeldReports>(_ => OnExpireHeld());
         Command<ReconcileOpenOrders>(OnReconcile);
+        Command<OrderStatusResolved>(OnOrderStatusResolved);
         Command<GetOrders>(_ => Sender.Tell(View(), Self));
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Engine.Actors.Orders.Protocol;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
 
@@ -8,20 +9,30 @@ namespace Engine.Actors.Orders;
 /// Compares a login's working orders of one symbol with the venue's open orders of that symbol (after every
 /// READY, after an unknown outcome, periodically) and produces the <see cref="OrderReconciled"/> events that
 /// bring the book in line. Pure: reads the book, changes nothing. The venue's view wins:
-/// listed → working with the venue's filled quantity; a known order that is not listed is closed (Filled
-/// when everything is filled, Canceled otherwise). An Unknown order without a venue id adopts the one
-/// unclaimed listed order with the same side, price and quantity, and stays Unknown when there is none or
-/// more than one. Orders still awaiting their place reply (Submitted without id) are left alone.
+/// listed → working with the venue's filled quantity; a known order that is not listed is closed as Filled
+/// when its fills cover the quantity. Otherwise, when the venue answers per-order status queries, it is asked
+/// about (<see cref="ReconcileOutcome.ToQuery"/>) instead of guessed; when it cannot, it is closed as Canceled.
+/// An Unknown order without a venue id adopts the unclaimed listed order that names its client order id; failing
+/// that it is asked about by id when the venue can answer, else it adopts the one unclaimed listed order with the
+/// same side, price and quantity, and stays Unknown when there is none or more than one. Orders still awaiting
+/// their place reply (Submitted without id) are left alone.
 /// </summary>
 public static class OrderReconciler
 {
-    /// <summary>Reconciles <paramref name="symbol"/>; <paramref name="source"/> says how the list was obtained, for the journal.</summary>
-    public static ReconcileOutcome Reconcile(OrderBook book, Symbol symbol, IReadOnlyList<OpenOrder> open, DateTimeOffset now, string source)
+    /// <summary>
+    /// Reconciles <paramref name="symbol"/>; <paramref name="source"/> says how the list was obtained, for the journal;
+    /// <paramref name="canQueryOrderStatus"/> says whether the venue answers per-order status queries.
+    /// </summary>
+    public static ReconcileOutcome Reconcile(
+        OrderBook book, Symbol symbol, IReadOnlyList<OpenOrder> open, DateTimeOffset now, string source, bool canQueryOrderStatus = false)
     {
+        ArgumentNullException.ThrowIfNull(book);
+        ArgumentNullException.ThrowIfNull(open);
         var listed = open.GroupBy(o => o.VenueOrderId).ToDictionary(g => g.Key, g => g.First());
         var claimed = new HashSet<VenueOrderId>();
         var events = ImmutableArray.CreateBuilder<IOrderEvent>();
         var unresolved = ImmutableArray.CreateBuilder<ClientOrderId>();
+        var toQuery = ImmutableArray.CreateBuilder<OrderToResolve>();
         var working = book.Working.Where(o => o.Symbol == symbol).OrderBy(o => o.CreatedAt).ToList();
 
         foreach (var order in working.Where(o => o.VenueOrderId is not null))
@@ -41,13 +52,39 @@ public static class OrderReconciler
             }
 
             var filled = Math.Max(order.FilledQuantity, order.VenueFilledQuantity);
-            var closed = filled >= order.Quantity ? OrderStatus.Filled : OrderStatus.Canceled;
-            events.Add(new OrderReconciled(order.Login, order.ClientOrderId, now, vid, closed, filled, $"{source}; not among the open orders"));
+            if (filled >= order.Quantity)
+            {
+                events.Add(new OrderReconciled(order.Login, order.ClientOrderId, now, vid, OrderStatus.Filled, filled, $"{source}; not among the open orders"));
+            }
+            else if (canQueryOrderStatus)
+            {
+                // It may have filled (or been canceled) while the socket was down: the venue's own word decides.
+                toQuery.Add(new OrderToResolve(symbol, order.ClientOrderId, vid));
+            }
+            else
+            {
+                // No per-order query on this venue (quant gateway): Canceled is the best guess, and a fill that happened
+                // meanwhile still counts when its report arrives (the lifecycle accepts late fills after Canceled).
+                events.Add(new OrderReconciled(order.Login, order.ClientOrderId, now, vid, OrderStatus.Canceled, filled, $"{source}; not among the open orders"));
+            }
         }
 
         var unknownVenueIds = listed.Keys.Where(v => !claimed.Contains(v) && book.FindByVenueId(v) is null).ToHashSet();
         foreach (var order in working.Where(o => o.VenueOrderId is null && o.Status == OrderStatus.Unknown))
         {
+            var named = unknownVenueIds.Select(v => listed[v]).FirstOrDefault(v => v.ClientOrderId == order.ClientOrderId);
+            if (named is not null)
+            {
+                Adopt(order, named, $"{source}; matched by client order id");
+                continue;
+            }
+
+            if (canQueryOrderStatus)
+            {
+                toQuery.Add(new OrderToResolve(symbol, order.ClientOrderId, null));
+                continue;
+            }
+
             var candidates = unknownVenueIds.Select(v => listed[v])
                 .Where(v => v.Side == order.Side && v.Quantity == order.Quantity && v.Price == order.Price)
                 .ToList();
@@ -57,14 +94,17 @@ public static class OrderReconciler
                 continue;
             }
 
-            var venue = candidates[0];
-            unknownVenueIds.Remove(venue.VenueOrderId);
-            claimed.Add(venue.VenueOrderId);
-            events.Add(new OrderReconciled(order.Login, order.ClientOrderId, now, venue.VenueOrderId, venue.Status, venue.FilledQuantity,
-                $"{source}; matched by side, price and quantity"));
+            Adopt(order, candidates[0], $"{source}; matched by side, price and quantity");
         }
 
         var foreign = open.Where(o => !claimed.Contains(o.VenueOrderId)).ToImmutableArray();
-        return new ReconcileOutcome(events.ToImmutable(), foreign, unresolved.ToImmutable());
+        return new ReconcileOutcome(events.ToImmutable(), foreign, unresolved.ToImmutable()) { ToQuery = toQuery.ToImmutable() };
+
+        void Adopt(OrderState order, OpenOrder venue, string why)
+        {
+            unknownVenueIds.Remove(venue.VenueOrderId);
+            claimed.Add(venue.VenueOrderId);
+            events.Add(new OrderReconciled(order.Login, order.ClientOrderId, now, venue.VenueOrderId, venue.Status, venue.FilledQuantity, why));
+        }
     }
 }

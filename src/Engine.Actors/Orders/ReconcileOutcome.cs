@@ -12,4 +12,11 @@ namespace Engine.Actors.Orders;
 public sealed record ReconcileOutcome(
     ImmutableArray<IOrderEvent> Events,
     ImmutableArray<OpenOrder> Foreign,
-    ImmutableArray<ClientOrderId> Unresolved);
+    ImmutableArray<ClientOrderId> Unresolved)
+{
+    /// <summary>
+    /// Orders to ask the venue about by id (only when it can answer order status): working orders missing from the open
+    /// orders whose fills do not cover their quantity, and Unknown orders no open order names.
+    /// </summary>
+    public ImmutableArray<Protocol.OrderToResolve> ToQuery { get; init; } = [];
+}

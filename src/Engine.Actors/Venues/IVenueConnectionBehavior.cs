@@ -70,6 +70,17 @@ public interface IVenueConnectionBehavior
     /// <summary>Open orders queries for <paramref name="symbols"/> (resolution of unknown orders).</summary>
     ImmutableArray<VenueRequest> OpenOrdersQueries(IEnumerable<Engine.Messages.Identifiers.Symbol> symbols);
 
+    /// <summary>
+    /// True when the venue answers per-order status queries (<see cref="OrderStatusQuery"/>); the order book then asks
+    /// about orders the open orders cannot explain instead of guessing. False by default (quant gateway: open orders only).
+    /// </summary>
+    bool CanQueryOrderStatus => false;
+
+    /// <summary>
+    /// The status query for one order, answered by an <see cref="IOrderStatusReply"/>; null when the venue has none.
+    /// </summary>
+    VenueRequest? OrderStatusQuery(Engine.Actors.Orders.Protocol.OrderToResolve order) => null;
+
     /// <summary>The socket is gone: every session it carried is gone too.</summary>
     void OnDisconnected();
 }

@@ -12,4 +12,11 @@ namespace Engine.Actors.Orders.Protocol;
 /// <param name="IsReady">True only in the Ready state.</param>
 /// <param name="Reason">For people: why the login is not ready ("login qg-1 is reconnecting").</param>
 /// <param name="Rules">Rules by symbol, as last reported by the venue; empty when unknown.</param>
-public sealed record ConnectionReadiness(bool IsReady, string Reason, ImmutableDictionary<Symbol, SymbolRules> Rules);
+public sealed record ConnectionReadiness(bool IsReady, string Reason, ImmutableDictionary<Symbol, SymbolRules> Rules)
+{
+    /// <summary>
+    /// True when the venue answers per-order status queries (Binance <c>order.status</c>): the book then asks about an
+    /// order missing from the open orders instead of guessing its end, and resolves Unknown orders by client order id.
+    /// </summary>
+    public bool CanQueryOrderStatus { get; init; }
+}

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
 using Engine.Actors.Budget;
+using Engine.Actors.Orders.Protocol;
 using Engine.Actors.Connections.Policies;
 using Engine.Messages.Identifiers;
 
@@ -150,6 +151,16 @@ public sealed partial class BinanceConnectionBehavior : IVenueConnectionBehavior
     /// <inheritdoc />
     public ImmutableArray<VenueRequest> OpenOrdersQueries(IEnumerable<Symbol> symbols) =>
         [.. symbols.Distinct().Select(s => (VenueRequest)new OpenOrdersVenueRequest(s))];
+
+    /// <summary>Binance answers <c>order.status</c> for any order it knows, filled and canceled ones included.</summary>
+    public bool CanQueryOrderStatus => true;
+
+    /// <summary><c>order.status</c> by <c>origClientOrderId</c>: it works whether or not the place reply revealed the venue id.</summary>
+    public VenueRequest? OrderStatusQuery(OrderToResolve order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return new BinanceOrderStatusRequest(order.Symbol, order.ClientOrderId, order.VenueOrderId);
+    }
 
     /// <summary>The logon, the subscription and the pending session steps die with the socket; the clock offset stays.</summary>
     public void OnDisconnected()

@@ -15,7 +15,8 @@ public static partial class BinanceMapper
     /// liquidity (filled when X=FILLED); x=CANCELED → canceled; x=EXPIRED (IOC/MARKET remainder, FOK miss) and
     /// X=EXPIRED_IN_MATCH → expired; x=REJECTED → rejected with <c>r</c>; anything else with a known X → a
     /// status report. Null when nothing reliable can be applied (a TRADE without a trade id, an unknown X).
-    /// Timestamp: <c>T</c>.
+    /// Timestamp: <c>T</c>. The update names our client order id: <c>C</c> on a cancel (there <c>c</c> is the
+    /// cancel's own id), <c>c</c> otherwise, so a report for an order whose place reply was lost still binds.
     /// </summary>
     public static VenueOrderUpdate? ToOrderUpdate(W.ExecutionReport r, LoginId login, DateTimeOffset receivedAt)
     {
@@ -38,7 +39,8 @@ public static partial class BinanceMapper
                 _ => null,
             },
         };
-        return bind is null ? null : new VenueOrderUpdate(vid, receivedAt, bind);
+        var named = r.OriginalClientOrderId is { Length: > 0 } original ? original : r.ClientOrderId;
+        return bind is null ? null : new VenueOrderUpdate(vid, receivedAt, bind, named.Length > 0 ? new ClientOrderId(named) : null);
     }
 
     /// <summary>
