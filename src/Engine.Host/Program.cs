@@ -1,3 +1,3 @@
 using Engine.Host.Cli;
 
-return await EngineCli.Create().Parse(args).InvokeAsync();
+return await EngineCli.Create().Parse(args).InvokeAsync(EngineCli.Invocation());

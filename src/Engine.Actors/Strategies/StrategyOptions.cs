@@ -13,11 +13,18 @@ public sealed record StrategyOptions
     [Required]
     public string Name { get; init; } = string.Empty;
 
-    /// <summary>Full type name of the strategy class, e.g. <c>Engine.Strategies.Samples.MarketMaker</c>.</summary>
+    /// <summary>
+    /// Full type name of the strategy class, e.g. <c>Engine.Strategies.Samples.MarketMaker</c>: a concrete
+    /// <see cref="StrategyActor"/> with a public constructor taking a <see cref="StrategyContext"/>.
+    /// </summary>
     [Required]
     public string Type { get; init; } = string.Empty;
 
-    /// <summary>Assembly file (relative to the plugins folder) or assembly name that holds <see cref="Type"/>.</summary>
+    /// <summary>
+    /// Where <see cref="Type"/> lives: a name ending in <c>.dll</c> is an assembly file, relative to the plugins folder
+    /// (or absolute), loaded in its own load context; anything else is an assembly name the process already has or can
+    /// load (<c>Engine.Strategies.Samples</c>).
+    /// </summary>
     [Required]
     public string Assembly { get; init; } = string.Empty;
 

@@ -1,4 +1,9 @@
+using Engine.Actors.Connections;
+using Engine.Actors.Strategies;
+using Engine.Host.Runtime;
 using Engine.Kernel.Config;
+using Engine.Kernel.Persistence.Journal;
+using Engine.Kernel.Persistence.Snapshots;
 using Engine.Simulator.Hosting;
 
 namespace Engine.Host.Configuration;
@@ -6,12 +11,65 @@ namespace Engine.Host.Configuration;
 /// <summary>
 /// The <c>engine</c> section: one property per documented section of <c>hocon/reference.conf</c>.
 /// Each section's options record validates itself; the binder rejects unknown keys with file:line.
+/// Cross-section rules (unique names, strategies naming configured logins) are checked by <see cref="Validate"/>.
 /// </summary>
-public sealed record EngineOptions
+public sealed record EngineOptions : IValidatableOptions
 {
     /// <summary>Actor runtime settings.</summary>
     public KernelOptions Kernel { get; init; } = new();
 
     /// <summary>Loopback venue simulators: accounts, synthetic market, fees, faults, venue switches.</summary>
     public SimulatorOptions Simulator { get; init; } = new();
+
+    /// <summary>Where order books journal their events.</summary>
+    public JournalOptions Journal { get; init; } = new();
+
+    /// <summary>Where snapshots are kept.</summary>
+    public SnapshotStoreOptions SnapshotStore { get; init; } = new();
+
+    /// <summary>Exchange logins; each becomes one connection with its own order book.</summary>
+    public IReadOnlyList<LoginOptions> Logins { get; init; } = [];
+
+    /// <summary>Strategy instances loaded as actor plugins.</summary>
+    public IReadOnlyList<StrategyOptions> Strategies { get; init; } = [];
+
+    /// <summary>Where strategy plugins are loaded from and how failing strategies are restarted.</summary>
+    public StrategyHostOptions StrategyHost { get; init; } = new();
+
+    /// <summary>Log level and optional log file.</summary>
+    public LoggingOptions Logging { get; init; } = new();
+
+    /// <summary>How <c>engine run</c> behaves: status line, plugins, shutdown.</summary>
+    public RunOptions Run { get; init; } = new();
+
+    /// <inheritdoc />
+    public IEnumerable<string> Validate()
+    {
+        foreach (var name in Logins.GroupBy(l => l.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key))
+        {
+            yield return $"logins: the name '{name}' is used by more than one login; names must be unique";
+        }
+
+        foreach (var name in Strategies.GroupBy(s => s.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key))
+        {
+            yield return $"strategies: the name '{name}' is used by more than one strategy; names must be unique";
+        }
+
+        var logins = Logins.Select(l => l.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var strategy in Strategies)
+        {
+            foreach (var login in strategy.Logins.Where(l => !logins.Contains(l)))
+            {
+                yield return $"strategies: strategy '{strategy.Name}' trades login '{login}', which is not configured in engine.logins";
+            }
+        }
+
+        foreach (var login in Logins)
+        {
+            if (login.QuantGateway is { Url: { Scheme: SimulatedVenues.Scheme } url } && !VenueCatalog.Names.Contains(url.Host))
+            {
+                yield return $"logins: login '{login.Name}' uses {url} but no simulator is called '{url.Host}'; expected one of: {string.Join(", ", VenueCatalog.Names)}";
+            }
+        }
+    }
 }

@@ -17,6 +17,13 @@ public sealed record AccountOptions
     [Required]
     public required string Secret { get; init; }
 
+    /// <summary>
+    /// Ed25519 public key of <see cref="ApiKey"/> (64 hex characters, base64 of the 32 raw bytes, or a PEM
+    /// <c>PUBLIC KEY</c>). When set, venues that sign requests (Binance) accept only Ed25519 signatures for
+    /// this key and <see cref="Secret"/> is not used by them; null = an HMAC key signed with <see cref="Secret"/>.
+    /// </summary>
+    public string? Ed25519PublicKey { get; init; }
+
     /// <summary>Starting free spot balances by asset.</summary>
     public IReadOnlyDictionary<string, decimal> SpotBalances { get; init; } = new Dictionary<string, decimal>();
 

@@ -20,4 +20,16 @@ public enum FaultKind
 
     /// <summary>Matching order placements are refused with <see cref="FaultRule.Message"/>.</summary>
     RejectOrders,
+
+    /// <summary>Binance: a matching request is followed by a <c>serverShutdown</c> event on its connection (after the reply).</summary>
+    ServerShutdown,
+
+    /// <summary>Binance: a matching request is answered 429 (-1003) with <c>retryAfter</c> instead of being executed; nothing is counted.</summary>
+    RateLimit,
+
+    /// <summary>Binance: a matching request is executed but answered with -1007 (backend timeout, execution status unknown).</summary>
+    UnknownOutcome,
+
+    /// <summary>Binance: a matching request is not executed and is answered with -1007 (the client cannot tell it from <see cref="UnknownOutcome"/>).</summary>
+    UnknownOutcomeNotExecuted,
 }

@@ -23,6 +23,31 @@ public static class DemoAccounts
         FuturesBalances = new Dictionary<string, decimal> { ["BTC"] = 10m, ["ETH"] = 100m, ["USDT"] = 100_000m },
     };
 
-    /// <summary>Both demo accounts.</summary>
-    public static IReadOnlyList<AccountOptions> All { get; } = [Spot, Futures];
+    /// <summary>
+    /// Binance HMAC key: the Binance documentation's example key pair, so the documented request signatures
+    /// verify. Spot: 100,000 USDT, 2 BTC, 20 ETH.
+    /// </summary>
+    public static AccountOptions BinanceHmac { get; } = new()
+    {
+        Id = "demo-binance-hmac",
+        ApiKey = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A",
+        Secret = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j",
+        SpotBalances = new Dictionary<string, decimal> { ["USDT"] = 100_000m, ["BTC"] = 2m, ["ETH"] = 20m },
+    };
+
+    /// <summary>
+    /// Binance Ed25519 key: the documentation's Ed25519 API key with the RFC 8032 §7.1 TEST 1 public key
+    /// registered (its private seed is published in the RFC). Spot: 100,000 USDT, 2 BTC, 20 ETH.
+    /// </summary>
+    public static AccountOptions BinanceEd25519 { get; } = new()
+    {
+        Id = "demo-binance-ed25519",
+        ApiKey = "4yNzx3yWC5bS6YTwEkSRaC0nRmSQIIStAUOh1b6kqaBrTLIhjCpI5lJH8q8R8WNO",
+        Secret = "unused-ed25519-key",
+        Ed25519PublicKey = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a",
+        SpotBalances = new Dictionary<string, decimal> { ["USDT"] = 100_000m, ["BTC"] = 2m, ["ETH"] = 20m },
+    };
+
+    /// <summary>Every demo account.</summary>
+    public static IReadOnlyList<AccountOptions> All { get; } = [Spot, Futures, BinanceHmac, BinanceEd25519];
 }

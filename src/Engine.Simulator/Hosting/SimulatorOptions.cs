@@ -1,6 +1,7 @@
 using Engine.Simulator.Accounts;
 using Engine.Simulator.Faults;
 using Engine.Simulator.Market;
+using Engine.Simulator.Venues.Binance;
 using Engine.Simulator.Venues.QuantGateway;
 
 namespace Engine.Simulator.Hosting;
@@ -22,4 +23,7 @@ public sealed record SimulatorOptions
 
     /// <summary>Quant gateway venue behaviour.</summary>
     public QuantGatewayOptions QuantGateway { get; init; } = new();
+
+    /// <summary>Binance Spot WebSocket API venue behaviour.</summary>
+    public BinanceOptions Binance { get; init; } = new();
 }

@@ -12,6 +12,8 @@ public static class SimulatorOptionsValidator
         Check(options.Market, "market", errors);
         Check(options.Fees, "fees", errors);
         Check(options.QuantGateway, "quant-gateway", errors);
+        Check(options.Binance, "binance", errors);
+        Check(options.Binance.RateLimits, "binance.rate-limits", errors);
         for (var i = 0; i < options.Accounts.Count; i++)
         {
             Check(options.Accounts[i], $"accounts[{i}]", errors);
@@ -30,6 +32,11 @@ public static class SimulatorOptionsValidator
         if (options.QuantGateway.IdleCheckPeriod <= TimeSpan.Zero || options.QuantGateway.IdleTimeout <= TimeSpan.Zero)
         {
             errors.Add("quant-gateway.idle-check-period and idle-timeout: must be positive");
+        }
+
+        if (options.Binance.PingInterval < TimeSpan.Zero || options.Binance.PongTimeout < TimeSpan.Zero || options.Binance.MaxConnectionAge <= TimeSpan.Zero || options.Binance.BanDuration <= TimeSpan.Zero)
+        {
+            errors.Add("binance.ping-interval and pong-timeout: must be 0 (off) or positive; max-connection-age and ban-duration: must be positive");
         }
 
         var duplicates = options.Accounts.GroupBy(a => a.ApiKey, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();

@@ -13,7 +13,10 @@ public sealed record QuantGatewayOptions
     /// <summary>The platforms the gateway knows; okex is listed so that validation can say why it is refused.</summary>
     public static readonly ImmutableArray<string> Platforms = ["huobi", "huobi_future", "ftx", "okex"];
 
-    /// <summary>The gateway's WebSocket endpoint.</summary>
+    /// <summary>
+    /// The gateway's WebSocket endpoint. <c>sim://quant-gateway</c> names the host's in-process simulator; the host
+    /// replaces it with the simulator's real <c>ws://127.0.0.1:port</c> address before any connection starts.
+    /// </summary>
     public Uri Url { get; init; } = new("ws://127.0.0.1:9878/ws/v1");
 
     /// <summary><c>huobi</c>, <c>huobi_future</c> or <c>ftx</c> (case-sensitive).</summary>
@@ -69,13 +72,16 @@ public sealed record QuantGatewayOptions
         ? [new RateWindowSpec("REQUESTS", RateUnit.Requests, n, BudgetWindow)]
         : [];
 
-    /// <summary>Every problem, one sentence each naming the key and what is expected; empty when valid.</summary>
+    /// <summary>
+    /// Every problem, one sentence each naming the key and what is expected; empty when valid. A <c>sim://</c> URL is
+    /// accepted: it is a placeholder the host rewrites to its in-process simulator's ws:// address at start-up.
+    /// </summary>
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        if (Url.Scheme is not ("ws" or "wss"))
+        if (Url.Scheme is not ("ws" or "wss" or "sim"))
         {
-            errors.Add($"url: '{Url}' must be a ws:// or wss:// address");
+            errors.Add($"url: '{Url}' must be a ws:// or wss:// address (or sim://<venue> for the in-process simulator)");
         }
 
         if (Platform == "okex")

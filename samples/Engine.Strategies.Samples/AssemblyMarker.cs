@@ -1,6 +1,0 @@
-namespace Engine.Strategies.Samples;
-
-/// <summary>Marks the samples assembly.</summary>
-internal static class AssemblyMarker
-{
-}

@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using Engine.Messages.Orders;
+
+namespace Engine.Actors.Audit;
+
+/// <summary>The result of <see cref="OrderAudit.Run"/>. Immutable. <see cref="IsClean"/> is false when any invariant broke.</summary>
+/// <param name="Orders">Orders in the window, by login then creation order.</param>
+/// <param name="Fills">Distinct fills of those orders, in journal order.</param>
+/// <param name="Violations">Broken invariants, in journal order.</param>
+/// <param name="Positions">Position per login and symbol from all fills replayed.</param>
+/// <param name="EventsRead">Events replayed.</param>
+public sealed record AuditReport(
+    ImmutableArray<AuditedOrder> Orders,
+    ImmutableArray<AuditedFill> Fills,
+    ImmutableArray<AuditViolation> Violations,
+    ImmutableArray<AuditPosition> Positions,
+    int EventsRead)
+{
+    /// <summary>True when no invariant broke.</summary>
+    public bool IsClean => Violations.IsEmpty;
+
+    /// <summary>Order count per final status.</summary>
+    public ImmutableSortedDictionary<OrderStatus, int> OrdersByStatus =>
+        Orders.GroupBy(o => o.Final.Status).ToImmutableSortedDictionary(g => g.Key, g => g.Count());
+
+    /// <summary>Filled quantity per symbol.</summary>
+    public ImmutableSortedDictionary<string, decimal> VolumeBySymbol =>
+        Fills.GroupBy(f => f.Symbol.Value, StringComparer.Ordinal).ToImmutableSortedDictionary(g => g.Key, g => g.Sum(f => f.Quantity), StringComparer.Ordinal);
+
+    /// <summary>Fees per fee asset, where the venue reported them.</summary>
+    public ImmutableSortedDictionary<string, decimal> FeesByAsset =>
+        Fills.Where(f => f.Fee is not null && f.FeeAsset is not null)
+            .GroupBy(f => f.FeeAsset!, StringComparer.Ordinal)
+            .ToImmutableSortedDictionary(g => g.Key, g => g.Sum(f => f.Fee!.Value), StringComparer.Ordinal);
+}

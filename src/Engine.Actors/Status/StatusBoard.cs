@@ -1,0 +1,83 @@
+using Engine.Messages;
+using Engine.Messages.Connectivity;
+using Engine.Messages.Identifiers;
+using Engine.Messages.Orders;
+
+namespace Engine.Actors.Status;
+
+/// <summary>
+/// The status of every login, fed with engine events in the order they were published. Logins named at
+/// construction are listed from the start (Disconnected); others appear with their first event. Order events run
+/// through <see cref="Orders.OrderBook"/>, so a duplicate or invalid event changes nothing and a fill is counted
+/// once. Pure; mutable and not thread-safe (one owner).
+/// </summary>
+public sealed class StatusBoard
+{
+    private readonly Dictionary<LoginId, LoginStatus> _logins = [];
+    private readonly List<LoginId> _order = [];
+
+    /// <summary>A board listing <paramref name="logins"/> in that order.</summary>
+    public StatusBoard(IEnumerable<LoginId>? logins = null)
+    {
+        foreach (var login in logins ?? [])
+        {
+            StatusOf(login);
+        }
+    }
+
+    /// <summary>The logins in first-seen order.</summary>
+    public IReadOnlyList<LoginId> Logins => _order;
+
+    /// <summary>The login's status (created empty when unknown).</summary>
+    public LoginStatus StatusOf(LoginId login)
+    {
+        if (!_logins.TryGetValue(login, out var status))
+        {
+            status = new LoginStatus(login);
+            _logins[login] = status;
+            _order.Add(login);
+        }
+
+        return status;
+    }
+
+    /// <summary>Applies one event; events the board does not track are ignored.</summary>
+    public void Apply(IEngineEvent engineEvent)
+    {
+        switch (engineEvent)
+        {
+            case ConnectionStateChanged changed:
+                var status = StatusOf(changed.Login);
+                status.State = changed.State;
+                status.VenueState = changed.VenueCode is { } code ? $"{code} {changed.VenueText}".TrimEnd() : changed.VenueText;
+                break;
+            case IOrderEvent orderEvent:
+                ApplyOrderEvent(StatusOf(orderEvent.Login), orderEvent);
+                break;
+        }
+    }
+
+    /// <summary>One status line per login, in <see cref="Logins"/> order.</summary>
+    public IReadOnlyList<string> Render() => [.. _order.Select(l => _logins[l].Render())];
+
+    private static void ApplyOrderEvent(LoginStatus status, IOrderEvent orderEvent)
+    {
+        var decision = status.Book.Apply(orderEvent);
+        if (!decision.ShouldPersist || decision.Result is not { State: var order })
+        {
+            return;
+        }
+
+        var fill = decision.Event switch
+        {
+            OrderPartiallyFilled f => (f.Price, f.Quantity, f.Fee, f.FeeAsset),
+            OrderFilled f => (f.Price, f.Quantity, f.Fee, f.FeeAsset),
+            _ => ((decimal Price, decimal Quantity, decimal? Fee, string? FeeAsset)?)null,
+        };
+        if (fill is { } f2)
+        {
+            status.Fills++;
+            status.Portfolio.ApplyFill(order.Symbol, order.Side, f2.Price, f2.Quantity, f2.Fee, f2.FeeAsset);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using Engine.Kernel.Actors;
+
+namespace Engine.Actors.Strategies;
+
+/// <summary>Everything the <see cref="StrategyHost"/> is built from; immutable.</summary>
+/// <param name="Strategies">The configured instances, in configuration order (disabled ones are skipped).</param>
+/// <param name="Connections">The connections supervisor: every strategy sends its commands and queries there.</param>
+/// <param name="Options">Plugin folder and restart policy.</param>
+public sealed record StrategyHostSettings(
+    IReadOnlyList<StrategyOptions> Strategies,
+    IActorRef Connections,
+    StrategyHostOptions Options)
+{
+    /// <summary>Jitter source of the restart backoff; null uses the actor system's.</summary>
+    public Random? Random { get; init; }
+}

@@ -1,0 +1,83 @@
+using Engine.Kernel.Actors;
+using Engine.Kernel.Actors.Supervision;
+
+namespace Engine.Actors.Supervision;
+
+/// <summary>
+/// The top of the engine (<c>/user/engine</c>): children <c>connections</c> and <c>strategies</c>, supervised by
+/// <see cref="Decisions"/>. A child that throws is restarted (up to <see cref="EngineSupervisorSettings.MaxRestarts"/>
+/// per window, then stopped); a child that cannot be built, was killed or ignored a watched death is stopped.
+/// Losing the strategies leaves the engine running: orders are still tracked, reconciled and cancelled at shutdown.
+/// Losing the connections is fatal: the supervisor stops itself, and the host, which watches it, exits non-zero.
+/// Connections and strategies contain their own failures (backoff per login and per strategy), so reaching this
+/// level means the whole tree is broken.
+/// </summary>
+public sealed class EngineSupervisor : ReceiveActor
+{
+    /// <summary>Name of the supervisor under <c>/user</c>.</summary>
+    public const string Name = "engine";
+
+    /// <summary>Name of the connections child.</summary>
+    public const string ConnectionsName = "connections";
+
+    /// <summary>Name of the strategies child.</summary>
+    public const string StrategiesName = "strategies";
+
+    private readonly EngineSupervisorSettings _settings;
+    private IActorRef _connections = ActorRefs.Nobody;
+    private IActorRef _strategies = ActorRefs.Nobody;
+
+    /// <summary>Created by <see cref="Props"/> only.</summary>
+    public EngineSupervisor(EngineSupervisorSettings settings)
+    {
+        _settings = settings;
+        Receive<GetEngineChildren>(_ => Sender.Tell(new EngineChildren(_connections, _strategies), Self));
+        Receive<Terminated>(OnChildTerminated);
+    }
+
+    /// <summary>
+    /// The decider table: exception type to directive; the most specific type wins. Anything not listed is
+    /// restarted (a transient fault in a child's own code).
+    /// </summary>
+    public static IReadOnlyList<(Type Exception, Directive Directive)> Decisions { get; } =
+    [
+        (typeof(ActorInitializationException), Directive.Stop),
+        (typeof(ActorKilledException), Directive.Stop),
+        (typeof(DeathPactException), Directive.Stop),
+        (typeof(Exception), Directive.Restart),
+    ];
+
+    /// <summary>Props of the supervisor.</summary>
+    public static Props Props(EngineSupervisorSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Kernel.Actors.Props.Create(() => new EngineSupervisor(settings));
+    }
+
+    /// <inheritdoc />
+    protected override void PreStart()
+    {
+        _connections = Context.Watch(Context.ActorOf(_settings.Connections(), ConnectionsName));
+        _strategies = Context.Watch(Context.ActorOf(_settings.Strategies(_connections), StrategiesName));
+        Log.EngineStarted(_connections.Path.ToString(), _strategies.Path.ToString());
+    }
+
+    /// <inheritdoc />
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new OneForOneStrategy(_settings.MaxRestarts, _settings.RestartWindow, Decider.From(Directive.Restart, [.. Decisions]));
+
+    private void OnChildTerminated(Terminated terminated)
+    {
+        if (terminated.ActorRef.Equals(_strategies))
+        {
+            _strategies = ActorRefs.Nobody;
+            Log.StrategiesLost();
+        }
+        else if (terminated.ActorRef.Equals(_connections))
+        {
+            _connections = ActorRefs.Nobody;
+            Log.ConnectionsLost();
+            Context.Stop(Self);
+        }
+    }
+}

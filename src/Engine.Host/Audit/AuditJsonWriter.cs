@@ -1,0 +1,152 @@
+using System.Text.Json;
+using Engine.Actors.Audit;
+
+namespace Engine.Host.Audit;
+
+/// <summary>
+/// The audit as ONE JSON object: <c>eventsRead</c>, <c>orders</c> (each with its <c>timeline</c>), <c>fills</c>,
+/// <c>violations</c>, <c>summary</c> (orders by status, volume, fees, positions). Numbers are JSON numbers.
+/// </summary>
+internal static class AuditJsonWriter
+{
+    public static void Write(AuditReport report, Stream output)
+    {
+        using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        w.WriteStartObject();
+        w.WriteNumber("eventsRead", report.EventsRead);
+        w.WriteBoolean("clean", report.IsClean);
+        w.WriteStartArray("orders");
+        foreach (var order in report.Orders)
+        {
+            WriteOrder(w, order);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("fills");
+        foreach (var f in report.Fills)
+        {
+            w.WriteStartObject();
+            w.WriteString("login", f.Login.Value);
+            w.WriteString("clientOrderId", f.ClientOrderId.Value);
+            w.WriteString("fillId", f.FillId.ToString());
+            w.WriteString("symbol", f.Symbol.Value);
+            w.WriteString("side", f.Side.ToString());
+            w.WriteNumber("price", f.Price);
+            w.WriteNumber("quantity", f.Quantity);
+            if (f.Fee is { } fee)
+            {
+                w.WriteNumber("fee", fee);
+                w.WriteString("feeAsset", f.FeeAsset);
+            }
+
+            w.WriteString("timestamp", f.Timestamp);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("violations");
+        foreach (var v in report.Violations)
+        {
+            w.WriteStartObject();
+            w.WriteString("persistenceId", v.PersistenceId);
+            w.WriteNumber("sequenceNr", v.SequenceNr);
+            w.WriteString("login", v.Login);
+            w.WriteString("clientOrderId", v.ClientOrderId);
+            w.WriteString("event", v.Event);
+            w.WriteString("message", v.Message);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        WriteSummary(w, report);
+        w.WriteEndObject();
+    }
+
+    private static void WriteOrder(Utf8JsonWriter w, AuditedOrder order)
+    {
+        var o = order.Final;
+        w.WriteStartObject();
+        w.WriteString("login", o.Login.Value);
+        w.WriteString("clientOrderId", o.ClientOrderId.Value);
+        w.WriteString("venueOrderId", o.VenueOrderId?.ToString());
+        w.WriteString("symbol", o.Symbol.Value);
+        w.WriteString("side", o.Side.ToString());
+        w.WriteString("type", o.Type.ToString());
+        w.WriteNumber("quantity", o.Quantity);
+        if (o.Price is { } price)
+        {
+            w.WriteNumber("price", price);
+        }
+
+        w.WriteString("status", o.Status.ToString());
+        w.WriteNumber("filled", o.FilledQuantity);
+        w.WriteNumber("averagePrice", o.AveragePrice);
+        w.WriteStartObject("fees");
+        foreach (var (asset, fee) in o.Fees)
+        {
+            w.WriteNumber(asset, fee);
+        }
+
+        w.WriteEndObject();
+        w.WriteStartArray("timeline");
+        foreach (var e in order.Timeline)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("sequenceNr", e.SequenceNr);
+            w.WriteString("timestamp", e.Timestamp);
+            w.WriteString("event", e.Event);
+            w.WriteString("outcome", e.Outcome.ToString());
+            w.WriteString("status", e.StatusAfter.ToString());
+            w.WriteString("detail", e.Detail);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteSummary(Utf8JsonWriter w, AuditReport report)
+    {
+        w.WriteStartObject("summary");
+        w.WriteNumber("orders", report.Orders.Length);
+        w.WriteNumber("fills", report.Fills.Length);
+        w.WriteStartObject("ordersByStatus");
+        foreach (var (status, count) in report.OrdersByStatus)
+        {
+            w.WriteNumber(status.ToString(), count);
+        }
+
+        w.WriteEndObject();
+        w.WriteStartObject("volumeBySymbol");
+        foreach (var (symbol, volume) in report.VolumeBySymbol)
+        {
+            w.WriteNumber(symbol, volume);
+        }
+
+        w.WriteEndObject();
+        w.WriteStartObject("feesByAsset");
+        foreach (var (asset, fee) in report.FeesByAsset)
+        {
+            w.WriteNumber(asset, fee);
+        }
+
+        w.WriteEndObject();
+        w.WriteStartArray("positions");
+        foreach (var position in report.Positions)
+        {
+            var p = position.Position;
+            w.WriteStartObject();
+            w.WriteString("login", position.Login.Value);
+            w.WriteString("symbol", p.Symbol.Value);
+            w.WriteNumber("quantity", p.Quantity);
+            w.WriteNumber("averageCost", p.AverageCost);
+            w.WriteNumber("realisedPnl", p.RealisedPnl);
+            w.WriteNumber("fees", p.Fees);
+            w.WriteNumber("fills", p.Fills);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}

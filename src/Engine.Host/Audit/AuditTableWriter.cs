@@ -1,0 +1,48 @@
+using System.Globalization;
+using Engine.Actors.Audit;
+using Engine.Actors.Orders;
+
+namespace Engine.Host.Audit;
+
+/// <summary>The audit for people: each order's timeline, then the summary, then the violations.</summary>
+internal static class AuditTableWriter
+{
+    public static void Write(AuditReport report, TextWriter output)
+    {
+        var c = CultureInfo.InvariantCulture;
+        foreach (var order in report.Orders)
+        {
+            var o = order.Final;
+            output.WriteLine(string.Create(c,
+                $"{o.Login} {o.ClientOrderId} {o.Side} {o.Quantity} {o.Symbol} {o.Type}{(o.Price is { } p ? $" @ {p}" : string.Empty)} -> {o.Status}, filled {o.FilledQuantity}{(o.FilledQuantity > 0 ? $" avg {Math.Round(o.AveragePrice, 8)}" : string.Empty)}"));
+            foreach (var entry in order.Timeline)
+            {
+                var mark = entry.Outcome switch
+                {
+                    TransitionOutcome.Applied => " ",
+                    TransitionOutcome.Ignored => "~",
+                    _ => "!",
+                };
+                output.WriteLine(string.Create(c, $"  {mark} #{entry.SequenceNr,-5} {entry.Timestamp:yyyy-MM-dd HH:mm:ss.fff} {entry.Event,-22} {entry.StatusAfter,-15} {entry.Detail}"));
+            }
+        }
+
+        output.WriteLine();
+        output.WriteLine(string.Create(c, $"Summary: {report.EventsRead} events, {report.Orders.Length} orders, {report.Fills.Length} fills"));
+        output.WriteLine("  orders by final status: " + string.Join(", ", report.OrdersByStatus.Select(kv => $"{kv.Key} {kv.Value}")));
+        output.WriteLine("  volume: " + string.Join(", ", report.VolumeBySymbol.Select(kv => string.Create(c, $"{kv.Key} {kv.Value}"))));
+        output.WriteLine("  fees: " + string.Join(", ", report.FeesByAsset.Select(kv => string.Create(c, $"{kv.Value} {kv.Key}"))));
+        foreach (var position in report.Positions)
+        {
+            var p = position.Position;
+            output.WriteLine(string.Create(c,
+                $"  position {position.Login} {p.Symbol}: {p.Quantity} (avg {Math.Round(p.AverageCost, 8)}, realised {Math.Round(p.RealisedPnl, 8)}, fees {Math.Round(p.Fees, 8)}, {p.Fills} fills)"));
+        }
+
+        output.WriteLine(report.IsClean ? "No violations." : string.Create(c, $"{report.Violations.Length} violation(s):"));
+        foreach (var violation in report.Violations)
+        {
+            output.WriteLine($"  VIOLATION {violation}");
+        }
+    }
+}

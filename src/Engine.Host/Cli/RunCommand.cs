@@ -1,0 +1,65 @@
+using System.CommandLine;
+using Engine.Host.Configuration;
+using Engine.Host.Logging;
+using Engine.Host.Runtime;
+using Engine.Kernel.Config;
+using Microsoft.Extensions.Logging;
+
+namespace Engine.Host.Cli;
+
+/// <summary>
+/// <c>engine run [--config FILE] [--for DURATION]</c>: loads the configuration strictly (exit 2 with
+/// <c>file:line: key: message</c> lines), runs the engine until Ctrl+C or the duration, stops in phases. Exit 0 after
+/// a requested stop, 1 when start-up failed or the engine died on its own.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create(Option<string?> configOption)
+    {
+        var duration = new Option<TimeSpan?>("--for")
+        {
+            Description = "Stop after this long (500ms, 60s, 5m, 1h); default: until Ctrl+C.",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
+                if (DurationText.TryParse(text, out var parsed))
+                {
+                    return parsed;
+                }
+
+                result.AddError($"--for: '{text}' is not a duration; expected e.g. 500ms, 60s, 5m or 1h");
+                return null;
+            },
+        };
+
+        var command = new Command("run", "Run the engine until Ctrl+C (or --for).") { configOption, duration };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            EngineConfiguration loaded;
+            try
+            {
+                loaded = EngineConfiguration.Load(parse.GetValue(configOption));
+            }
+            catch (ConfigException ex)
+            {
+                ConsoleErrors.Write(parse, ex);
+                return ExitCodes.ConfigurationError;
+            }
+
+            using var loggerFactory = EngineLogging.Create(loaded.Options.Logging.Level, loaded.Options.Logging.File);
+            using var limit = parse.GetValue(duration) is { } d ? new CancellationTokenSource(d, TimeProvider.System) : new CancellationTokenSource();
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
+            try
+            {
+                return await new EngineRuntime(loaded, loggerFactory, TimeProvider.System).RunAsync(stop.Token);
+            }
+            catch (Exception ex)
+            {
+                loggerFactory.CreateLogger(typeof(RunCommand)).StartupFailed(ex);
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"engine run: start-up failed: {ex.Message}");
+                return ExitCodes.Failure;
+            }
+        });
+        return command;
+    }
+}

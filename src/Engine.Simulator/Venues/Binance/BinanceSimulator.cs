@@ -1,0 +1,294 @@
+using System.Net;
+using System.Net.WebSockets;
+using System.Text.Json;
+using Engine.Simulator.Accounts;
+using Engine.Simulator.Faults;
+using Engine.Simulator.Hosting;
+using Engine.Simulator.Market;
+using Engine.Simulator.Matching;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace Engine.Simulator.Venues.Binance;
+
+/// <summary>
+/// The Binance Spot WebSocket API simulator: <c>ws://127.0.0.1:PORT/ws-api/v3</c> with the request/response
+/// methods and the user data stream of <c>shared/protocols/binance-ws-api.md</c>. All venue state (matching
+/// engine, market, orders, limits, connections) is guarded by one lock; frames are queued to each connection's
+/// writer under that lock, so per-connection frame order is the order of decisions.
+/// </summary>
+public sealed partial class BinanceSimulator : IVenueSimulator
+{
+    private readonly Lock gate = new();
+    private readonly SimulatorOptions options;
+    private readonly BinanceOptions venue;
+    private readonly TimeProvider time;
+    private readonly ILogger logger;
+    private readonly MatchingEngine engine;
+    private readonly SyntheticMarket market;
+    private readonly BinanceRateLimiter limiter;
+    private readonly Dictionary<string, SimAccount> accountsByKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, byte[]> ed25519Keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, BinanceOrder> orders = [];
+    private readonly Dictionary<string, BinanceOrder> ordersByEngineId = new(StringComparer.Ordinal);
+    private readonly List<BinanceSession> sessions = [];
+    private readonly List<ITimer> timers = [];
+    private readonly CancellationTokenSource stopping = new();
+    private long nextSessionId;
+    private long nextExecutionId = 1;
+    private long nextClientId = 1;
+    private bool percentEncoded;
+
+    /// <summary>Creates the venue; nothing runs until <see cref="Start"/> and the host maps the endpoints.</summary>
+    public BinanceSimulator(SimulatorOptions options, TimeProvider time, ILoggerFactory loggerFactory)
+    {
+        this.options = options;
+        venue = options.Binance;
+        this.time = time;
+        logger = loggerFactory.CreateLogger<BinanceSimulator>();
+        Faults = new FaultPlan(options.Faults);
+        limiter = new BinanceRateLimiter(venue.RateLimits, venue.BanDuration);
+        engine = new MatchingEngine(new FeeSchedule(options.Fees.MakerRate, options.Fees.TakerRate), venue.FirstOrderId, venue.FirstOrderId);
+        foreach (var rules in BinanceSymbols.Rules)
+        {
+            engine.AddSymbol(rules);
+        }
+
+        foreach (var account in options.Accounts)
+        {
+            accountsByKey[account.ApiKey] = engine.AddAccount(account);
+            if (account.Ed25519PublicKey is { } text)
+            {
+                ed25519Keys[account.ApiKey] = BinanceSignature.ParsePublicKey(text)
+                    ?? throw new ArgumentException($"Account '{account.Id}': ed25519-public-key is not 64 hex characters, base64 of 32 bytes or a PEM PUBLIC KEY.", nameof(options));
+            }
+        }
+
+        market = new SyntheticMarket(options.Market, BinanceSymbols.Market, new Random(options.Market.Seed));
+        percentEncoded = venue.AcceptPercentEncodedSignatures;
+    }
+
+    /// <inheritdoc />
+    public string Venue => "binance";
+
+    /// <inheritdoc />
+    public string WebSocketPath => "/ws-api/v3";
+
+    /// <inheritdoc />
+    public FaultPlan Faults { get; }
+
+    /// <inheritdoc />
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.Map(WebSocketPath, HandleHttpAsync);
+
+    /// <inheritdoc />
+    public void Start()
+    {
+        if (options.Market.TickInterval > TimeSpan.Zero)
+        {
+            timers.Add(time.CreateTimer(_ => ApplyMarket(new MarketCommand { Steps = 1 }), null, options.Market.TickInterval, options.Market.TickInterval));
+        }
+    }
+
+    /// <summary>
+    /// Control <c>/_control/state</c> for Binance: each code acts on every open connection. 1 = send
+    /// <c>serverShutdown</c>; 2 = close normally; 3 = abort (no close handshake); 4 = revoke the logged-on key (the
+    /// next request gets 401 with a null id). An empty list means 1. Returns the number of connections reached.
+    /// </summary>
+    public async Task<int> InjectStateAsync(StateInjection injection, CancellationToken cancellationToken)
+    {
+        var codes = injection.Codes.Count == 0 ? [1] : injection.Codes;
+        var reached = 0;
+        for (var i = 0; i < codes.Count; i++)
+        {
+            if (i > 0 && injection.IntervalMs > 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(injection.IntervalMs), time, cancellationToken);
+            }
+
+            lock (gate)
+            {
+                var targets = sessions.Where(s => !s.Closing).ToList();
+                reached = Math.Max(reached, targets.Count);
+                foreach (var session in targets)
+                {
+                    Act(session, codes[i]);
+                }
+            }
+        }
+
+        return reached;
+    }
+
+    /// <summary>Sends <c>serverShutdown</c> on every open connection; returns how many were reached.</summary>
+    public int BroadcastServerShutdown()
+    {
+        lock (gate)
+        {
+            var targets = sessions.Where(s => !s.Closing).ToList();
+            targets.ForEach(s => Act(s, 1));
+            return targets.Count;
+        }
+    }
+
+    /// <summary>
+    /// Changes a spot balance as a deposit (positive) or withdrawal (negative) would, and sends
+    /// <c>balanceUpdate</c> then <c>outboundAccountPosition</c> to the account's subscribers. False when the
+    /// account is unknown or the free balance would go negative.
+    /// </summary>
+    public bool AdjustBalance(string accountId, string asset, decimal delta)
+    {
+        lock (gate)
+        {
+            var account = engine.Account(accountId);
+            if (account is null || account.Spot.Get(asset).Free + delta < 0m)
+            {
+                return false;
+            }
+
+            account.Spot.Adjust(asset, delta, 0m);
+            var now = time.GetUtcNow();
+            Deliver(
+            [
+                new Push(accountId, "balanceUpdate", s => new System.Text.Json.Nodes.JsonObject
+                {
+                    ["e"] = "balanceUpdate",
+                    ["E"] = s.Time(now),
+                    ["a"] = asset,
+                    ["d"] = BinanceJson.Dec(delta),
+                    ["T"] = s.Time(now),
+                }),
+                AccountPosition(account, [asset], now),
+            ]);
+            return true;
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, decimal> ApplyMarket(MarketCommand command)
+    {
+        lock (gate)
+        {
+            var now = time.GetUtcNow();
+            if (command.Symbol is not null && command.Mid is { } mid && market.SetMid(command.Symbol, mid))
+            {
+                Deliver(Apply(engine.OnQuote(market.Quote(command.Symbol)!, now), now));
+            }
+
+            for (var i = 0; i < command.Steps; i++)
+            {
+                market.Step();
+                foreach (var symbol in market.Symbols)
+                {
+                    Deliver(Apply(engine.OnQuote(market.Quote(symbol)!, now), now));
+                }
+            }
+
+            return market.Symbols.ToDictionary(s => s, s => market.Mid(s)!.Value, StringComparer.Ordinal);
+        }
+    }
+
+    /// <inheritdoc />
+    public JsonElement GetQuirks()
+    {
+        lock (gate)
+        {
+            return JsonSerializer.SerializeToElement(new { accept_percent_encoded_signatures = percentEncoded }, ControlJson.Options);
+        }
+    }
+
+    /// <inheritdoc />
+    public bool SetQuirks(JsonElement quirks)
+    {
+        if (quirks.ValueKind != JsonValueKind.Object || !quirks.TryGetProperty("accept_percent_encoded_signatures", out var flag) || flag.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            return false;
+        }
+
+        lock (gate)
+        {
+            percentEncoded = flag.GetBoolean();
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var timer in timers)
+        {
+            await timer.DisposeAsync();
+        }
+
+        await stopping.CancelAsync();
+        lock (gate)
+        {
+            foreach (var session in sessions)
+            {
+                session.Abort();
+            }
+        }
+
+        stopping.Dispose();
+    }
+
+    private void Act(BinanceSession session, int code)
+    {
+        switch (code)
+        {
+            case 1:
+                session.Send(BinanceJson.Event(null, new System.Text.Json.Nodes.JsonObject { ["e"] = "serverShutdown", ["E"] = session.Time(time.GetUtcNow()) }));
+                break;
+            case 2:
+                session.Close();
+                break;
+            case 3:
+                session.Abort();
+                break;
+            case 4:
+                session.Revoked = session.LoggedOn is not null;
+                break;
+            default:
+                break;
+        }
+    }
+
+    private async Task HandleHttpAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsync("Binance WebSocket API simulator: connect with a WebSocket client.", context.RequestAborted);
+            return;
+        }
+
+        var ip = (context.Connection.RemoteIpAddress ?? IPAddress.Loopback).ToString();
+        lock (gate)
+        {
+            if (!limiter.ChargeConnection(ip, time.GetUtcNow()))
+            {
+                context.Response.StatusCode = limiter.BannedUntil(ip, time.GetUtcNow()) is null ? StatusCodes.Status429TooManyRequests : StatusCodes.Status418ImATeapot;
+                return;
+            }
+        }
+
+        var query = context.Request.Query;
+        var returnRateLimits = !string.Equals(query["returnRateLimits"].ToString(), "false", StringComparison.OrdinalIgnoreCase);
+        var microseconds = string.Equals(query["timeUnit"].ToString(), "MICROSECOND", StringComparison.OrdinalIgnoreCase);
+        var accept = new WebSocketAcceptContext { DangerousEnableCompression = false };
+        if (venue.PingInterval > TimeSpan.Zero)
+        {
+            accept.KeepAliveInterval = venue.PingInterval;
+            accept.KeepAliveTimeout = venue.PongTimeout > TimeSpan.Zero ? venue.PongTimeout : Timeout.InfiniteTimeSpan;
+        }
+        else
+        {
+            accept.KeepAliveInterval = TimeSpan.Zero;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(accept);
+        await RunSessionAsync(socket, ip, returnRateLimits, microseconds);
+    }
+}
