@@ -1,3 +1,4 @@
+using Engine.Actors.Budget;
 using Engine.Actors.Orders.Protocol;
 using Engine.Actors.Venues;
 using Engine.Messages.Connectivity;
@@ -102,6 +103,13 @@ public sealed partial class ConnectionActor
                 break;
             case VenueStateReported ready:
                 BeginReadiness(ready.Event);
+                break;
+            case RateUsageReported usage:
+                _budget.Tell(new RateBudgetActor.SyncWindow(usage.Window, usage.Count, usage.Period), Self);
+                break;
+            case SendingPaused paused:
+                Log.LogWarning("Login {Login}: the venue paused sending until {Until}: {Reason}", _login, paused.Until, paused.Reason);
+                _budget.Tell(new RateBudgetActor.PauseUntil(paused.Until), Self);
                 break;
         }
     }

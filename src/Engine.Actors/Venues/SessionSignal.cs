@@ -13,3 +13,9 @@ public sealed record SessionRefused(string Reason, bool IsFatal) : SessionSignal
 
 /// <summary>The venue reported the session's state; <paramref name="Event"/> carries its code and text verbatim.</summary>
 public sealed record VenueStateReported(ConnectionStateChanged Event, VenueReadiness Readiness) : SessionSignal;
+
+/// <summary>The venue reported how much of a rate window is used (Binance <c>rateLimits</c>); the budget re-syncs to it.</summary>
+public sealed record RateUsageReported(string Window, int Count, TimeSpan? Period) : SessionSignal;
+
+/// <summary>The venue asked us to stop sending until <paramref name="Until"/> (HTTP 429 retry-after); requests queue meanwhile.</summary>
+public sealed record SendingPaused(DateTimeOffset Until, string Reason) : SessionSignal;

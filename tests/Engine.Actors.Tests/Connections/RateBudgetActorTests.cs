@@ -78,4 +78,22 @@ public sealed class RateBudgetActorTests : TestKitBase
         Advance(TimeSpan.FromSeconds(5));
         ExpectNoMsg(TimeSpan.FromMilliseconds(200));
     }
+
+    [Fact]
+    public void Venue_feedback_pauses_sending_and_resyncs_the_window()
+    {
+        var budget = Budget(perSecond: 5);
+        Advance(TimeSpan.FromSeconds(1));
+        budget.Tell(new RateBudgetActor.PauseUntil(Time.GetUtcNow() + TimeSpan.FromSeconds(3)));
+        budget.Tell(Acquire("paused", RequestPriority.Query), TestActor);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Advance(TimeSpan.FromSeconds(3));
+        Assert.Equal("paused", ExpectMsg<RateBudgetActor.Granted>().Request);
+
+        budget.Tell(new RateBudgetActor.SyncWindow("REQUESTS", 5));
+        budget.Tell(Acquire("after-sync", RequestPriority.Query), TestActor);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal("after-sync", ExpectMsg<RateBudgetActor.Granted>().Request);
+    }
 }
