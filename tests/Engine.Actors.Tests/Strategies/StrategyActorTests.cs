@@ -90,7 +90,7 @@ public class StrategyActorTests : TestKitBase
         _connections.Reply(new QueryFailed(Mine, Time.GetUtcNow(), nameof(QueryPosition), "no such contract", OutcomeUnknown: false));
 
         Assert.Equal(flat, ExpectMsg<PositionReply>().Position);
-        var failure = ExpectMsg<Status.Failure>();
+        var failure = ExpectMsg<Engine.Kernel.Actors.Status.Failure>();
         var cause = Assert.IsType<StrategyQueryException>(failure.Cause);
         Assert.Equal("QueryPosition for login login-a failed: no such contract", cause.Message);
     }
