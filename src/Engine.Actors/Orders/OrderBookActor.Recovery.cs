@@ -48,13 +48,18 @@ public sealed partial class OrderBookActor
             () => AskToResolve(_book.Working.Select(o => o.Symbol)));
     }
 
-    /// <summary>Saves a snapshot every <see cref="OrderBookOptions.SnapshotEvery"/> persisted events (the store keeps the newest few).</summary>
-    private void SnapshotWhenDue()
+    /// <summary>
+    /// Every <see cref="OrderBookOptions.SnapshotEvery"/> applied events, the book as it is now (saved once the event
+    /// just applied committed; the store keeps the newest few); null otherwise.
+    /// </summary>
+    private OrderBookSnapshot? SnapshotIfDue()
     {
         if (_options.SnapshotEvery > 0 && ++_eventsSinceSnapshot >= _options.SnapshotEvery)
         {
             _eventsSinceSnapshot = 0;
-            SaveSnapshot(OrderBookSnapshot.Of(_book));
+            return OrderBookSnapshot.Of(_book);
         }
+
+        return null;
     }
 }
