@@ -1,10 +1,10 @@
 namespace Engine.Bench;
 
 /// <summary>
-/// One measured case. <see cref="Ratio"/> is value / baseline, so it reads "higher is better" for throughput units;
-/// cases without a raw baseline leave both null.
+/// One measured case. <see cref="Ratio"/> always reads "higher is better": value / baseline for throughput units,
+/// baseline / value when <paramref name="LowerIsBetter"/> (latencies); cases without a raw baseline leave both null.
 /// </summary>
-public sealed record BenchResult(string Name, string Unit, double Value, double? Baseline = null)
+public sealed record BenchResult(string Name, string Unit, double Value, double? Baseline = null, bool LowerIsBetter = false)
 {
-    public double? Ratio => Baseline is > 0 ? Value / Baseline : null;
+    public double? Ratio => Baseline is > 0 && Value > 0 ? (LowerIsBetter ? Baseline / Value : Value / Baseline) : null;
 }
