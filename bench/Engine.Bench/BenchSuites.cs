@@ -1,4 +1,5 @@
 using Engine.Bench.Kernel;
+using Engine.Bench.Orders;
 
 namespace Engine.Bench;
 
@@ -8,5 +9,6 @@ public static class BenchSuites
     public static IReadOnlyList<IBenchSuite> All { get; } =
     [
         new KernelSuite(),
+        new OrdersSuite(),
     ];
 }
