@@ -36,6 +36,12 @@ public sealed class OrdersSuite : IBenchSuite
 
     public string Name => "orders";
 
+    /// <summary>
+    /// <c>sqlite</c> (the measured configuration); <c>ENGINE_BENCH_ORDERS_JOURNAL=in-memory</c> isolates the journal's
+    /// share when profiling.
+    /// </summary>
+    private static string JournalPlugin => Environment.GetEnvironmentVariable("ENGINE_BENCH_ORDERS_JOURNAL") is { Length: > 0 } plugin ? plugin : "sqlite";
+
     public async IAsyncEnumerable<BenchResult> RunAsync(BenchContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -51,7 +57,7 @@ public sealed class OrdersSuite : IBenchSuite
         await using var simulator = await SimulatorHost.StartAsync("quant-gateway", simulatorOptions, port: 0, loggerFactory, cancellationToken: cancellationToken);
 
         context.Progress.WriteLine("orders: raw ClientWebSocket baseline...");
-        var (raw, rawSeconds) = await RawAsync(simulator.WebSocketUri, cancellationToken);
+        var (raw, rawSeconds) = await RawAsync(simulator.WebSocketUri, context.Progress, cancellationToken);
         context.Progress.WriteLine("orders: engine...");
         var (engine, engineSeconds) = await EngineAsync(simulator.WebSocketUri, loggerFactory, context.Progress, cancellationToken);
 
@@ -66,12 +72,13 @@ public sealed class OrdersSuite : IBenchSuite
         yield return new BenchResult("orders.throughput", "orders/s", Pipelined / engineSeconds, Pipelined / rawSeconds);
     }
 
-    private static async Task<(long[] Samples, double Seconds)> RawAsync(Uri uri, CancellationToken cancellationToken)
+    private static async Task<(long[] Samples, double Seconds)> RawAsync(Uri uri, TextWriter progress, CancellationToken cancellationToken)
     {
         await using var client = await RawQuantClient.ConnectAsync(uri, "bench-raw-key", "bench-raw-secret", cancellationToken);
         await client.RoundTripsAsync(WarmupRoundTrips, cancellationToken);
         var samples = await client.RoundTripsAsync(RoundTrips, cancellationToken);
         await client.PipelinedAsync(WarmupPipelined, Window, cancellationToken);
+        using var cost = new CostMeter("raw pipelined", Pipelined, progress);
         var seconds = await client.PipelinedAsync(Pipelined, Window, cancellationToken);
         return (samples, seconds);
     }
@@ -81,8 +88,8 @@ public sealed class OrdersSuite : IBenchSuite
         var directory = Directory.CreateTempSubdirectory("engine-bench-orders-");
         var database = Path.Combine(directory.FullName, "journal.db");
         var persistence = await PersistenceExtension.OpenAsync(
-            new JournalOptions { Plugin = "sqlite", Sqlite = new() { Path = database } },
-            new SnapshotStoreOptions { Plugin = "sqlite", Sqlite = new() { Path = database } },
+            new JournalOptions { Plugin = JournalPlugin, Sqlite = new() { Path = database } },
+            new SnapshotStoreOptions { Plugin = JournalPlugin, Sqlite = new() { Path = database } },
             OrderJournal.CreateRegistry(),
             TimeProvider.System,
             cancellationToken);
@@ -111,8 +118,15 @@ public sealed class OrdersSuite : IBenchSuite
             var samples = await FlowAsync(flow, RoundTrips, 1);
             await FlowAsync(flow, WarmupPipelined, Window);
             var started = Stopwatch.GetTimestamp();
-            await FlowAsync(flow, Pipelined, Window);
-            return (samples, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            using (new CostMeter("engine pipelined", Pipelined, progress))
+            {
+                await FlowAsync(flow, Pipelined, Window);
+            }
+
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var events = await persistence.Journal.ReadHighestSequenceNrAsync(OrderJournal.PersistenceIdOf(Login), 0, cancellationToken);
+            progress.WriteLine($"orders: {events} journal events for about {WarmupRoundTrips + RoundTrips + WarmupPipelined + Pipelined} orders");
+            return (samples, seconds);
         }
         finally
         {
