@@ -50,14 +50,20 @@ public abstract partial class PersistentActor
     /// <summary>
     /// Saves <paramref name="state"/> as the snapshot at <see cref="LastSequenceNr"/>; the store keeps only the newest
     /// configured number per stream. Replies <see cref="SaveSnapshotSuccess"/> or <see cref="SaveSnapshotFailure"/> to Self.
+    /// Serializing and storing run off the actor (a big snapshot never stalls the mailbox), so
+    /// <paramref name="state"/> must be immutable or a copy the actor no longer touches.
     /// </summary>
     protected void SaveSnapshot(object state)
     {
         ArgumentNullException.ThrowIfNull(state);
         var metadata = new SnapshotMetadata(PersistenceId, LastSequenceNr, Context.System.TimeProvider.GetUtcNow());
-        var serialized = Persistence.Registry.Serialize(state);
+        var persistence = Persistence;
         Outcome(
-            Persistence.SnapshotStore.SaveAsync(new SelectedSnapshot(metadata, serialized.Manifest, serialized.Payload)),
+            Task.Run(() =>
+            {
+                var serialized = persistence.Registry.Serialize(state);
+                return persistence.SnapshotStore.SaveAsync(new SelectedSnapshot(metadata, serialized.Manifest, serialized.Payload));
+            }),
             () => new SaveSnapshotSuccess(metadata),
             ex => new SaveSnapshotFailure(metadata, ex));
     }
