@@ -49,12 +49,15 @@ public sealed partial class OrderBookActor
     }
 
     /// <summary>
-    /// Every <see cref="OrderBookOptions.SnapshotEvery"/> applied events, the book as it is now (saved once the event
-    /// just applied committed; the store keeps the newest few); null otherwise.
+    /// The book as it is now when a snapshot is due (saved once the event just applied committed; the store keeps the
+    /// newest few); null otherwise. Due every <see cref="OrderBookOptions.SnapshotEvery"/> applied events, but never
+    /// sooner than one event per order in the book: a snapshot costs time proportional to the orders it holds (terminal
+    /// ones included), so this keeps its cost per event bounded however many orders accumulate, while recovery still
+    /// replays at most that many events after it.
     /// </summary>
     private OrderBookSnapshot? SnapshotIfDue()
     {
-        if (_options.SnapshotEvery > 0 && ++_eventsSinceSnapshot >= _options.SnapshotEvery)
+        if (_options.SnapshotEvery > 0 && ++_eventsSinceSnapshot >= Math.Max(_options.SnapshotEvery, _book.Orders.Count))
         {
             _eventsSinceSnapshot = 0;
             return OrderBookSnapshot.Of(_book);
