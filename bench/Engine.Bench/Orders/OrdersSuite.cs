@@ -7,6 +7,7 @@ using Engine.Kernel.Actors;
 using Engine.Kernel.Persistence;
 using Engine.Kernel.Persistence.Journal;
 using Engine.Kernel.Persistence.Snapshots;
+using Engine.Kernel.Persistence.Sqlite;
 using Engine.Messages.Identifiers;
 using Engine.Simulator.Accounts;
 using Engine.Simulator.Hosting;
@@ -40,6 +41,12 @@ public sealed class OrdersSuite : IBenchSuite
     /// <c>sqlite</c> (the measured configuration); <c>ENGINE_BENCH_ORDERS_JOURNAL=in-memory</c> isolates the journal's
     /// share when profiling.
     /// </summary>
+    /// <summary>The SQLite journal's durability: the default (FULL) unless <c>ENGINE_BENCH_ORDERS_SYNCHRONOUS</c> names another level.</summary>
+    private static SqliteSynchronous Synchronous =>
+        Enum.TryParse<SqliteSynchronous>(Environment.GetEnvironmentVariable("ENGINE_BENCH_ORDERS_SYNCHRONOUS"), ignoreCase: true, out var level)
+            ? level
+            : new SqliteOptions().Synchronous;
+
     private static string JournalPlugin => Environment.GetEnvironmentVariable("ENGINE_BENCH_ORDERS_JOURNAL") is { Length: > 0 } plugin ? plugin : "sqlite";
 
     public async IAsyncEnumerable<BenchResult> RunAsync(BenchContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -88,7 +95,7 @@ public sealed class OrdersSuite : IBenchSuite
         var directory = Directory.CreateTempSubdirectory("engine-bench-orders-");
         var database = Path.Combine(directory.FullName, "journal.db");
         var persistence = await PersistenceExtension.OpenAsync(
-            new JournalOptions { Plugin = JournalPlugin, Sqlite = new() { Path = database } },
+            new JournalOptions { Plugin = JournalPlugin, Sqlite = new() { Path = database, Synchronous = Synchronous } },
             new SnapshotStoreOptions { Plugin = JournalPlugin, Sqlite = new() { Path = database } },
             OrderJournal.CreateRegistry(),
             TimeProvider.System,
