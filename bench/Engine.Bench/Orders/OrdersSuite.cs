@@ -1,57 +1,40 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using Engine.Actors.Connections;
-using Engine.Actors.Orders;
-using Engine.Kernel.Actors;
-using Engine.Kernel.Persistence;
-using Engine.Kernel.Persistence.Journal;
-using Engine.Kernel.Persistence.Snapshots;
-using Engine.Kernel.Persistence.Sqlite;
-using Engine.Messages.Identifiers;
 using Engine.Simulator.Accounts;
 using Engine.Simulator.Hosting;
 using Microsoft.Extensions.Logging;
-using EngineQuantOptions = Engine.Actors.Venues.QuantGateway.QuantGatewayOptions;
 using SimQuantOptions = Engine.Simulator.Venues.QuantGateway.QuantGatewayOptions;
 
 namespace Engine.Bench.Orders;
 
 /// <summary>
-/// Orders through the whole engine (ConnectionsSupervisor → ConnectionActor → OrderBookActor with the SQLite journal,
-/// default synchronous setting, in a temp dir) against the in-process quant gateway simulator, next to a raw
-/// <see cref="ClientWebSocket"/> client speaking the protocol by hand against the same simulator in the same run.
-/// Each side logs in with its own simulator account, so neither sees the other's resting orders.
-/// Latency lines: value = engine, baseline = raw, ratio = baseline / value (higher is better); the difference in µs
-/// is printed to stderr. Throughput: orders/s from the first submit to the last accept with a window in flight.
+/// Orders through the whole engine (<see cref="EngineUnderTest"/>: ConnectionsSupervisor → ConnectionActor →
+/// OrderBookActor, SQLite journal with its default synchronous setting) against the in-process quant gateway simulator,
+/// next to a raw <see cref="RawQuantClient"/> against the same simulator in the same run. Each side logs in with its
+/// own simulator account, so neither sees the other's resting orders; both send the same resting order
+/// (<see cref="OrderFlow"/>). The two sides alternate in chunks (latency) and rounds (throughput), so a change in
+/// machine load hits both alike; throughput is the median of the rounds.
+/// Latency lines: value = engine, baseline = raw, ratio = baseline / value (higher is better); the difference in µs is
+/// printed to stderr. Throughput: orders/s from the first submit to the last accept (raw: last reply), a window of
+/// <see cref="Window"/> orders in flight.
 /// </summary>
 public sealed class OrdersSuite : IBenchSuite
 {
     private const int WarmupRoundTrips = 1_000;
-    private const int RoundTrips = 3_000;
+    private const int RoundTripChunk = 1_000;
+    private const int RoundTripChunks = 3;
     private const int WarmupPipelined = 10_000;
-    private const int Pipelined = 30_000;
+    private const int Pipelined = 20_000;
+    private const int PipelinedRounds = 5;
     private const int Window = 1_000;
-    private static readonly LoginId Login = new("bench");
-    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);
 
     public string Name => "orders";
-
-    /// <summary>
-    /// <c>sqlite</c> (the measured configuration); <c>ENGINE_BENCH_ORDERS_JOURNAL=in-memory</c> isolates the journal's
-    /// share when profiling.
-    /// </summary>
-    /// <summary>The SQLite journal's durability: the default (FULL) unless <c>ENGINE_BENCH_ORDERS_SYNCHRONOUS</c> names another level.</summary>
-    private static SqliteSynchronous Synchronous =>
-        Enum.TryParse<SqliteSynchronous>(Environment.GetEnvironmentVariable("ENGINE_BENCH_ORDERS_SYNCHRONOUS"), ignoreCase: true, out var level)
-            ? level
-            : new SqliteOptions().Synchronous;
-
-    private static string JournalPlugin => Environment.GetEnvironmentVariable("ENGINE_BENCH_ORDERS_JOURNAL") is { Length: > 0 } plugin ? plugin : "sqlite";
 
     public async IAsyncEnumerable<BenchResult> RunAsync(BenchContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var progress = context.Progress;
         using var loggerFactory = LoggerFactory.Create(b => b
             .AddSimpleConsole(o => o.SingleLine = true)
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
@@ -62,121 +45,67 @@ public sealed class OrdersSuite : IBenchSuite
             QuantGateway = new SimQuantOptions { ReadyDelay = TimeSpan.FromMilliseconds(20), IdleTimeout = TimeSpan.FromMinutes(10) },
         };
         await using var simulator = await SimulatorHost.StartAsync("quant-gateway", simulatorOptions, port: 0, loggerFactory, cancellationToken: cancellationToken);
+        await using var raw = await RawQuantClient.ConnectAsync(simulator.WebSocketUri, "bench-raw-key", "bench-raw-secret", cancellationToken);
+        await using var engine = await EngineUnderTest.StartAsync(simulator.WebSocketUri, loggerFactory, progress, cancellationToken);
 
-        context.Progress.WriteLine("orders: raw ClientWebSocket baseline...");
-        var (raw, rawSeconds) = await RawAsync(simulator.WebSocketUri, context.Progress, cancellationToken);
-        context.Progress.WriteLine("orders: engine...");
-        var (engine, engineSeconds) = await EngineAsync(simulator.WebSocketUri, loggerFactory, context.Progress, cancellationToken);
+        progress.WriteLine("orders: warm-up...");
+        await raw.RoundTripsAsync(WarmupRoundTrips, cancellationToken);
+        await engine.RoundTripsAsync(WarmupRoundTrips);
+        await raw.PipelinedAsync(WarmupPipelined, Window, cancellationToken);
+        await engine.PipelinedAsync(WarmupPipelined, Window);
 
-        var rawP50 = Percentile(raw, 0.50);
-        var rawP99 = Percentile(raw, 0.99);
-        var p50 = Percentile(engine, 0.50);
-        var p99 = Percentile(engine, 0.99);
-        context.Progress.WriteLine($"orders.roundtrip_p50_us: engine {p50:F1} µs, raw {rawP50:F1} µs, difference {p50 - rawP50:F1} µs (target: ≤ 300)");
-        context.Progress.WriteLine($"orders.roundtrip_p99_us: engine {p99:F1} µs, raw {rawP99:F1} µs, difference {p99 - rawP99:F1} µs");
+        progress.WriteLine("orders: round trips...");
+        var rawSamples = new List<long>();
+        var engineSamples = new List<long>();
+        for (var chunk = 0; chunk < RoundTripChunks; chunk++)
+        {
+            rawSamples.AddRange(await raw.RoundTripsAsync(RoundTripChunk, cancellationToken));
+            engineSamples.AddRange(await engine.RoundTripsAsync(RoundTripChunk));
+        }
+
+        progress.WriteLine("orders: throughput...");
+        var rawRates = new List<double>();
+        var engineRates = new List<double>();
+        for (var round = 0; round < PipelinedRounds; round++)
+        {
+            using (new CostMeter($"raw pipelined round {round + 1}", Pipelined, progress))
+            {
+                rawRates.Add(Pipelined / await raw.PipelinedAsync(Pipelined, Window, cancellationToken));
+            }
+
+            using (new CostMeter($"engine pipelined round {round + 1}", Pipelined, progress))
+            {
+                engineRates.Add(Pipelined / await engine.PipelinedAsync(Pipelined, Window));
+            }
+        }
+
+        var events = await engine.JournalEventsAsync(cancellationToken);
+        var orders = 1 + WarmupRoundTrips + WarmupPipelined + (RoundTripChunk * RoundTripChunks) + (Pipelined * PipelinedRounds);
+        progress.WriteLine($"orders: {events} journal events for {orders} orders");
+        progress.WriteLine($"orders.throughput rounds: engine [{string.Join(", ", engineRates.Select(r => r.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))}], raw [{string.Join(", ", rawRates.Select(r => r.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))}] orders/s");
+
+        var rawP50 = Percentile(rawSamples, 0.50);
+        var rawP99 = Percentile(rawSamples, 0.99);
+        var p50 = Percentile(engineSamples, 0.50);
+        var p99 = Percentile(engineSamples, 0.99);
+        progress.WriteLine($"orders.roundtrip_p50_us: engine {p50:F1} µs, raw {rawP50:F1} µs, difference {p50 - rawP50:F1} µs (target: ≤ 300)");
+        progress.WriteLine($"orders.roundtrip_p99_us: engine {p99:F1} µs, raw {rawP99:F1} µs, difference {p99 - rawP99:F1} µs");
         yield return new BenchResult("orders.roundtrip_p50_us", "us", p50, rawP50, LowerIsBetter: true);
         yield return new BenchResult("orders.roundtrip_p99_us", "us", p99, rawP99, LowerIsBetter: true);
-        yield return new BenchResult("orders.throughput", "orders/s", Pipelined / engineSeconds, Pipelined / rawSeconds);
+        yield return new BenchResult("orders.throughput", "orders/s", Median(engineRates), Median(rawRates));
     }
 
-    private static async Task<(long[] Samples, double Seconds)> RawAsync(Uri uri, TextWriter progress, CancellationToken cancellationToken)
-    {
-        await using var client = await RawQuantClient.ConnectAsync(uri, "bench-raw-key", "bench-raw-secret", cancellationToken);
-        await client.RoundTripsAsync(WarmupRoundTrips, cancellationToken);
-        var samples = await client.RoundTripsAsync(RoundTrips, cancellationToken);
-        await client.PipelinedAsync(WarmupPipelined, Window, cancellationToken);
-        using var cost = new CostMeter("raw pipelined", Pipelined, progress);
-        var seconds = await client.PipelinedAsync(Pipelined, Window, cancellationToken);
-        return (samples, seconds);
-    }
-
-    private static async Task<(long[] Samples, double Seconds)> EngineAsync(Uri uri, ILoggerFactory loggerFactory, TextWriter progress, CancellationToken cancellationToken)
-    {
-        var directory = Directory.CreateTempSubdirectory("engine-bench-orders-");
-        var database = Path.Combine(directory.FullName, "journal.db");
-        var persistence = await PersistenceExtension.OpenAsync(
-            new JournalOptions { Plugin = JournalPlugin, Sqlite = new() { Path = database, Synchronous = Synchronous } },
-            new SnapshotStoreOptions { Plugin = JournalPlugin, Sqlite = new() { Path = database } },
-            OrderJournal.CreateRegistry(),
-            TimeProvider.System,
-            cancellationToken);
-        var system = ActorSystem.Create("bench-orders", new ActorSystemOptions { LoggerFactory = loggerFactory });
-        try
-        {
-            var login = new LoginOptions
-            {
-                Name = Login.Value,
-                Venue = LoginOptions.QuantGatewayVenue,
-                QuantGateway = new EngineQuantOptions
-                {
-                    Url = uri,
-                    Platform = "huobi",
-                    Symbols = [OrderFlow.Symbol],
-                    AccessKey = "bench-engine-key",
-                    SecretKey = "bench-engine-secret",
-                },
-            };
-            var settings = new ConnectionsSettings([login], persistence, id => OrderBookActor.Props(id, persistence, new OrderBookOptions()));
-            var connections = system.ActorOf(ConnectionsSupervisor.Props(settings), "connections");
-            var flow = system.ActorOf(Props.Create(() => new OrderFlowActor(connections, Login)), "strategy");
-
-            await WaitUntilTradableAsync(flow, progress, cancellationToken);
-            await FlowAsync(flow, WarmupRoundTrips, 1);
-            var samples = await FlowAsync(flow, RoundTrips, 1);
-            await FlowAsync(flow, WarmupPipelined, Window);
-            var started = Stopwatch.GetTimestamp();
-            using (new CostMeter("engine pipelined", Pipelined, progress))
-            {
-                await FlowAsync(flow, Pipelined, Window);
-            }
-
-            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            var events = await persistence.Journal.ReadHighestSequenceNrAsync(OrderJournal.PersistenceIdOf(Login), 0, cancellationToken);
-            progress.WriteLine($"orders: {events} journal events for about {WarmupRoundTrips + RoundTrips + WarmupPipelined + Pipelined} orders");
-            return (samples, seconds);
-        }
-        finally
-        {
-            await system.Terminate();
-            await persistence.DisposeAsync();
-            directory.Delete(recursive: true);
-        }
-    }
-
-    /// <summary>Submits single orders until one is accepted: READY and the symbol rules reach the order book shortly after login.</summary>
-    private static async Task WaitUntilTradableAsync(IActorRef flow, TextWriter progress, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await FlowAsync(flow, 1, 1);
-                return;
-            }
-            catch (InvalidOperationException ex) when (attempt < 100)
-            {
-                if (attempt == 1)
-                {
-                    progress.WriteLine($"orders: waiting for the login to become tradable ({ex.Message})");
-                }
-
-                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
-            }
-        }
-    }
-
-    private static async Task<long[]> FlowAsync(IActorRef flow, int count, int window)
-    {
-        var done = new TaskCompletionSource<long[]>(TaskCreationOptions.RunContinuationsAsynchronously);
-        flow.Tell(new OrderFlowActor.Run(count, window, done));
-        return await done.Task.WaitAsync(RunTimeout);
-    }
-
-    private static double Percentile(long[] ticks, double fraction)
+    private static double Percentile(List<long> ticks, double fraction)
     {
         var sorted = ticks.Order().ToArray();
         var index = Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1);
         return sorted[index] * 1_000_000.0 / Stopwatch.Frequency;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
     }
 
     private static AccountOptions BenchAccount(string id) => new()
