@@ -77,8 +77,16 @@ internal sealed class EngineUnderTest : IAsyncDisposable
         var connections = system.ActorOf(ConnectionsSupervisor.Props(settings), "connections");
         var flow = system.ActorOf(Props.Create(() => new OrderFlowActor(connections, Login)), "strategy");
         var engine = new EngineUnderTest(directory, persistence, system, flow);
-        await engine.WaitUntilTradableAsync(progress, cancellationToken);
-        return engine;
+        try
+        {
+            await engine.WaitUntilTradableAsync(progress, cancellationToken);
+            return engine;
+        }
+        catch
+        {
+            await engine.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>One order at a time: each submit → OrderAccepted, in Stopwatch ticks.</summary>
