@@ -1,5 +1,5 @@
-using Engine.Bench.Binance;
 using Engine.Bench.Kernel;
+using Engine.Bench.Orders;
 using Engine.Bench.Persistence;
 
 namespace Engine.Bench;
@@ -11,6 +11,6 @@ public static class BenchSuites
     [
         new KernelSuite(),
         new PersistenceSuite(),
-        new BinanceSuite(), // TEMPORARY: move BinanceRoundTripBench.RunAsync into the orders suite, then drop this line.
+        new OrdersSuite(),
     ];
 }

@@ -61,8 +61,8 @@ public sealed partial class OrderBookActor
     {
         LogCancelRefused(Log, login.Value, clientOrderId.Value, reason);
         var refused = new CancelRejected(login, clientOrderId, Now, reason);
-        Sender.Tell(refused, Self);
-        Publish(refused);
+        TellAfterCommit(Sender, refused);
+        PublishAfterCommit(refused);
     }
 
     private void OnCancelOutcome(CancelOutcome outcome)
@@ -118,7 +118,7 @@ public sealed partial class OrderBookActor
             LogCancelRefused(Log, _login.Value, refusal.ClientOrderId.Value, refusal.Reason);
             if (!_book.Decide(refusal).ShouldPersist)
             {
-                Publish(refusal);
+                PublishAfterCommit(refusal);
             }
         }
 

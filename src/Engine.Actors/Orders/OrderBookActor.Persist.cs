@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using Engine.Actors.Orders.Protocol;
+using Engine.Kernel.Actors;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
 
 namespace Engine.Actors.Orders;
 
-/// <summary>Deciding, persisting, applying and publishing events; cancels that wait for a venue id.</summary>
+/// <summary>Deciding, applying, persisting and (after the commit) publishing events; cancels that wait for a venue id.</summary>
 public sealed partial class OrderBookActor
 {
     /// <summary>Orders whose cancel is recorded but cannot be sent before the venue reveals their id.</summary>
@@ -15,28 +16,23 @@ public sealed partial class OrderBookActor
     private readonly List<CancelTarget> _cancelsToSend = [];
 
     /// <summary>
-    /// Decides, persists, applies and publishes <paramref name="events"/> one after another (each decision sees the
-    /// book after the previous event), then sends the collected cancels and runs <paramref name="completed"/>.
-    /// Events the book refuses are logged and skipped. Held reports released by a newly revealed venue id are
-    /// processed right after the event that revealed it.
+    /// Decides and applies <paramref name="events"/> one after another (each decision sees the book after the previous
+    /// event) and persists each with <c>PersistAsync</c>; then collects the cancels to send and runs
+    /// <paramref name="completed"/>. Effects (publishing, messages to the connection and to requesters) are deferred
+    /// until the events before them committed. Events the book refuses are logged and skipped. Held reports released
+    /// by a newly revealed venue id are processed right after the event that revealed it.
     /// </summary>
-    private void Drain(IEnumerable<IOrderEvent> events, Action? completed = null) =>
-        DrainQueue(new LinkedList<IOrderEvent>(events), completed);
-
-    private void DrainQueue(LinkedList<IOrderEvent> queue, Action? completed)
+    private void Drain(IEnumerable<IOrderEvent> events, Action? completed = null)
     {
+        var queue = new LinkedList<IOrderEvent>(events);
         while (queue.First is { } node)
         {
             queue.RemoveFirst();
             var decision = _book.Decide(node.Value);
             if (decision.ShouldPersist)
             {
-                Persist(decision.Event, persisted =>
-                {
-                    AfterPersist(persisted, queue);
-                    DrainQueue(queue, completed);
-                });
-                return;
+                Record(decision.Event, queue, null);
+                continue;
             }
 
             LogNotPersisted(decision);
@@ -46,8 +42,30 @@ public sealed partial class OrderBookActor
         completed?.Invoke();
     }
 
-    /// <summary>Runs in the persist handler: apply, publish, release held reports and pending cancels.</summary>
-    private void AfterPersist(IOrderEvent persisted, LinkedList<IOrderEvent> queue)
+    /// <summary>
+    /// Applies <paramref name="orderEvent"/> to the book now and persists it; once it committed, it is published, the
+    /// snapshot due at it is saved and <paramref name="committed"/> runs.
+    /// </summary>
+    private void Record(IOrderEvent orderEvent, LinkedList<IOrderEvent> queue, Action<IOrderEvent>? committed)
+    {
+        var snapshot = ApplyNow(orderEvent, queue);
+        PersistAsync(orderEvent, persisted =>
+        {
+            Publish(persisted);
+            if (snapshot is not null)
+            {
+                SaveSnapshot(snapshot);
+            }
+
+            committed?.Invoke(persisted);
+        });
+    }
+
+    /// <summary>
+    /// Applies a decided event: the book, held reports and pending cancels; returns the snapshot to save once the
+    /// event committed when one is due (captured now, so it holds exactly the events up to this one).
+    /// </summary>
+    private OrderBookSnapshot? ApplyNow(IOrderEvent persisted, LinkedList<IOrderEvent> queue)
     {
         var before = _book.Find(persisted.ClientOrderId);
         var decision = _book.Apply(persisted);
@@ -56,11 +74,10 @@ public sealed partial class OrderBookActor
             LogNotPersisted(decision);
         }
 
-        Publish(persisted);
-        SnapshotWhenDue();
+        var snapshot = SnapshotIfDue();
         if (_book.Find(persisted.ClientOrderId) is not { } after)
         {
-            return;
+            return snapshot;
         }
 
         if (before?.VenueOrderId is null && after.VenueOrderId is { } revealed)
@@ -83,10 +100,11 @@ public sealed partial class OrderBookActor
                 _cancelWhenVenueIdKnown.Add(after.ClientOrderId);
             }
 
-            return;
+            return snapshot;
         }
 
         ReleaseWaitingCancel(after, queue);
+        return snapshot;
     }
 
     /// <summary>Sends or re-records the cancel of an order that was waiting for its venue id.</summary>
@@ -134,7 +152,7 @@ public sealed partial class OrderBookActor
         _cancelsToSend.Clear();
         foreach (var group in still.GroupBy(t => _book.Find(t.ClientOrderId)!.Symbol))
         {
-            Context.Parent.Tell(new SendCancel(group.Key, [.. group]), Self);
+            TellParentAfterCommit(new SendCancel(group.Key, [.. group]));
         }
     }
 
@@ -143,9 +161,18 @@ public sealed partial class OrderBookActor
         var distinct = symbols.Distinct().OrderBy(s => s.Value, StringComparer.Ordinal).ToImmutableArray();
         if (distinct.Length > 0)
         {
-            Context.Parent.Tell(new ResolutionNeeded(distinct), Self);
+            TellParentAfterCommit(new ResolutionNeeded(distinct));
         }
     }
+
+    /// <summary>Tells the parent once every event recorded before this call committed; never after a failed write.</summary>
+    private void TellParentAfterCommit(object message) => DeferAsync(message, m => Context.Parent.Tell(m, Self));
+
+    /// <summary>Tells <paramref name="recipient"/> once every event recorded before this call committed; never after a failed write.</summary>
+    private void TellAfterCommit(IActorRef recipient, object message) => DeferAsync(message, m => recipient.Tell(m, Self));
+
+    /// <summary>Publishes once every event recorded before this call committed; never after a failed write.</summary>
+    private void PublishAfterCommit(IOrderEvent orderEvent) => DeferAsync(orderEvent, Publish);
 
     private void LogNotPersisted(OrderBookDecision decision)
     {

@@ -48,13 +48,21 @@ public sealed partial class OrderBookActor
             () => AskToResolve(_book.Working.Select(o => o.Symbol)));
     }
 
-    /// <summary>Saves a snapshot every <see cref="OrderBookOptions.SnapshotEvery"/> persisted events (the store keeps the newest few).</summary>
-    private void SnapshotWhenDue()
+    /// <summary>
+    /// The book as it is now when a snapshot is due (saved once the event just applied committed; the store keeps the
+    /// newest few); null otherwise. Due every <see cref="OrderBookOptions.SnapshotEvery"/> applied events, but never
+    /// sooner than one event per order in the book: a snapshot costs time proportional to the orders it holds (terminal
+    /// ones included), so this keeps its cost per event bounded however many orders accumulate, while recovery still
+    /// replays at most that many events after it.
+    /// </summary>
+    private OrderBookSnapshot? SnapshotIfDue()
     {
-        if (_options.SnapshotEvery > 0 && ++_eventsSinceSnapshot >= _options.SnapshotEvery)
+        if (_options.SnapshotEvery > 0 && ++_eventsSinceSnapshot >= Math.Max(_options.SnapshotEvery, _book.Orders.Count))
         {
             _eventsSinceSnapshot = 0;
-            SaveSnapshot(OrderBookSnapshot.Of(_book));
+            return OrderBookSnapshot.Of(_book);
         }
+
+        return null;
     }
 }

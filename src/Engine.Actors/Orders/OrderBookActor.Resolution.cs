@@ -26,7 +26,7 @@ public sealed partial class OrderBookActor
             LogAskingStatus(Log, _login.Value, order.ClientOrderId.Value);
         }
 
-        Context.Parent.Tell(new ResolutionNeeded([]) { Orders = orders }, Self);
+        TellParentAfterCommit(new ResolutionNeeded([]) { Orders = orders });
     }
 
     private void OnOrderStatusResolved(OrderStatusResolved resolved)

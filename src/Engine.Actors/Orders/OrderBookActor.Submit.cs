@@ -27,11 +27,7 @@ public sealed partial class OrderBookActor
             return;
         }
 
-        Persist<IOrderEvent>(OrderSubmitted.From(command), persisted =>
-        {
-            AfterPersist(persisted, new LinkedList<IOrderEvent>());
-            Context.Parent.Tell(new SendPlace(command), Self);
-        });
+        Record(OrderSubmitted.From(command), new LinkedList<IOrderEvent>(), _ => Context.Parent.Tell(new SendPlace(command), Self));
     }
 
     /// <summary>Why <paramref name="command"/> must not be sent, for people; null when it may be.</summary>
@@ -69,14 +65,9 @@ public sealed partial class OrderBookActor
         LogLocalRejection(Log, _login.Value, command.ClientOrderId.Value, reason);
         var rejected = new OrderRejected(_login, command.ClientOrderId, Now, reason, IsLocal: true);
         var sender = Sender;
-        PersistAll<IOrderEvent>([OrderSubmitted.From(command), rejected], persisted =>
-        {
-            AfterPersist(persisted, new LinkedList<IOrderEvent>());
-            if (persisted is OrderRejected)
-            {
-                sender.Tell(persisted, Self);
-            }
-        });
+        var none = new LinkedList<IOrderEvent>();
+        Record(OrderSubmitted.From(command), none, null);
+        Record(rejected, none, persisted => sender.Tell(persisted, Self));
     }
 
     /// <summary>Answers and publishes a rejection that does not belong in this login's journal.</summary>
@@ -84,8 +75,8 @@ public sealed partial class OrderBookActor
     {
         LogLocalRejection(Log, command.Login.Value, command.ClientOrderId.Value, reason);
         var rejected = new OrderRejected(command.Login, command.ClientOrderId, Now, reason, IsLocal: true);
-        Sender.Tell(rejected, Self);
-        Publish(rejected);
+        TellAfterCommit(Sender, rejected);
+        PublishAfterCommit(rejected);
     }
 
     private void OnPlaceOutcome(PlaceOutcome outcome)

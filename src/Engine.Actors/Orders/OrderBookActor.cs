@@ -18,9 +18,13 @@ namespace Engine.Actors.Orders;
 /// - Every event is decided by the pure <see cref="OrderBook"/> first: duplicates (fill id; venue order id, status,
 ///   remaining) and stale reports are neither persisted nor published; invalid transitions are logged, never persisted.
 ///   The de-duplication state is part of the book, so it survives a restart (rebuilt from snapshot and events).
-/// - Events are published on the event stream only after their persist handler ran, in journal order.
-/// - Events of one command are decided, persisted and applied one after another, each seeing the book after the
-///   previous one; no other command is handled in between.
+/// - Decide, apply, then persist asynchronously: every decision sees every earlier decision at once (a cancel right
+///   after a submit finds the order) while writes are in flight; every effect (publishing on the event stream,
+///   <see cref="SendPlace"/>, <see cref="SendCancel"/>, <see cref="ResolutionNeeded"/>, answers to requesters, the
+///   <see cref="GetOrders"/> view) is released only after every event decided before it committed, strictly in
+///   journal order. A failed write stops the actor before any later effect escapes; the uncommitted in-memory state
+///   dies with it and the next incarnation rebuilds from the journal.
+/// - Events of one command are decided and applied one after another, each seeing the book after the previous one.
 /// - A local rejection (not ready, bad quantity or price, unknown symbol, rules violated) is journaled as
 ///   <see cref="OrderSubmitted"/> followed by <see cref="OrderRejected"/> (IsLocal), so the audit sees every refused
 ///   command; both are published, the rejection is also the sender's answer, nothing is sent, and the client order
@@ -69,7 +73,7 @@ public sealed partial class OrderBookActor : PersistentActor
         Command<ExpireHeldReports>(_ => OnExpireHeld());
         Command<ReconcileOpenOrders>(OnReconcile);
         Command<OrderStatusResolved>(OnOrderStatusResolved);
-        Command<GetOrders>(_ => Sender.Tell(View(), Self));
+        Command<GetOrders>(_ => TellAfterCommit(Sender, View()));
     }
 
     /// <inheritdoc />

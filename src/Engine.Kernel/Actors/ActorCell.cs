@@ -72,7 +72,12 @@ internal sealed partial class ActorCell : ActorRefBase, IActorContext
 
     internal object? CurrentMessage => _currentMessage;
 
-    internal IActorRef? CurrentSender => _currentSender;
+    /// <summary>The sender seen by the running handler; persistent actors set it around deferred persist handlers.</summary>
+    internal IActorRef? CurrentSender
+    {
+        get => _currentSender;
+        set => _currentSender = value;
+    }
 
     internal bool IsTerminating => (Volatile.Read(ref _flags) & Terminating) != 0;
 

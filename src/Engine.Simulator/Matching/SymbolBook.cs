@@ -11,9 +11,25 @@ internal sealed class SymbolBook
 
     public void Insert(WorkingOrder order)
     {
+        // Each side is kept in priority order, so "order beats the resting one" is false up to some index and true
+        // from there on: binary search finds the same position as a scan for the first resting order it beats.
         var list = Side(order.Side);
-        var index = list.FindIndex(o => Better(order, o));
-        list.Insert(index < 0 ? list.Count : index, order);
+        var low = 0;
+        var high = list.Count;
+        while (low < high)
+        {
+            var middle = (int)((uint)(low + high) >> 1);
+            if (Better(order, list[middle]))
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        list.Insert(low, order);
     }
 
     public void Remove(WorkingOrder order) => Side(order.Side).Remove(order);

@@ -9,13 +9,17 @@ public abstract partial class PersistentActor
 {
     /// <summary>
     /// Persists <paramref name="persistedEvent"/> and then runs <paramref name="handler"/> with it. The write happens
-    /// after the current command handler returns; commands are held back until the handler ran.
+    /// after the current command handler returns, after every earlier write; commands are held back until the
+    /// handler ran (and the handlers of every earlier write before it).
     /// </summary>
     protected void Persist<TEvent>(TEvent persistedEvent, Action<TEvent> handler)
         where TEvent : notnull => PersistAll([persistedEvent], handler);
 
     /// <summary>Persists <paramref name="events"/> atomically (all or none) and runs <paramref name="handler"/> for each, in order.</summary>
     protected void PersistAll<TEvent>(IEnumerable<TEvent> events, Action<TEvent> handler)
+        where TEvent : notnull => Enqueue(events, handler, holdsMailbox: true);
+
+    private void Enqueue<TEvent>(IEnumerable<TEvent> events, Action<TEvent> handler, bool holdsMailbox)
         where TEvent : notnull
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -39,20 +43,27 @@ public abstract partial class PersistentActor
             reprs.Add(new PersistentRepr(PersistenceId, ++reservedSequenceNr, serialized.Manifest, serialized.Payload, TagsFor(e), now, Persistence.WriterId));
         }
 
-        pending.Add(new PendingPersist(new AtomicWrite(reprs), list, e => handler((TEvent)e)));
+        pending.Add(new PendingPersist(new AtomicWrite(reprs), list, e => handler((TEvent)e), Cell.CurrentSender));
+        pendingHoldsMailbox |= holdsMailbox;
     }
 
     /// <summary>
     /// Saves <paramref name="state"/> as the snapshot at <see cref="LastSequenceNr"/>; the store keeps only the newest
     /// configured number per stream. Replies <see cref="SaveSnapshotSuccess"/> or <see cref="SaveSnapshotFailure"/> to Self.
+    /// Serializing and storing run off the actor (a big snapshot never stalls the mailbox), so
+    /// <paramref name="state"/> must be immutable or a copy the actor no longer touches.
     /// </summary>
     protected void SaveSnapshot(object state)
     {
         ArgumentNullException.ThrowIfNull(state);
         var metadata = new SnapshotMetadata(PersistenceId, LastSequenceNr, Context.System.TimeProvider.GetUtcNow());
-        var serialized = Persistence.Registry.Serialize(state);
+        var persistence = Persistence;
         Outcome(
-            Persistence.SnapshotStore.SaveAsync(new SelectedSnapshot(metadata, serialized.Manifest, serialized.Payload)),
+            Task.Run(() =>
+            {
+                var serialized = persistence.Registry.Serialize(state);
+                return persistence.SnapshotStore.SaveAsync(new SelectedSnapshot(metadata, serialized.Manifest, serialized.Payload));
+            }),
             () => new SaveSnapshotSuccess(metadata),
             ex => new SaveSnapshotFailure(metadata, ex));
     }
@@ -77,31 +88,52 @@ public abstract partial class PersistentActor
             TaskScheduler.Default);
     }
 
+    /// <summary>
+    /// Runs with the mailbox suspended (a <see cref="Persist{TEvent}"/>, or the end of recovery): waits for the write
+    /// in flight, then writes everything pending, running handlers in persist order, until nothing is left.
+    /// </summary>
     private async Task FlushAsync()
     {
-        while (pending.Count > 0)
+        while (!writeFailed)
         {
-            var batch = pending.ToList();
-            pending.Clear();
-            try
+            if (inFlight is { } batch)
             {
-                await Persistence.Journal.WriteAsync([.. batch.Select(p => p.Write)]);
+                inFlight = null;
+                try
+                {
+                    await batch.Task;
+                }
+                catch (Exception ex)
+                {
+                    FailWrite(ex, batch.Entries);
+                    return;
+                }
+
+                RunHandlers(batch.Entries);
+                continue;
             }
-            catch (Exception ex)
+
+            if (pending.Count == 0)
             {
-                PersistenceLog.WriteFailed(Log, ex, PersistenceId, batch[0].Write.LowestSequenceNr, batch[^1].Write.HighestSequenceNr);
-                Context.Stop(Self);
                 return;
             }
 
-            foreach (var write in batch)
+            var entries = TakePending();
+            var writes = WritesOf(entries);
+            if (writes.Count > 0)
             {
-                for (var i = 0; i < write.Events.Count; i++)
+                try
                 {
-                    LastSequenceNr = write.Write.Events[i].SequenceNr;
-                    write.Handler(write.Events[i]);
+                    await Persistence.Journal.WriteAsync(writes);
+                }
+                catch (Exception ex)
+                {
+                    FailWrite(ex, entries);
+                    return;
                 }
             }
+
+            RunHandlers(entries);
         }
     }
 }

@@ -16,6 +16,11 @@ namespace Engine.Kernel.Persistence.Actors;
 ///   written in one journal call after the handler returns; the mailbox is suspended until the write completes,
 ///   so later commands are handled only after the event handlers ran, in order. Event handlers run on the
 ///   actor, with the original <c>Sender</c>, in persist order.
+/// - <see cref="PersistAsync{TEvent}"/>/<see cref="PersistAllAsync{TEvent}"/>/<see cref="DeferAsync{TValue}"/> keep the
+///   mailbox open: at most one journal call is in flight, everything issued meanwhile goes into the next one (issue
+///   order kept), handlers run in issue order after their write committed. A <see cref="Persist{TEvent}"/> waits
+///   for every earlier asynchronous write and its handlers. After a failed write no later write is issued and no
+///   later handler runs.
 /// - A failed write or a failed recovery (journal error, unknown manifest, throwing recover handler) is logged
 ///   with the persistence id and stops the actor; it never resumes on a broken journal.
 /// - Sequence numbers continue from the journal's highest, deletes included, so they never restart.
@@ -25,7 +30,6 @@ public abstract partial class PersistentActor : ActorBase
 {
     private readonly HandlerList commands = new();
     private readonly HandlerList recovery = new();
-    private readonly List<PendingPersist> pending = [];
     private readonly object startToken = new();
     private long reservedSequenceNr;
     private bool recovered;
@@ -84,12 +88,15 @@ public abstract partial class PersistentActor : ActorBase
             return true;
         }
 
-        var handled = commands.Handle(message) || HandleOwnOutcome(message);
-        if (pending.Count > 0)
+        if (writeFailed)
         {
-            Cell.RunAsync(FlushAsync);
+            return true;
         }
 
+        var handled = message is WriteCompleted completed
+            ? OnWriteCompleted(completed)
+            : commands.Handle(message) || HandleOwnOutcome(message);
+        AfterTurn();
         return handled;
     }
 
@@ -111,6 +118,4 @@ public abstract partial class PersistentActor : ActorBase
     }
 
     private sealed record StartRecovery(object Token);
-
-    private sealed record PendingPersist(AtomicWrite Write, IReadOnlyList<object> Events, Action<object> Handler);
 }

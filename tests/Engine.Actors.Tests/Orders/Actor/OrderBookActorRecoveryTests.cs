@@ -134,7 +134,8 @@ public sealed class OrderBookActorRecoveryTests : OrderBookActorTestBase
         Events.ExpectMsg<OrderPartiallyFilled>();
         var before = Orders().Orders.Select(Essence).ToList();
         StopBook();
-        var snapshot = await Persistence.SnapshotStore.LoadAsync(OrderJournal.PersistenceIdOf(Login), SnapshotSelectionCriteria.Latest);
+        SelectedSnapshot? snapshot = null;
+        AwaitAssert(() => Assert.NotNull(snapshot = Persistence.SnapshotStore.LoadAsync(OrderJournal.PersistenceIdOf(Login), SnapshotSelectionCriteria.Latest).GetAwaiter().GetResult()));
         Assert.NotNull(snapshot);
         Assert.True(snapshot.Metadata.SequenceNr < Journal().Count, "the snapshot is followed by events to replay");
 
