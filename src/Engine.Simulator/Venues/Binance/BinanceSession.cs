@@ -1,26 +1,21 @@
 using System.Net.WebSockets;
-using System.Text;
-using System.Threading.Channels;
 using Engine.Simulator.Accounts;
+using Engine.Simulator.Sockets;
 
 namespace Engine.Simulator.Venues.Binance;
 
 /// <summary>
-/// One client connection. Frames are queued without blocking and written by a single writer loop, so frames
-/// queued in one order are sent in that order. Every member other than <see cref="Send"/>, <see cref="Close"/>,
-/// <see cref="Abort"/> and the writer loop is read and written under the simulator's lock.
+/// One client connection with its Binance state (logon, subscriptions, time unit). Every member this type adds is
+/// read and written under the simulator's lock.
 /// </summary>
 internal sealed class BinanceSession(long id, WebSocket socket, string ip, DateTimeOffset connectedAt, bool returnRateLimits, bool microseconds)
+    : SocketSession(id, socket)
 {
     /// <summary>Lifetime cap on subscription ids per connection (then -2042).</summary>
     public const int MaxSubscriptionIds = 65_535;
 
     /// <summary>Cap on active subscriptions per connection.</summary>
     public const int MaxActiveSubscriptions = 1_000;
-
-    private readonly Channel<string> outbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-
-    public long Id { get; } = id;
 
     public string Ip { get; } = ip;
 
@@ -47,8 +42,6 @@ internal sealed class BinanceSession(long id, WebSocket socket, string ip, DateT
     /// <summary>Next subscription id (0 upward, never reused on this connection).</summary>
     public int NextSubscriptionId { get; set; }
 
-    public bool Closing { get; private set; }
-
     /// <summary>Renders an instant in this session's time unit.</summary>
     public long Time(DateTimeOffset at) => Microseconds ? (at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10 : at.ToUnixTimeMilliseconds();
 
@@ -64,42 +57,5 @@ internal sealed class BinanceSession(long id, WebSocket socket, string ip, DateT
         }
 
         return null;
-    }
-
-    public void Send(string frame) => outbox.Writer.TryWrite(frame);
-
-    /// <summary>Sends what is queued, then a normal close.</summary>
-    public void Close()
-    {
-        Closing = true;
-        outbox.Writer.TryComplete();
-    }
-
-    /// <summary>Drops the connection without a close handshake.</summary>
-    public void Abort()
-    {
-        Closing = true;
-        outbox.Writer.TryComplete();
-        socket.Abort();
-    }
-
-    public async Task RunWriterAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var frame in outbox.Reader.ReadAllAsync(cancellationToken))
-            {
-                await socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, true, cancellationToken);
-            }
-
-            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-            {
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, cancellationToken);
-            }
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
-        {
-            socket.Abort();
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -9,18 +8,9 @@ namespace Engine.Simulator.Venues.Binance;
 /// <summary>Connection life: receive loop, envelope parsing, limits, faults and the reply (§3, §7).</summary>
 public sealed partial class BinanceSimulator
 {
-    private const int MaxFrameBytes = 1 << 20;
-
     private async Task RunSessionAsync(WebSocket socket, string ip, bool returnRateLimits, bool microseconds)
     {
-        BinanceSession session;
-        lock (gate)
-        {
-            session = new BinanceSession(++nextSessionId, socket, ip, time.GetUtcNow(), returnRateLimits, microseconds);
-            sessions.Add(session);
-        }
-
-        var writer = session.RunWriterAsync(stopping.Token);
+        var session = sockets.Add(id => new BinanceSession(id, socket, ip, time.GetUtcNow(), returnRateLimits, microseconds));
         var age = time.CreateTimer(
             _ =>
             {
@@ -33,67 +23,21 @@ public sealed partial class BinanceSimulator
             null,
             venue.MaxConnectionAge,
             Timeout.InfiniteTimeSpan);
-        try
-        {
-            await ReceiveLoopAsync(socket, session);
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
-        {
-            BinanceLog.ConnectionEnded(logger, session.Id, ex.Message);
-        }
-        finally
-        {
-            await age.DisposeAsync();
-            lock (gate)
-            {
-                sessions.Remove(session);
-                session.Close();
-            }
-
-            await writer;
-        }
+        await sockets.RunAsync(
+            session,
+            HandleFrame,
+            (s, ex) => BinanceLog.ConnectionEnded(logger, s.Id, ex.Message),
+            ending: age.DisposeAsync);
     }
 
-    private async Task ReceiveLoopAsync(WebSocket socket, BinanceSession session)
-    {
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        while (socket.State == WebSocketState.Open && !stopping.IsCancellationRequested)
-        {
-            buffer.ResetWrittenCount();
-            ValueWebSocketReceiveResult result;
-            do
-            {
-                result = await socket.ReceiveAsync(buffer.GetMemory(4096), stopping.Token);
-                buffer.Advance(result.Count);
-                if (buffer.WrittenCount > MaxFrameBytes)
-                {
-                    session.Abort();
-                    return;
-                }
-            }
-            while (!result.EndOfMessage);
-
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return;
-            }
-
-            if (result.MessageType == WebSocketMessageType.Text)
-            {
-                lock (gate)
-                {
-                    if (!session.Closing)
-                    {
-                        HandleFrame(session, buffer.WrittenSpan);
-                    }
-                }
-            }
-        }
-    }
-
-    /// <summary>Handles one request frame under the lock.</summary>
+    /// <summary>Handles one request frame under the lock; a closing connection's frames are ignored.</summary>
     private void HandleFrame(BinanceSession session, ReadOnlySpan<byte> frame)
     {
+        if (session.Closing)
+        {
+            return;
+        }
+
         var now = time.GetUtcNow();
         JsonDocument document;
         try
@@ -259,17 +203,7 @@ public sealed partial class BinanceSimulator
 
         if (Faults.TryTake(FaultKind.DelayReply, request.Method) is { } delay)
         {
-            var session = request.Session;
-            ITimer? timer = null;
-            timer = time.CreateTimer(
-                _ =>
-                {
-                    session.Send(frame);
-                    timer?.Dispose();
-                },
-                null,
-                TimeSpan.FromMilliseconds(delay.DelayMs),
-                Timeout.InfiniteTimeSpan);
+            request.Session.SendAfter(frame, TimeSpan.FromMilliseconds(delay.DelayMs), time);
             return;
         }
 

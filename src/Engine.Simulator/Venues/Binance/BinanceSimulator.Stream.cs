@@ -65,7 +65,7 @@ public sealed partial class BinanceSimulator
         foreach (var push in pushes)
         {
             var copies = 1 + (Faults.TryTake(FaultKind.DuplicateNotification, push.EventType) is not null ? 1 : 0);
-            foreach (var session in sessions.Where(s => !s.Closing))
+            foreach (var session in sockets.All.Where(s => !s.Closing))
             {
                 if (session.SubscriptionOf(push.AccountId) is not { } subscriptionId)
                 {

@@ -6,6 +6,7 @@ using Engine.Simulator.Faults;
 using Engine.Simulator.Hosting;
 using Engine.Simulator.Market;
 using Engine.Simulator.Matching;
+using Engine.Simulator.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -33,10 +34,8 @@ public sealed partial class BinanceSimulator : IVenueSimulator
     private readonly Dictionary<string, byte[]> ed25519Keys = new(StringComparer.Ordinal);
     private readonly Dictionary<long, BinanceOrder> orders = [];
     private readonly Dictionary<string, BinanceOrder> ordersByEngineId = new(StringComparer.Ordinal);
-    private readonly List<BinanceSession> sessions = [];
+    private readonly SocketHub<BinanceSession> sockets;
     private readonly List<ITimer> timers = [];
-    private readonly CancellationTokenSource stopping = new();
-    private long nextSessionId;
     private long nextExecutionId = 1;
     private long nextClientId = 1;
     private bool percentEncoded;
@@ -48,6 +47,7 @@ public sealed partial class BinanceSimulator : IVenueSimulator
         venue = options.Binance;
         this.time = time;
         logger = loggerFactory.CreateLogger<BinanceSimulator>();
+        sockets = new SocketHub<BinanceSession>(gate);
         Faults = new FaultPlan(options.Faults);
         limiter = new BinanceRateLimiter(venue.RateLimits, venue.BanDuration);
         engine = new MatchingEngine(new FeeSchedule(options.Fees.MakerRate, options.Fees.TakerRate), venue.FirstOrderId, venue.FirstOrderId);
@@ -109,7 +109,7 @@ public sealed partial class BinanceSimulator : IVenueSimulator
 
             lock (gate)
             {
-                var targets = sessions.Where(s => !s.Closing).ToList();
+                var targets = sockets.Open();
                 reached = Math.Max(reached, targets.Count);
                 foreach (var session in targets)
                 {
@@ -126,7 +126,7 @@ public sealed partial class BinanceSimulator : IVenueSimulator
     {
         lock (gate)
         {
-            var targets = sessions.Where(s => !s.Closing).ToList();
+            var targets = sockets.Open();
             targets.ForEach(s => Act(s, 1));
             return targets.Count;
         }
@@ -222,16 +222,7 @@ public sealed partial class BinanceSimulator : IVenueSimulator
             await timer.DisposeAsync();
         }
 
-        await stopping.CancelAsync();
-        lock (gate)
-        {
-            foreach (var session in sessions)
-            {
-                session.Abort();
-            }
-        }
-
-        stopping.Dispose();
+        await sockets.DisposeAsync();
     }
 
     private void Act(BinanceSession session, int code)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Engine.Simulator.Faults;
@@ -8,75 +7,14 @@ namespace Engine.Simulator.Venues.QuantGateway;
 /// <summary>Socket life: receive loop, frame dispatch and generic error handling (§2), idle close (§5).</summary>
 public sealed partial class QuantGatewaySimulator
 {
-    private const int MaxFrameBytes = 1 << 20;
-
     private async Task RunSessionAsync(WebSocket socket)
     {
-        QuantSession session;
-        lock (gate)
-        {
-            session = new QuantSession(++nextSessionId, socket, time.GetUtcNow());
-            sessions.Add(session);
-        }
-
-        var writer = session.RunWriterAsync(stopping.Token);
-        try
-        {
-            await ReceiveLoopAsync(socket, session);
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
-        {
-            QuantGatewayLog.SessionEnded(logger, session.Id, ex.Message);
-        }
-        finally
-        {
-            lock (gate)
-            {
-                sessions.Remove(session);
-                foreach (var login in registry.OfSession(session))
-                {
-                    registry.Remove(login);
-                }
-
-                session.Close();
-            }
-
-            await writer;
-        }
-    }
-
-    private async Task ReceiveLoopAsync(WebSocket socket, QuantSession session)
-    {
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        while (socket.State == WebSocketState.Open && !stopping.IsCancellationRequested)
-        {
-            buffer.ResetWrittenCount();
-            ValueWebSocketReceiveResult result;
-            do
-            {
-                result = await socket.ReceiveAsync(buffer.GetMemory(4096), stopping.Token);
-                buffer.Advance(result.Count);
-                if (buffer.WrittenCount > MaxFrameBytes)
-                {
-                    session.Abort();
-                    return;
-                }
-            }
-            while (!result.EndOfMessage);
-
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return;
-            }
-
-            if (result.MessageType == WebSocketMessageType.Text)
-            {
-                lock (gate)
-                {
-                    HandleFrame(session, buffer.WrittenSpan);
-                }
-            }
-        }
+        var session = sockets.Add(id => new QuantSession(id, socket, time.GetUtcNow()));
+        await sockets.RunAsync(
+            session,
+            HandleFrame,
+            (s, ex) => QuantGatewayLog.SessionEnded(logger, s.Id, ex.Message),
+            onRemoved: DropLogins);
     }
 
     /// <summary>Handles one text frame under the lock. Activity is recorded only when the frame parsed and handling did not fail.</summary>
@@ -190,16 +128,21 @@ public sealed partial class QuantGatewaySimulator
         lock (gate)
         {
             var now = time.GetUtcNow();
-            foreach (var session in sessions.Where(s => !s.Closing && now - s.LastActivity > venue.IdleTimeout).ToList())
+            foreach (var session in sockets.Open().Where(s => now - s.LastActivity > venue.IdleTimeout).ToList())
             {
                 QuantGatewayLog.IdleClose(logger, session.Id);
-                foreach (var login in registry.OfSession(session))
-                {
-                    registry.Remove(login);
-                }
-
+                DropLogins(session);
                 session.Close();
             }
+        }
+    }
+
+    /// <summary>Forgets every login made on <paramref name="session"/>; under the lock.</summary>
+    private void DropLogins(QuantSession session)
+    {
+        foreach (var login in registry.OfSession(session))
+        {
+            registry.Remove(login);
         }
     }
 }

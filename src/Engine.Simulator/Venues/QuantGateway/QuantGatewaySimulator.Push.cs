@@ -17,16 +17,7 @@ public sealed partial class QuantGatewaySimulator
         var frame = Write(reply);
         if (Faults.TryTake(FaultKind.DelayReply, op) is { } delay)
         {
-            ITimer? timer = null;
-            timer = time.CreateTimer(
-                _ =>
-                {
-                    session.Send(frame);
-                    timer?.Dispose();
-                },
-                null,
-                TimeSpan.FromMilliseconds(delay.DelayMs),
-                Timeout.InfiniteTimeSpan);
+            session.SendAfter(frame, TimeSpan.FromMilliseconds(delay.DelayMs), time);
             return;
         }
 

@@ -3,6 +3,7 @@ using Engine.Simulator.Faults;
 using Engine.Simulator.Hosting;
 using Engine.Simulator.Market;
 using Engine.Simulator.Matching;
+using Engine.Simulator.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -27,11 +28,9 @@ public sealed partial class QuantGatewaySimulator : IVenueSimulator
     private readonly MatchingEngine engine;
     private readonly SyntheticMarket market;
     private readonly TokenRegistry registry = new();
-    private readonly List<QuantSession> sessions = [];
+    private readonly SocketHub<QuantSession> sockets;
     private readonly List<ITimer> timers = [];
-    private readonly CancellationTokenSource stopping = new();
     private QuantGatewayQuirks quirks;
-    private long nextSessionId;
 
     /// <summary>Creates the venue; nothing runs until <see cref="Start"/> and the host maps the endpoints.</summary>
     public QuantGatewaySimulator(SimulatorOptions options, TimeProvider time, ILoggerFactory loggerFactory)
@@ -40,6 +39,7 @@ public sealed partial class QuantGatewaySimulator : IVenueSimulator
         venue = options.QuantGateway;
         this.time = time;
         logger = loggerFactory.CreateLogger<QuantGatewaySimulator>();
+        sockets = new SocketHub<QuantSession>(gate);
         quirks = venue.Quirks;
         random = new Random(options.Market.Seed);
         Faults = new FaultPlan(options.Faults);
@@ -180,16 +180,7 @@ public sealed partial class QuantGatewaySimulator : IVenueSimulator
             await timer.DisposeAsync();
         }
 
-        await stopping.CancelAsync();
-        lock (gate)
-        {
-            foreach (var session in sessions)
-            {
-                session.Abort();
-            }
-        }
-
-        stopping.Dispose();
+        await sockets.DisposeAsync();
     }
 
     private static string StateMessage(string platform, int code)

@@ -1,0 +1,120 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text;
+using System.Threading.Channels;
+
+namespace Engine.Simulator.Sockets;
+
+/// <summary>
+/// One client WebSocket of a venue simulator. Frames are queued without blocking the caller and written by a
+/// single writer loop, so frames queued in one order are sent in that order. <see cref="Send"/>,
+/// <see cref="Close"/> and <see cref="Abort"/> may be called from any thread; <see cref="Closing"/> and the
+/// members a venue adds are read and written under the venue's lock.
+/// </summary>
+internal abstract class SocketSession(long id, WebSocket socket)
+{
+    /// <summary>Largest accepted incoming message; a larger one aborts the connection.</summary>
+    public const int MaxFrameBytes = 1 << 20;
+
+    private readonly Channel<string> outbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Connection number, unique within its venue, from 1 upward.</summary>
+    public long Id { get; } = id;
+
+    /// <summary>A close or abort was requested: nothing more will be queued.</summary>
+    public bool Closing { get; private set; }
+
+    /// <summary>Queues a text frame; dropped silently once the session is closing.</summary>
+    public void Send(string frame) => outbox.Writer.TryWrite(frame);
+
+    /// <summary>Queues <paramref name="frame"/> after <paramref name="delay"/> on <paramref name="time"/>'s clock, outside any lock.</summary>
+    public void SendAfter(string frame, TimeSpan delay, TimeProvider time)
+    {
+        ITimer? timer = null;
+        timer = time.CreateTimer(
+            _ =>
+            {
+                Send(frame);
+                timer?.Dispose();
+            },
+            null,
+            delay,
+            Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Sends what is queued, then a normal close (1000, empty reason).</summary>
+    public void Close()
+    {
+        Closing = true;
+        outbox.Writer.TryComplete();
+    }
+
+    /// <summary>Drops the connection without a close handshake.</summary>
+    public void Abort()
+    {
+        Closing = true;
+        outbox.Writer.TryComplete();
+        socket.Abort();
+    }
+
+    /// <summary>
+    /// Writes queued frames until <see cref="Close"/> or <see cref="Abort"/>, then closes the output normally if the
+    /// socket still allows it. A send failure or cancellation aborts the socket; never throws for those.
+    /// </summary>
+    public async Task RunWriterAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var frame in outbox.Reader.ReadAllAsync(cancellationToken))
+            {
+                await socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, true, cancellationToken);
+            }
+
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            socket.Abort();
+        }
+    }
+
+    /// <summary>
+    /// Reads messages while the socket is open and <paramref name="cancellationToken"/> is not cancelled, handing
+    /// each complete text message to <paramref name="onText"/> (binary messages are ignored). Returns on a close
+    /// frame, or after aborting the connection when a message exceeds <see cref="MaxFrameBytes"/>. Socket errors and
+    /// cancellation propagate. The span is valid only during the call.
+    /// </summary>
+    public async Task ReceiveAsync(Action<ReadOnlySpan<byte>> onText, CancellationToken cancellationToken)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        while (socket.State == WebSocketState.Open && !cancellationToken.IsCancellationRequested)
+        {
+            buffer.ResetWrittenCount();
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                result = await socket.ReceiveAsync(buffer.GetMemory(4096), cancellationToken);
+                buffer.Advance(result.Count);
+                if (buffer.WrittenCount > MaxFrameBytes)
+                {
+                    Abort();
+                    return;
+                }
+            }
+            while (!result.EndOfMessage);
+
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return;
+            }
+
+            if (result.MessageType == WebSocketMessageType.Text)
+            {
+                onText(buffer.WrittenSpan);
+            }
+        }
+    }
+}
