@@ -5,7 +5,7 @@ namespace Engine.TestKit;
 /// <summary>
 /// Base class of actor tests: each instance (xunit creates one per test) owns its own <see cref="ActorSystem"/> on a
 /// <see cref="ManualTimeProvider"/>, so tests run in parallel without sharing anything. Expectations forward to the
-/// default probe <see cref="TestActor"/> and wait in real time (default 3 s); virtual time moves only through
+/// default probe <see cref="TestActor"/> and wait in real time (default 10 s); virtual time moves only through
 /// <see cref="Advance"/>. Dispose terminates the system.
 /// </summary>
 public abstract class TestKitBase : IDisposable
@@ -15,7 +15,9 @@ public abstract class TestKitBase : IDisposable
 
     protected TestKitBase(ActorSystemOptions? options = null, string systemName = "test", TimeSpan? defaultTimeout = null)
     {
-        DefaultTimeout = defaultTimeout ?? TimeSpan.FromSeconds(3);
+        // Generous: a passing expectation returns as soon as its message arrives, so this only bounds how long a
+        // failing test waits; test runs share two cores with every other test assembly on CI.
+        DefaultTimeout = defaultTimeout ?? TimeSpan.FromSeconds(10);
         Time = new ManualTimeProvider();
         Sys = ActorSystem.Create(systemName, (options ?? new ActorSystemOptions()) with { TimeProvider = Time });
         Probe = CreateTestProbe("testActor");

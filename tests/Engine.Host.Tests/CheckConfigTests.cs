@@ -38,6 +38,7 @@ public class CheckConfigTests
     [InlineData(BadLogin, ":3: engine.logins.0: login 'x': quant-gateway.platform: okex")]
     [InlineData("engine {\n  strategies = [ { name = s, type = T, assembly = A, logins = [nobody] } ]\n}\n", "engine: strategies: strategy 's' trades login 'nobody', which is not configured")]
     [InlineData("engine.logins = [ { name = a, venue = quant-gateway, quant-gateway { url = \"sim://nowhere\", platform = huobi, symbols = [X], access-key = k, secret-key = s } } ]\n", "no simulator is called 'nowhere'")]
+    [InlineData("engine.logins = [\n { name = a, venue = quant-gateway, socket-group = g, quant-gateway { url = \"ws://127.0.0.1:1/ws/v1\", platform = huobi, symbols = [X], access-key = k, secret-key = s } }\n { name = b, venue = quant-gateway, socket-group = g, quant-gateway { url = \"ws://127.0.0.1:2/ws/v1\", platform = huobi, symbols = [X], access-key = k2, secret-key = s } }\n]\n", "socket-group 'g' joins logins of different venues or URLs (a, b)")]
     public async Task A_bad_file_fails_with_file_line_key_and_exit_code_2(string content, string expected)
     {
         using var dir = new TempDir();

@@ -68,6 +68,14 @@ public sealed record EngineOptions : IValidatableOptions
             }
         }
 
+        foreach (var group in Logins.Where(l => l.SocketGroup is not null).GroupBy(l => l.SocketGroup, StringComparer.Ordinal))
+        {
+            if (group.Select(l => (l.Venue, Url: (l.QuantGateway?.Url ?? l.Binance?.Url)?.ToString())).Distinct().Skip(1).Any())
+            {
+                yield return $"logins: socket-group '{group.Key}' joins logins of different venues or URLs ({string.Join(", ", group.Select(l => l.Name))}); logins that share a socket must name the same venue and url";
+            }
+        }
+
         foreach (var login in Logins)
         {
             if ((login.QuantGateway?.Url ?? login.Binance?.Url) is { Scheme: SimulatedVenues.Scheme } url && !VenueCatalog.Names.Contains(url.Host))
