@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Engine.Simulator.Faults;
 using Engine.Simulator.Hosting;
 using Engine.Simulator.Market;
 using Xunit.Abstractions;
@@ -43,6 +44,19 @@ public sealed partial class EngineCrashRecoveryTests(ITestOutputHelper output)
             var ready = await first.WaitForLineAsync(l => Status(l) is { State: "Ready" }, 0, LineTimeout, "with the login Ready");
             var traded = await TradeUntilAsync(first, control, ready.Index, minFills: 2);
             var quiet = await QuietAsync(first, traded);
+
+            // One place request in flight at the kill: the venue executes it, its reply never comes. The mid is set to a
+            // resting quote's price, so that quote fills and the maker quotes anew around that price, not crossing.
+            await control.AddFaultAsync(new FaultRule { Kind = FaultKind.DropReply, Op = "place_order", Count = 1 });
+            var resting = Working(await AuditAsync(db)).First(o => o.Price is not null);
+            await control.MarketAsync(new MarketCommand { Symbol = Symbol, Mid = resting.Price });
+            var placed = quiet;
+            while ((await control.GetFaultsAsync()).Count > 0)
+            {
+                placed = await first.WaitForLineAsync(l => Status(l) is not null, placed.Index + 1, LineTimeout, "with the place reply dropped");
+            }
+
+            quiet = await QuietAsync(first, placed);
             await first.KillAsync(LineTimeout);
             output.WriteLine($"run 1 killed at +{Elapsed(started)}: {quiet.Line}");
             var atKill = await AuditAsync(db);
@@ -87,11 +101,19 @@ public sealed partial class EngineCrashRecoveryTests(ITestOutputHelper output)
         Assert.Equal(2m + bought, balances.GetValueOrDefault("BTC"));
         Assert.Equal(100_000m - paid, balances.GetValueOrDefault("USDT"));
 
+        // Recovered: the order whose place reply was lost at the kill became Unknown at the restart and was then
+        // resolved by reconciliation against the venue's open orders.
+        Assert.Contains(root.GetProperty("orders").EnumerateArray(), o => o.GetProperty("timeline").EnumerateArray()
+            .Select(e => e.GetProperty("event").GetString())
+            .SkipWhile(e => e != "OrderStatusUnknown")
+            .Contains("OrderReconciled"));
+
         // Reconciled: the journal's working orders are exactly the venue's open orders.
         var working = Working(root);
-        foreach (var order in root.GetProperty("orders").EnumerateArray().Where(o => working.Any(w => w.ClientOrderId == o.GetProperty("clientOrderId").GetString())))
+        foreach (var order in root.GetProperty("orders").EnumerateArray().Where(o => working.Any(w => w.ClientOrderId == o.GetProperty("clientOrderId").GetString())
+            || o.GetProperty("timeline").EnumerateArray().Any(e => e.GetProperty("event").GetString() == "OrderStatusUnknown")))
         {
-            output.WriteLine("working in the journal: " + order.GetRawText());
+            output.WriteLine("working, or recovered as Unknown: " + order.GetRawText());
         }
 
         Assert.All(working, o => Assert.NotNull(o.VenueOrderId));
@@ -138,13 +160,18 @@ public sealed partial class EngineCrashRecoveryTests(ITestOutputHelper output)
         """;
 
     /// <summary>Steps the venue's market once per status line until the run has counted <paramref name="minFills"/> fills.</summary>
-    private static async Task<(int Index, string Line)> TradeUntilAsync(EngineProcess engine, SimulatorControlClient control, int from, int minFills)
+    private static Task<(int Index, string Line)> TradeUntilAsync(EngineProcess engine, SimulatorControlClient control, int from, int minFills) =>
+        StepUntilAsync(engine, control, from, s => Task.FromResult(s.Fills >= minFills), $"with {minFills} fills");
+
+    /// <summary>Steps the venue's market once per status line until <paramref name="done"/> holds.</summary>
+    private static async Task<(int Index, string Line)> StepUntilAsync(
+        EngineProcess engine, SimulatorControlClient control, int from, Func<StatusLine, Task<bool>> done, string what)
     {
         var line = await engine.WaitForLineAsync(l => Status(l) is not null, from, LineTimeout, "with a status");
-        while (Status(line.Line)!.Fills < minFills)
+        while (!await done(Status(line.Line)!))
         {
             await control.MarketAsync(new MarketCommand { Symbol = Symbol, Steps = 1 });
-            line = await engine.WaitForLineAsync(l => Status(l) is not null, line.Index + 1, LineTimeout, $"with {minFills} fills");
+            line = await engine.WaitForLineAsync(l => Status(l) is not null, line.Index + 1, LineTimeout, what);
         }
 
         return line;
@@ -174,9 +201,13 @@ public sealed partial class EngineCrashRecoveryTests(ITestOutputHelper output)
         return document.RootElement.Clone();
     }
 
-    private static List<(string ClientOrderId, string? VenueOrderId, string Status)> Working(JsonElement audit) =>
+    private static List<(string ClientOrderId, string? VenueOrderId, string Status, decimal? Price)> Working(JsonElement audit) =>
         [.. audit.GetProperty("orders").EnumerateArray()
-            .Select(o => (o.GetProperty("clientOrderId").GetString()!, o.GetProperty("venueOrderId").GetString(), o.GetProperty("status").GetString()!))
+            .Select(o => (
+                o.GetProperty("clientOrderId").GetString()!,
+                o.GetProperty("venueOrderId").GetString(),
+                o.GetProperty("status").GetString()!,
+                o.TryGetProperty("price", out var price) ? price.GetDecimal() : (decimal?)null))
             .Where(o => !Finished.Contains(o.Item3))];
 
     private static decimal Signed(JsonElement fill) => fill.GetProperty("side").GetString() == "Buy" ? 1m : -1m;
@@ -191,5 +222,5 @@ public sealed partial class EngineCrashRecoveryTests(ITestOutputHelper output)
     [GeneratedRegex(@"Status qg-huobi (\w+)\b.*?\| open (\d+) \| fills (\d+)")]
     private static partial Regex StatusPattern();
 
-    private sealed record StatusLine(string State, int Open, int Fills);
+    internal sealed record StatusLine(string State, int Open, int Fills);
 }
