@@ -7,8 +7,11 @@ namespace Engine.Actors.Connections;
 
 /// <summary>
 /// Shutdown: optionally cancel every open order of every configured symbol (phase 1), re-read the open
-/// orders so the book sees the cancels (phase 2), then log out and close; bounded by the login's drain
-/// timeout. The answer goes to the drain's sender once, whatever happens.
+/// orders so the book sees the cancels (phase 2), wait until the book has journaled what it was sent (phase 3),
+/// then log out and close; bounded by the login's drain timeout. The answer goes to the drain's sender once,
+/// whatever happens. Phase 3 matters because the host terminates the actors right after the drain: a report or
+/// reconciliation still queued in the book's mailbox then would be lost, leaving orders the venue has canceled
+/// working in the journal.
 /// </summary>
 public sealed partial class ConnectionActor
 {
@@ -77,8 +80,18 @@ public sealed partial class ConnectionActor
         if (_drain!.Phase == 1)
         {
             StartDrainPhase(2, _behavior.OpenOrdersQueries(_behavior.Symbols));
+            return;
         }
-        else
+
+        // The book handles this actor's messages in order and, while persisting, handles nothing else: its answer
+        // comes after every report and reconciliation sent before it is in the journal.
+        _drain.Phase = 3;
+        _orders.Tell(Orders.GetOrders.Instance, Self);
+    }
+
+    private void OnDrainBookSettled()
+    {
+        if (_drain is { Done: false, Phase: 3 })
         {
             FinishDrain("working orders cancelled");
         }

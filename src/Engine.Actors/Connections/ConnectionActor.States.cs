@@ -100,6 +100,7 @@ public sealed partial class ConnectionActor
         Receive<ResolutionNeeded>(OnResolutionNeeded);
         Receive<Drain>(OnDrain);
         Receive<DrainTimeout>(_ => FinishDrain("drain timeout"));
+        Receive<Orders.OrdersView>(_ => OnDrainBookSettled());
         Receive<ReconcileTick>(_ =>
         {
             if (_state == ConnectionState.Ready)
