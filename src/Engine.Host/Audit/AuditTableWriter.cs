@@ -31,7 +31,9 @@ internal static class AuditTableWriter
         output.WriteLine(string.Create(c, $"Summary: {report.EventsRead} events, {report.Orders.Length} orders, {report.Fills.Length} fills"));
         output.WriteLine("  orders by final status: " + string.Join(", ", report.OrdersByStatus.Select(kv => $"{kv.Key} {kv.Value}")));
         output.WriteLine("  volume: " + string.Join(", ", report.VolumeBySymbol.Select(kv => string.Create(c, $"{kv.Key} {kv.Value}"))));
-        output.WriteLine("  fees: " + string.Join(", ", report.FeesByAsset.Select(kv => string.Create(c, $"{kv.Value} {kv.Key}"))));
+        output.WriteLine("  fees: " + (report.FeesByAsset.Count == 0
+            ? "none reported by the venue"
+            : string.Join(", ", report.FeesByAsset.Select(kv => string.Create(c, $"{kv.Value} {kv.Key}")))));
         foreach (var position in report.Positions)
         {
             var p = position.Position;
