@@ -38,6 +38,27 @@ public class StatusBoardTests : TestKitBase
     }
 
     [Fact]
+    public void Events_applied_from_the_journal_and_again_live_count_once()
+    {
+        IEngineEvent[] journaled = [Submit("a"), Accept("a"), Partial("a", "f1", 0.5m, 100m, 0.1m), Fill("a", "f2", 0.5m, 100m)];
+        var once = new StatusBoard([Login]);
+        var twice = new StatusBoard([Login]);
+        foreach (var e in journaled)
+        {
+            once.Apply(e);
+            twice.Apply(e);
+        }
+
+        foreach (var e in journaled)
+        {
+            twice.Apply(e);
+        }
+
+        Assert.Equal(once.Render(), twice.Render());
+        Assert.Equal(2, twice.StatusOf(Login).Fills);
+    }
+
+    [Fact]
     public void A_login_heard_of_only_through_events_gets_its_own_line()
     {
         var board = new StatusBoard([Login]);

@@ -7,4 +7,10 @@ internal static partial class StatusLog
 {
     [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Status {StatusLine}")]
     public static partial void StatusLine(this ILogger logger, string statusLine);
+
+    [LoggerMessage(EventId = 301, Level = LogLevel.Information, Message = "Status caught up from the order journal: {JournaledEvents} journaled events, then {LiveEvents} live events buffered meanwhile")]
+    public static partial void CaughtUp(this ILogger logger, int journaledEvents, int liveEvents);
+
+    [LoggerMessage(EventId = 302, Level = LogLevel.Warning, Message = "Status could not read the order journal; it shows only events seen live from now on")]
+    public static partial void CatchUpFailed(this ILogger logger, Exception exception);
 }

@@ -77,7 +77,7 @@ public sealed class EngineRuntime
             AskTimeout = options.Kernel.AskTimeout,
         });
         var loginIds = composition.Logins.Where(l => l.Enabled).Select(l => new LoginId(l.Name)).ToList();
-        system.ActorOf(StatusReporterActor.Props(loginIds, options.Run.StatusInterval), "status");
+        system.ActorOf(StatusReporterActor.Props(loginIds, options.Run.StatusInterval, composition.Persistence), "status");
         var engine = system.ActorOf(EngineSupervisor.Props(_tree(composition)), EngineSupervisor.Name);
         var died = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         system.ActorOf(TerminationWatcher.Props(engine, died), "engine-watcher");
