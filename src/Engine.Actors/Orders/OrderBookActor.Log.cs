@@ -45,6 +45,9 @@ public sealed partial class OrderBookActor
     [LoggerMessage(EventId = 5113, Level = LogLevel.Warning, Message = "Order {ClientOrderId} of login {Login} is still unknown after reconciling {Symbol}")]
     private static partial void LogUnresolved(ILogger logger, string login, string clientOrderId, string symbol);
 
+    [LoggerMessage(EventId = 5115, Level = LogLevel.Information, Message = "Place outcome of order {ClientOrderId} of login {Login} is unknown ({Why}), but the venue already reported the order ({Status}); nothing to resolve")]
+    private static partial void LogLateUnknownIgnored(ILogger logger, string login, string clientOrderId, OrderStatus status, string why);
+
     [LoggerMessage(EventId = 5114, Level = LogLevel.Information, Message = "Order book of login {Login} recovered: {Orders} orders, {Working} working or unknown")]
     private static partial void LogRecovered(ILogger logger, string login, int orders, int working);
 }

@@ -105,6 +105,14 @@ public sealed partial class OrderBookActor
                     null => outcome.UnknownReason ?? "no reply to the place request",
                     var other => $"unexpected reply {other.GetType().Name} to the place request",
                 };
+                if (order.VenueOrderId is not null)
+                {
+                    // The venue's own reports (which name our client order id) got here first: the order is known to
+                    // exist, so a late "outcome unknown" for its placement adds nothing.
+                    LogLateUnknownIgnored(Log, _login.Value, cid.Value, order.Status, why);
+                    return;
+                }
+
                 LogOutcomeUnknown(Log, _login.Value, cid.Value, why);
                 result = new OrderStatusUnknown(_login, cid, outcome.At, why);
                 break;

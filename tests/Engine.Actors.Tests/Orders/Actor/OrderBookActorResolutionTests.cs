@@ -60,6 +60,24 @@ public sealed class OrderBookActorResolutionTests : OrderBookActorTestBase
     }
 
     [Fact]
+    public void A_late_unknown_place_outcome_after_the_venue_reported_the_order_changes_nothing()
+    {
+        StartBook();
+        Submit("c-1", quantity: 2m);
+        var vid = new VenueOrderId("v-7");
+        Report(Named("v-7", cid => new OrderAccepted(Login, cid, Now, vid, 2m)));
+        Events.ExpectMsg<OrderAccepted>();
+        var journaled = Journal().Count;
+
+        Tell(new PlaceOutcome(C1, null, "-1007: Timeout waiting for response from backend server.", Now));
+
+        Events.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Connection.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
+        Assert.Equal((OrderStatus.Accepted, vid), (Order("c-1").Status, Order("c-1").VenueOrderId));
+        Assert.Equal(journaled, Journal().Count);
+    }
+
+    [Fact]
     public void An_unknown_order_the_venue_does_not_know_is_asked_about_then_rejected()
     {
         StartQueryableBook();
