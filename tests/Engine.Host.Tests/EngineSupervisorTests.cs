@@ -113,8 +113,9 @@ public class EngineSupervisorTests : TestKitBase
             MaxRestarts = maxRestarts,
         };
         var engine = Sys.ActorOf(EngineSupervisor.Props(settings), EngineSupervisor.Name);
-        _events.ExpectMsg<string>("connections started");
-        _events.ExpectMsg<string>("strategies started");
+        // The two children start on their own threads: their "started" reports may come in either order.
+        var started = new[] { _events.ExpectMsg<string>(), _events.ExpectMsg<string>() };
+        Assert.Equal(["connections started", "strategies started"], started.Order(StringComparer.Ordinal));
         return engine;
     }
 
