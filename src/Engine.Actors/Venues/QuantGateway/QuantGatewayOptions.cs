@@ -49,9 +49,6 @@ public sealed record QuantGatewayOptions
     /// <summary>How long <c>state</c> messages for a token not yet returned by a login reply are kept (code 1 arrives first).</summary>
     public TimeSpan StateBufferTime { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long notifications for an order id no place reply has revealed yet are held before they are dropped and reconciled.</summary>
-    public TimeSpan HeldReportTimeout { get; init; } = TimeSpan.FromSeconds(60);
-
     /// <summary>Never send exactly one id in <c>order_nos</c> (the real server does not reply): pad with <see cref="CancelPadId"/>.</summary>
     public bool PadSingleCancel { get; init; } = true;
 
@@ -117,7 +114,6 @@ public sealed record QuantGatewayOptions
         Positive(errors, "request-timeout", RequestTimeout);
         Positive(errors, "budget-window", BudgetWindow);
         Positive(errors, "state-buffer-time", StateBufferTime);
-        Positive(errors, "held-report-timeout", HeldReportTimeout);
         if (PingInterval >= IdleTimeout)
         {
             errors.Add($"ping-interval: {PingInterval} must be shorter than idle-timeout {IdleTimeout}");
@@ -141,7 +137,7 @@ public sealed record QuantGatewayOptions
         $"QuantGatewayOptions {{ Url = {Url}, Platform = {Platform}, Symbols = [{string.Join(", ", Symbols.IsDefault ? [] : Symbols)}], " +
         $"AccessKey = {AccessKey}, SecretKey = ***, PingInterval = {PingInterval}, IdleTimeout = {IdleTimeout}, " +
         $"RequestTimeout = {RequestTimeout}, BudgetRequests = {BudgetRequests}, BudgetWindow = {BudgetWindow}, " +
-        $"StateBufferTime = {StateBufferTime}, HeldReportTimeout = {HeldReportTimeout}, PadSingleCancel = {PadSingleCancel}, CancelPadId = {CancelPadId} }}";
+        $"StateBufferTime = {StateBufferTime}, PadSingleCancel = {PadSingleCancel}, CancelPadId = {CancelPadId} }}";
 
     private static void Positive(List<string> errors, string key, TimeSpan value)
     {
