@@ -41,6 +41,8 @@ public abstract partial class ScenarioBase
     /// Moves engine time in steps until a message matching <paramref name="isTarget"/> arrives at <paramref name="probe"/>
     /// (<see cref="Events"/> by default), at most <paramref name="maxSteps"/> steps (the venue's default when null).
     /// </summary>
+    private static readonly TimeSpan StepWait = TimeSpan.FromSeconds(1);
+
     protected T AdvanceUntil<T>(TimeSpan step, Predicate<T> isTarget, int? maxSteps = null, TestProbe? probe = null)
     {
         var steps = maxSteps ?? _advanceSteps;
@@ -49,7 +51,9 @@ public abstract partial class ScenarioBase
             Advance(step);
             try
             {
-                return (probe ?? Events).FishForMessage(isTarget, TimeSpan.FromMilliseconds(300));
+                // Real time for the venue and the sockets to catch up with each virtual step; generous because
+                // CI runs every test assembly at once on two cores (it returns as soon as the target arrives).
+                return (probe ?? Events).FishForMessage(isTarget, StepWait);
             }
             catch (Exception) when (i < steps)
             {
