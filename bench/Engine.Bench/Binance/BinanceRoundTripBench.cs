@@ -3,10 +3,11 @@ using System.Runtime.CompilerServices;
 using Engine.Actors.Connections;
 using Engine.Actors.Orders;
 using Engine.Actors.Venues.Binance;
+using Engine.Bench.Orders;
 using Engine.Kernel.Actors;
-using Engine.Kernel.Persistence;
 using Engine.Kernel.Persistence.Journal;
 using Engine.Kernel.Persistence.Snapshots;
+using Engine.Kernel.Persistence;
 using Engine.Messages.Identifiers;
 using Engine.Simulator.Accounts;
 using Engine.Simulator.Hosting;
@@ -22,7 +23,7 @@ namespace Engine.Bench.Binance;
 /// <para>
 /// Engine side: the real tree (ConnectionsSupervisor → ConnectionActor with <see cref="BinanceConnectionBehavior"/>
 /// → OrderBookActor on the SQLite journal in a temp dir, default durability) with an HMAC login; a
-/// <see cref="RoundTripProbe"/> tells one <c>SubmitOrder</c> at a time to the supervisor and stops the clock when the
+/// <see cref="OrderFlowActor"/> (window 1) tells one <c>SubmitOrder</c> at a time to the supervisor and stops the clock when the
 /// <c>OrderAccepted</c> for it arrives on the event stream. Baseline: <see cref="RawBinanceClient"/> signs and sends
 /// the same <c>order.place</c> (HMAC demo key, <c>newOrderRespType</c> FULL, as the engine sends) and waits for the
 /// response, one at a time. Each side has its own simulator account, so the engine's reconciliation never sees the
@@ -122,14 +123,12 @@ public static class BinanceRoundTripBench
             }
 
             var settings = new ConnectionsSettings([login], persistence, id => OrderBookActor.Props(id, persistence, new OrderBookOptions()));
-            var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var probe = system.ActorOf(Props.Create(() => new RoundTripProbe(Login, ready)), "probe");
             var connections = system.ActorOf(ConnectionsSupervisor.Props(settings), "connections");
-            await ready.Task.WaitAsync(StepTimeout, ct);
+            var flow = system.ActorOf(Props.Create(() => new OrderFlowActor(connections, Login, new Symbol(BinanceBenchOrder.Symbol))), "probe");
 
-            await FirstAcceptedAsync(probe, connections, progress, ct);
-            await RoundTripsAsync(probe, connections, Warmup, ct);
-            return await RoundTripsAsync(probe, connections, Samples, ct);
+            await FirstAcceptedAsync(flow, progress, ct);
+            await RoundTripsAsync(flow, Warmup, ct);
+            return await RoundTripsAsync(flow, Samples, ct);
         }
         finally
         {
@@ -139,17 +138,17 @@ public static class BinanceRoundTripBench
         }
     }
 
-    /// <summary>Retries a single order until one is accepted: the symbol rules may reach the order book just after READY.</summary>
-    private static async Task FirstAcceptedAsync(IActorRef probe, IActorRef connections, TextWriter progress, CancellationToken ct)
+    /// <summary>Retries a single order until one is accepted: the login must reach READY and its symbol rules the order book.</summary>
+    private static async Task FirstAcceptedAsync(IActorRef flow, TextWriter progress, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await RoundTripsAsync(probe, connections, 1, ct);
+                await RoundTripsAsync(flow, 1, ct);
                 return;
             }
-            catch (InvalidOperationException ex) when (attempt < 50)
+            catch (InvalidOperationException ex) when (attempt < 100)
             {
                 if (attempt == 1)
                 {
@@ -161,10 +160,10 @@ public static class BinanceRoundTripBench
         }
     }
 
-    private static async Task<long[]> RoundTripsAsync(IActorRef probe, IActorRef connections, int count, CancellationToken ct)
+    private static async Task<long[]> RoundTripsAsync(IActorRef flow, int count, CancellationToken ct)
     {
         var done = new TaskCompletionSource<long[]>(TaskCreationOptions.RunContinuationsAsynchronously);
-        probe.Tell(new RoundTripProbe.Run(connections, count, done));
+        flow.Tell(new OrderFlowActor.Run(count, Window: 1, done));
         return await done.Task.WaitAsync(StepTimeout, ct);
     }
 

@@ -3,8 +3,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using Engine.Bench.Orders;
 
 namespace Engine.Bench.Binance;
 
@@ -92,8 +93,8 @@ internal sealed class RawBinanceClient : IAsyncDisposable
             ("apiKey", apiKey, false),
             ("newClientOrderId", clientOrderId, false),
             ("newOrderRespType", "FULL", false),
-            ("price", BinanceBenchOrder.PriceText, false),
-            ("quantity", BinanceBenchOrder.QuantityText, false),
+            ("price", OrderFlow.PriceText, false),
+            ("quantity", OrderFlow.QuantityText, false),
             ("recvWindow", recvWindow, true),
             ("side", "BUY", false),
             ("symbol", BinanceBenchOrder.Symbol, false),

@@ -75,7 +75,7 @@ internal sealed class EngineUnderTest : IAsyncDisposable
         };
         var settings = new ConnectionsSettings([login], persistence, id => OrderBookActor.Props(id, persistence, new OrderBookOptions()));
         var connections = system.ActorOf(ConnectionsSupervisor.Props(settings), "connections");
-        var flow = system.ActorOf(Props.Create(() => new OrderFlowActor(connections, Login)), "strategy");
+        var flow = system.ActorOf(Props.Create(() => new OrderFlowActor(connections, Login, new Symbol(OrderFlow.Symbol))), "strategy");
         var engine = new EngineUnderTest(directory, persistence, system, flow);
         try
         {

@@ -15,6 +15,7 @@ internal sealed class OrderFlowActor : ReceiveActor
 {
     private readonly IActorRef connections;
     private readonly LoginId login;
+    private readonly Symbol symbol;
     private readonly Dictionary<ClientOrderId, int> inFlight = [];
     private Run? run;
     private long[] started = [];
@@ -23,10 +24,12 @@ internal sealed class OrderFlowActor : ReceiveActor
     private int accepted;
     private int runNumber;
 
-    public OrderFlowActor(IActorRef connections, LoginId login)
+    /// <summary>Orders of <see cref="OrderFlow"/>'s price and quantity on <paramref name="symbol"/>, in the venue's spelling.</summary>
+    public OrderFlowActor(IActorRef connections, LoginId login, Symbol symbol)
     {
         this.connections = connections;
         this.login = login;
+        this.symbol = symbol;
         Receive<Run>(OnRun);
         Receive<OrderAccepted>(OnAccepted);
         Receive<IOrderEvent>(OnOtherEvent);
@@ -61,7 +64,7 @@ internal sealed class OrderFlowActor : ReceiveActor
         inFlight[id] = index;
         started[index] = Stopwatch.GetTimestamp();
         connections.Tell(
-            new SubmitOrder(login, id, Context.System.TimeProvider.GetUtcNow(), new Symbol(OrderFlow.Symbol), OrderSide.Buy, OrderType.Limit, OrderFlow.Quantity, OrderFlow.Price),
+            new SubmitOrder(login, id, Context.System.TimeProvider.GetUtcNow(), symbol, OrderSide.Buy, OrderType.Limit, OrderFlow.Quantity, OrderFlow.Price),
             Self);
     }
 
