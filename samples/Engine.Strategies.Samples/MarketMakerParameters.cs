@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Engine.Kernel.Config;
+using Engine.Config;
 
 namespace Engine.Strategies.Samples;
 

@@ -1,8 +1,9 @@
+using Engine.Persistence;
 using System.Text.Json;
 using Engine.Actors.Orders;
 using Engine.Kernel.Persistence;
-using Engine.Kernel.Persistence.Journal;
-using Engine.Kernel.Persistence.Sqlite;
+using Engine.Persistence.Journal;
+using Engine.Persistence.Sqlite;
 using Engine.Messages.Orders;
 using static Engine.Host.Tests.OrderEvents;
 

@@ -84,7 +84,7 @@ public class CheckConfigTests
     [Fact]
     public void The_quant_gateway_example_without_its_secrets_names_the_missing_keys()
     {
-        var error = Assert.Throws<Engine.Kernel.Config.ConfigException>(
+        var error = Assert.Throws<Engine.Config.ConfigException>(
             () => EngineConfiguration.Load(Path.Combine(CliRunner.RepoRoot(), "hocon", "examples", "quant-gateway.conf"), _ => null));
 
         Assert.Contains(error.Errors, e => e.Path.EndsWith("quant-gateway.access-key", StringComparison.Ordinal));

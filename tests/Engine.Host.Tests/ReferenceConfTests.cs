@@ -1,7 +1,7 @@
 using Engine.Host.Configuration;
-using Engine.Kernel.Config;
-using Engine.Kernel.Persistence.Journal;
-using Engine.Kernel.Persistence.Snapshots;
+using Engine.Config;
+using Engine.Persistence.Journal;
+using Engine.Persistence.Snapshots;
 
 namespace Engine.Host.Tests;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Engine.Kernel.Persistence.Journal;
-using Engine.Kernel.Persistence.Sqlite;
+using Engine.Persistence.Journal;
+using Engine.Persistence.Sqlite;
 
 // Usage: Engine.Persistence.CrashWriter <database-path> <writers>
 // Each writer owns persistence id "crash-<n>" and appends one event at a time, forever. After a write's

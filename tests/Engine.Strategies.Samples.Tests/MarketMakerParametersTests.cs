@@ -1,5 +1,5 @@
 using Engine.Actors.Strategies;
-using Engine.Kernel.Config;
+using Engine.Config;
 using Engine.TestKit;
 
 namespace Engine.Strategies.Samples.Tests;

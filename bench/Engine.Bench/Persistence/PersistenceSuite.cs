@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Engine.Kernel.Actors;
 using Engine.Kernel.Persistence;
-using Engine.Kernel.Persistence.InMemory;
-using Engine.Kernel.Persistence.Serialization;
+using Engine.Persistence.InMemory;
+using Engine.Persistence.Serialization;
 using Microsoft.Extensions.Logging;
 
 namespace Engine.Bench.Persistence;

@@ -1,5 +1,5 @@
-using Engine.Kernel.Persistence.Journal;
-using Engine.Kernel.Persistence.PostgreSql;
+using Engine.Persistence.Journal;
+using Engine.Persistence.PostgreSql;
 using Npgsql;
 using NpgsqlTypes;
 

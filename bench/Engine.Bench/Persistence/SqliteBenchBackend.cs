@@ -1,5 +1,5 @@
-using Engine.Kernel.Persistence.Journal;
-using Engine.Kernel.Persistence.Sqlite;
+using Engine.Persistence.Journal;
+using Engine.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace Engine.Bench.Persistence;

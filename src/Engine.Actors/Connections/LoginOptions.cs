@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Engine.Actors.Venues.Binance;
 using Engine.Actors.Venues.QuantGateway;
-using Engine.Kernel.Config;
+using Engine.Config;
 
 namespace Engine.Actors.Connections;
 

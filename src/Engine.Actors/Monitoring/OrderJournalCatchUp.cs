@@ -1,6 +1,6 @@
 using Engine.Actors.Orders;
-using Engine.Kernel.Persistence.Query;
-using Engine.Kernel.Persistence.Serialization;
+using Engine.Persistence.Query;
+using Engine.Persistence.Serialization;
 using Engine.Messages;
 
 namespace Engine.Actors.Monitoring;

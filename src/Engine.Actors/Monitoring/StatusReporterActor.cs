@@ -1,7 +1,7 @@
 using Engine.Kernel.Actors;
 using Engine.Kernel.Persistence;
-using Engine.Kernel.Persistence.Query;
-using Engine.Kernel.Persistence.Serialization;
+using Engine.Persistence.Query;
+using Engine.Persistence.Serialization;
 using Engine.Messages;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Identifiers;

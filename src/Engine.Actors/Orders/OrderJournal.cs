@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Engine.Kernel.Persistence.Serialization;
+using Engine.Persistence.Serialization;
 using Engine.Messages;
 using Engine.Messages.Identifiers;
 

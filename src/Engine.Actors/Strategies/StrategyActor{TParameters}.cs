@@ -1,4 +1,4 @@
-using Engine.Kernel.Config;
+using Engine.Config;
 
 namespace Engine.Actors.Strategies;
 

@@ -1,5 +1,5 @@
 using Engine.Kernel.Actors;
-using Engine.Kernel.Config;
+using Engine.Config;
 using Engine.Messages.Identifiers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

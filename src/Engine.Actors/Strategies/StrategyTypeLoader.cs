@@ -1,5 +1,5 @@
 using System.Reflection;
-using Engine.Kernel.Config;
+using Engine.Config;
 
 namespace Engine.Actors.Strategies;
 

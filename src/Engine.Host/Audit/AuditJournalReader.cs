@@ -1,7 +1,8 @@
+using Engine.Persistence;
 using Engine.Actors.Audit;
 using Engine.Actors.Orders;
 using Engine.Kernel.Persistence;
-using Engine.Kernel.Persistence.Journal;
+using Engine.Persistence.Journal;
 
 namespace Engine.Host.Audit;
 

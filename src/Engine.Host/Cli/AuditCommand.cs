@@ -2,9 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using Engine.Actors.Audit;
 using Engine.Host.Audit;
-using Engine.Kernel.Persistence.Journal;
-using Engine.Kernel.Persistence.PostgreSql;
-using Engine.Kernel.Persistence.Sqlite;
+using Engine.Persistence.Journal;
+using Engine.Persistence.PostgreSql;
+using Engine.Persistence.Sqlite;
 using Engine.Messages.Identifiers;
 
 namespace Engine.Host.Cli;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Engine.Host.Configuration;
-using Engine.Kernel.Config;
+using Engine.Config;
 
 namespace Engine.Host.Cli;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Engine.Kernel.Config;
+using Engine.Config;
 
 namespace Engine.Host.Cli;
 

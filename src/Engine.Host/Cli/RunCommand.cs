@@ -2,7 +2,7 @@ using System.CommandLine;
 using Engine.Host.Configuration;
 using Engine.Host.Logging;
 using Engine.Host.Runtime;
-using Engine.Kernel.Config;
+using Engine.Config;
 using Microsoft.Extensions.Logging;
 
 namespace Engine.Host.Cli;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Engine.Host.Configuration;
 using Engine.Host.Logging;
-using Engine.Kernel.Config;
+using Engine.Config;
 using Engine.Simulator.Hosting;
 
 namespace Engine.Host.Cli;

@@ -1,4 +1,4 @@
-using Engine.Kernel.Config;
+using Engine.Config;
 using Engine.Simulator.Hosting;
 
 namespace Engine.Host.Configuration;

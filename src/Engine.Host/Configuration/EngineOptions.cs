@@ -2,9 +2,9 @@ using Engine.Actors.Connections;
 using Engine.Actors.Orders;
 using Engine.Actors.Strategies;
 using Engine.Host.Runtime;
-using Engine.Kernel.Config;
-using Engine.Kernel.Persistence.Journal;
-using Engine.Kernel.Persistence.Snapshots;
+using Engine.Config;
+using Engine.Persistence.Journal;
+using Engine.Persistence.Snapshots;
 using Engine.Simulator.Hosting;
 
 namespace Engine.Host.Configuration;

@@ -1,6 +1,7 @@
-using Engine.Kernel.Persistence.Journal;
-using Engine.Kernel.Persistence.Serialization;
-using Engine.Kernel.Persistence.Snapshots;
+using Engine.Persistence;
+using Engine.Persistence.Journal;
+using Engine.Persistence.Serialization;
+using Engine.Persistence.Snapshots;
 
 namespace Engine.Kernel.Persistence;
 

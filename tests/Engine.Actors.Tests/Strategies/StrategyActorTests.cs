@@ -1,6 +1,6 @@
 using Engine.Actors.Strategies;
 using Engine.Kernel.Actors;
-using Engine.Kernel.Config;
+using Engine.Config;
 using Engine.Messages.Accounts;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Identifiers;

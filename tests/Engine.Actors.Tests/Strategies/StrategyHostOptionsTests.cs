@@ -1,5 +1,5 @@
 using Engine.Actors.Strategies;
-using Engine.Kernel.Config;
+using Engine.Config;
 
 namespace Engine.Actors.Tests.Strategies;
 

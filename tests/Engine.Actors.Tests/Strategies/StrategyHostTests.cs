@@ -2,7 +2,7 @@ using System.Runtime.Loader;
 using Engine.Actors.Strategies;
 using Engine.Kernel.Actors;
 using Engine.Kernel.Actors.Supervision;
-using Engine.Kernel.Config;
+using Engine.Config;
 using Engine.Messages.Orders;
 using Engine.Strategies.Samples;
 using Engine.TestKit;

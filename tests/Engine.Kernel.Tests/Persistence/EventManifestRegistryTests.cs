@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Engine.Kernel.Persistence.Serialization;
+using Engine.Persistence.Serialization;
 
 namespace Engine.Kernel.Tests.Persistence;
 

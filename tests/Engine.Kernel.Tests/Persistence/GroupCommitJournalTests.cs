@@ -1,5 +1,5 @@
-using Engine.Kernel.Persistence.InMemory;
-using Engine.Kernel.Persistence.Journal;
+using Engine.Persistence.InMemory;
+using Engine.Persistence.Journal;
 using Engine.Kernel.Tests.Persistence.Support;
 using Engine.TestKit;
 

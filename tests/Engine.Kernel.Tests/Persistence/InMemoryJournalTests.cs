@@ -1,6 +1,6 @@
-using Engine.Kernel.Persistence.InMemory;
-using Engine.Kernel.Persistence.Journal;
-using Engine.Kernel.Persistence.Snapshots;
+using Engine.Persistence.InMemory;
+using Engine.Persistence.Journal;
+using Engine.Persistence.Snapshots;
 
 namespace Engine.Kernel.Tests.Persistence;
 

@@ -1,4 +1,4 @@
-using Engine.Kernel.Persistence.Snapshots;
+using Engine.Persistence.Snapshots;
 using Engine.Kernel.Tests.Persistence.Support;
 
 namespace Engine.Kernel.Tests.Persistence;

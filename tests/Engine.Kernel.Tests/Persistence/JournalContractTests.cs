@@ -1,5 +1,5 @@
-using Engine.Kernel.Persistence.Journal;
-using Engine.Kernel.Persistence.Snapshots;
+using Engine.Persistence.Journal;
+using Engine.Persistence.Snapshots;
 using Engine.Kernel.Tests.Persistence.Support;
 
 namespace Engine.Kernel.Tests.Persistence;

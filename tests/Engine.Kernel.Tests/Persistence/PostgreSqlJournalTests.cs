@@ -1,6 +1,6 @@
-using Engine.Kernel.Persistence.Journal;
-using Engine.Kernel.Persistence.PostgreSql;
-using Engine.Kernel.Persistence.Snapshots;
+using Engine.Persistence.Journal;
+using Engine.Persistence.PostgreSql;
+using Engine.Persistence.Snapshots;
 using Engine.Kernel.Tests.Persistence.Support;
 using Npgsql;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Engine.Kernel.Persistence.Sqlite;
+using Engine.Persistence.Sqlite;
 using Engine.Kernel.Tests.Persistence.Support;
 
 namespace Engine.Kernel.Tests.Persistence;

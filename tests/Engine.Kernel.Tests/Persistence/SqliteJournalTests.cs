@@ -1,6 +1,6 @@
-using Engine.Kernel.Persistence.Journal;
-using Engine.Kernel.Persistence.Snapshots;
-using Engine.Kernel.Persistence.Sqlite;
+using Engine.Persistence.Journal;
+using Engine.Persistence.Snapshots;
+using Engine.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace Engine.Kernel.Tests.Persistence;

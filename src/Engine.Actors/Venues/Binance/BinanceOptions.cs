@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Engine.Actors.Budget;
-using Engine.Kernel.Config;
+using Engine.Config;
 using W = Engine.Actors.Venues.Binance.BinanceWire;
 
 namespace Engine.Actors.Venues.Binance;

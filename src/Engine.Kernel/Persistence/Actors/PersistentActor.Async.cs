@@ -1,5 +1,5 @@
 using Engine.Kernel.Actors;
-using Engine.Kernel.Persistence.Journal;
+using Engine.Persistence.Journal;
 
 namespace Engine.Kernel.Persistence.Actors;
 

@@ -70,7 +70,7 @@ public abstract partial class PersistentActor
     /// </summary>
     private async Task ReadEventsAsync(ChannelWriter<List<(long SequenceNr, object Event)>> writer, long fromSequenceNr, CancellationToken cancellationToken)
     {
-        var raw = Channel.CreateBounded<List<Journal.PersistentRepr>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var raw = Channel.CreateBounded<List<Engine.Persistence.Journal.PersistentRepr>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         var reading = Task.Run(() => ReadStoredAsync(raw.Writer, fromSequenceNr, cancellationToken), cancellationToken);
         try
         {
@@ -94,18 +94,18 @@ public abstract partial class PersistentActor
         }
     }
 
-    private async Task ReadStoredAsync(ChannelWriter<List<Journal.PersistentRepr>> writer, long fromSequenceNr, CancellationToken cancellationToken)
+    private async Task ReadStoredAsync(ChannelWriter<List<Engine.Persistence.Journal.PersistentRepr>> writer, long fromSequenceNr, CancellationToken cancellationToken)
     {
         try
         {
-            var chunk = new List<Journal.PersistentRepr>(ReplayChunk);
+            var chunk = new List<Engine.Persistence.Journal.PersistentRepr>(ReplayChunk);
             await foreach (var repr in Persistence.Journal.ReplayAsync(PersistenceId, fromSequenceNr, long.MaxValue, long.MaxValue, cancellationToken))
             {
                 chunk.Add(repr);
                 if (chunk.Count == ReplayChunk)
                 {
                     await writer.WriteAsync(chunk, cancellationToken);
-                    chunk = new List<Journal.PersistentRepr>(ReplayChunk);
+                    chunk = new List<Engine.Persistence.Journal.PersistentRepr>(ReplayChunk);
                 }
             }
 

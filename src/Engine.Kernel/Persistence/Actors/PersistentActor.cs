@@ -1,6 +1,6 @@
 using Engine.Kernel.Actors;
-using Engine.Kernel.Persistence.Journal;
-using Engine.Kernel.Persistence.Snapshots;
+using Engine.Persistence.Journal;
+using Engine.Persistence.Snapshots;
 
 namespace Engine.Kernel.Persistence.Actors;
 

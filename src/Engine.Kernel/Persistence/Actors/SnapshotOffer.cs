@@ -1,4 +1,4 @@
-using Engine.Kernel.Persistence.Snapshots;
+using Engine.Persistence.Snapshots;
 
 namespace Engine.Kernel.Persistence.Actors;
 

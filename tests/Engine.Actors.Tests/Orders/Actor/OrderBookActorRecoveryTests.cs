@@ -1,6 +1,6 @@
 using Engine.Actors.Orders;
 using Engine.Actors.Orders.Protocol;
-using Engine.Kernel.Persistence.Snapshots;
+using Engine.Persistence.Snapshots;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
 

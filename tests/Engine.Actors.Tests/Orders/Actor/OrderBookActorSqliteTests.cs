@@ -1,8 +1,8 @@
 using Engine.Actors.Orders;
 using Engine.Kernel.Persistence;
-using Engine.Kernel.Persistence.Journal;
-using Engine.Kernel.Persistence.Snapshots;
-using Engine.Kernel.Persistence.Sqlite;
+using Engine.Persistence.Journal;
+using Engine.Persistence.Snapshots;
+using Engine.Persistence.Sqlite;
 using Engine.Messages.Orders;
 
 namespace Engine.Actors.Tests.Orders.Actor;
@@ -15,7 +15,7 @@ public sealed class OrderBookActorSqliteTests : OrderBookActorTestBase
     {
         var sqlite = new SqliteOptions { Path = Path.Combine(_directory.FullName, "engine.db") };
         return PersistenceExtension.OpenAsync(
-            new Engine.Kernel.Persistence.Journal.JournalOptions { Plugin = "sqlite", Sqlite = sqlite },
+            new Engine.Persistence.Journal.JournalOptions { Plugin = "sqlite", Sqlite = sqlite },
             new SnapshotStoreOptions { Plugin = "sqlite", Sqlite = sqlite },
             OrderJournal.CreateRegistry(),
             TimeProvider.System);

@@ -4,8 +4,8 @@ using Engine.Actors.Orders.Protocol;
 using Engine.Actors.Venues;
 using Engine.Kernel.Actors;
 using Engine.Kernel.Persistence;
-using Engine.Kernel.Persistence.InMemory;
-using Engine.Kernel.Persistence.Journal;
+using Engine.Persistence.InMemory;
+using Engine.Persistence.Journal;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Markets;
 using Engine.Messages.Orders;
@@ -44,7 +44,7 @@ public abstract class OrderBookActorTestBase : TestKitBase
         Logs = logs;
         Storage = new SwitchableStorage();
         Persistence = new PersistenceExtension(
-            new GroupCommitJournal(Storage, new Engine.Kernel.Persistence.Journal.JournalOptions(), TimeProvider.System),
+            new GroupCommitJournal(Storage, new Engine.Persistence.Journal.JournalOptions(), TimeProvider.System),
             new InMemorySnapshotStore(keepLatest: 3),
             OrderJournal.CreateRegistry(),
             "tests");

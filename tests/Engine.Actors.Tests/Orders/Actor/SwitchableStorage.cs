@@ -1,6 +1,6 @@
-using Engine.Kernel.Persistence.InMemory;
-using Engine.Kernel.Persistence.Journal;
-using Engine.Kernel.Persistence.Query;
+using Engine.Persistence.InMemory;
+using Engine.Persistence.Journal;
+using Engine.Persistence.Query;
 
 namespace Engine.Actors.Tests.Orders.Actor;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Engine.Actors.Connections;
 using Engine.Actors.Venues.Binance;
-using Engine.Kernel.Config;
+using Engine.Config;
 
 namespace Engine.Actors.Tests.Scenarios.Binance;
 

@@ -27,7 +27,7 @@ public class BinanceOptionsTests
     [Fact]
     public void Binds_from_kebab_case_hocon()
     {
-        var config = Engine.Kernel.Config.HoconConfig.Parse("""
+        var config = Engine.Config.HoconConfig.Parse("""
             binance {
               url = "ws://127.0.0.1:9001/ws-api/v3"
               api-key = abc
@@ -60,11 +60,11 @@ public class BinanceOptionsTests
     [Fact]
     public void Out_of_range_recv_window_fails_binding_without_printing_the_secret()
     {
-        var config = Engine.Kernel.Config.HoconConfig.Parse("""
+        var config = Engine.Config.HoconConfig.Parse("""
             binance { api-key = abc, key-type = hmac, secret = "hidden-value", recv-window = 70000 }
             """).Resolve(_ => null);
 
-        var error = Assert.Throws<Engine.Kernel.Config.ConfigException>(() => config.Bind<BinanceOptions>("binance"));
+        var error = Assert.Throws<Engine.Config.ConfigException>(() => config.Bind<BinanceOptions>("binance"));
 
         Assert.Contains("recv-window", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("hidden-value", error.Message, StringComparison.Ordinal);
@@ -117,7 +117,7 @@ public class BinanceOptionsTests
         Assert.DoesNotContain(DocSecret, options.ToString(), StringComparison.Ordinal);
         Assert.Contains("Secret = ***", options.ToString(), StringComparison.Ordinal);
         Assert.All(options.Validate(), e => Assert.DoesNotContain(DocSecret, e, StringComparison.Ordinal));
-        Assert.True(typeof(BinanceOptions).GetProperty(nameof(BinanceOptions.Secret))!.IsDefined(typeof(Engine.Kernel.Config.SecretAttribute), false));
+        Assert.True(typeof(BinanceOptions).GetProperty(nameof(BinanceOptions.Secret))!.IsDefined(typeof(Engine.Config.SecretAttribute), false));
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 using Engine.Kernel.Actors;
 using Engine.Kernel.Persistence;
-using Engine.Kernel.Persistence.InMemory;
-using Engine.Kernel.Persistence.Journal;
-using Engine.Kernel.Persistence.Serialization;
+using Engine.Persistence.InMemory;
+using Engine.Persistence.Journal;
+using Engine.Persistence.Serialization;
 using Engine.Kernel.Tests.Persistence.Support;
 using Engine.TestKit;
 using Microsoft.Extensions.Logging;

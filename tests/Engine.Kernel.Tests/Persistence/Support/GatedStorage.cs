@@ -1,5 +1,5 @@
-using Engine.Kernel.Persistence.Journal;
-using Engine.Kernel.Persistence.Query;
+using Engine.Persistence.Journal;
+using Engine.Persistence.Query;
 
 namespace Engine.Kernel.Tests.Persistence.Support;
 

@@ -1,4 +1,4 @@
-using Engine.Kernel.Persistence.Journal;
+using Engine.Persistence.Journal;
 
 namespace Engine.Kernel.Tests.Persistence.Support;
 
