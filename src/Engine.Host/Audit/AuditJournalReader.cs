@@ -1,36 +1,50 @@
-using Engine.Persistence;
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.Persistence.Query;
+using Akka.Streams;
+using Akka.Streams.Dsl;
 using Engine.Actors.Audit;
 using Engine.Actors.Orders;
-using Engine.Kernel.Persistence;
 using Engine.Persistence.Journal;
+using Engine.Persistence.Plugin;
+using Engine.Persistence.Snapshots;
 
 namespace Engine.Host.Audit;
 
 /// <summary>
-/// Reads every order-book event (tag <see cref="OrderJournal.Tag"/>) of a journal in commit order and deserializes it
-/// with <see cref="OrderJournal.CreateRegistry"/>, the registry the engine writes with. Read-only use of the journal.
+/// Reads every order-book event (tag <see cref="OrderJournal.Tag"/>) of a journal in commit order through
+/// <b>Akka.Persistence.Query</b> (<c>CurrentEventsByTag</c>), whichever plugin wrote it: a short-lived actor system is
+/// started with the journal's plugin configuration, the engine's serializer and read event adapters (so events arrive
+/// as the engine's current types), and terminated afterwards. Read-only use of the journal.
 /// </summary>
 internal static class AuditJournalReader
 {
-    /// <summary>Opens <paramref name="options"/>, reads all order events and closes the journal.</summary>
+    /// <summary>Reads all order events of the journal <paramref name="options"/> names.</summary>
     /// <exception cref="FileNotFoundException">A SQLite journal file does not exist (it is never created here).</exception>
-    public static async Task<IReadOnlyList<AuditedEvent>> ReadAsync(JournalOptions options, TimeProvider timeProvider, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<AuditedEvent>> ReadAsync(JournalOptions options, CancellationToken cancellationToken)
     {
-        if (options.Plugin == "sqlite" && !File.Exists(options.Sqlite.Path))
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.ResolvedDatabase() == "sqlite" && !File.Exists(options.Sqlite.Path))
         {
             throw new FileNotFoundException($"no journal at '{options.Sqlite.Path}'", options.Sqlite.Path);
         }
 
-        var registry = OrderJournal.CreateRegistry();
-        await using var journal = await PersistencePlugins.OpenJournalAsync(options, timeProvider, cancellationToken);
-        var events = new List<AuditedEvent>();
-        await foreach (var envelope in journal.CurrentEventsByTag(OrderJournal.Tag, 0, cancellationToken))
+        var snapshots = new SnapshotStoreOptions { Plugin = options.Plugin, Database = options.Database, Sqlite = options.Sqlite, PostgreSql = options.PostgreSql };
+        var config = ConfigurationFactory.ParseString("akka.loglevel = WARNING")
+            .WithFallback(PersistenceHocon.Build(options, snapshots))
+            .WithFallback(OrderJournal.AkkaConfig(PersistenceHocon.JournalPluginPaths));
+        var system = ActorSystem.Create("audit", config);
+        try
         {
-            var stored = envelope.Event;
-            var value = registry.Deserialize(stored.Manifest, stored.Payload, stored.PersistenceId);
-            events.Add(new AuditedEvent(envelope.Ordering, stored.PersistenceId, stored.SequenceNr, value));
+            var query = PersistenceQuery.Get(system).ReadJournalFor<ICurrentEventsByTagQuery>(PersistenceHocon.ReadJournalPluginId(options));
+            var envelopes = await query.CurrentEventsByTag(OrderJournal.Tag, Offset.NoOffset())
+                .RunWith(Sink.Seq<EventEnvelope>(), system.Materializer())
+                .WaitAsync(cancellationToken);
+            return [.. envelopes.Select(e => new AuditedEvent(((Sequence)e.Offset).Value, e.PersistenceId, e.SequenceNr, e.Event))];
         }
-
-        return events;
+        finally
+        {
+            await system.Terminate();
+        }
     }
 }

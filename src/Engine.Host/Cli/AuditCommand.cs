@@ -10,7 +10,7 @@ using Engine.Messages.Identifiers;
 namespace Engine.Host.Cli;
 
 /// <summary>
-/// <c>engine audit [--journal PATH | --pg CONNECTION] [--login L] [--from T] [--to T] [--format table|json]</c>:
+/// <c>engine audit [--journal PATH | --pg CONNECTION] [--plugin engine|akka-sql] [--login L] [--from T] [--to T] [--format table|json]</c>:
 /// replays the order journals through the engine's own lifecycle (<see cref="OrderAudit"/>) and prints each order's
 /// timeline and a summary. Exit 0 when every invariant holds, 1 on a violation or when the journal cannot be read,
 /// 2 for bad arguments.
@@ -24,6 +24,8 @@ internal static class AuditCommand
         var login = new Option<string[]>("--login") { Description = "Audit only this login (repeatable).", AllowMultipleArgumentsPerToken = true };
         var from = new Option<DateTimeOffset?>("--from") { Description = "Only orders created at or after this time (ISO 8601, UTC when no offset)." };
         var to = new Option<DateTimeOffset?>("--to") { Description = "Only orders created before this time." };
+        var plugin = new Option<string>("--plugin") { Description = "The persistence plugin that wrote the journal: engine or akka-sql.", DefaultValueFactory = _ => new JournalOptions().ResolvedPlugin() };
+        plugin.AcceptOnlyFromAmong("engine", "akka-sql");
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         from.CustomParser = ParseTime;
@@ -31,7 +33,7 @@ internal static class AuditCommand
 
         var command = new Command("audit", "Replay the order journals, print timelines and a summary, check the invariants.")
         {
-            journal, pg, login, from, to, format,
+            journal, pg, plugin, login, from, to, format,
         };
         command.Validators.Add(result =>
         {
@@ -44,12 +46,12 @@ internal static class AuditCommand
         {
             var connection = parse.GetValue(pg);
             var options = connection is null
-                ? new JournalOptions { Plugin = "sqlite", Sqlite = new SqliteOptions { Path = parse.GetValue(journal) ?? new SqliteOptions().Path } }
-                : new JournalOptions { Plugin = "postgresql", PostgreSql = new PostgreSqlOptions { ConnectionString = connection } };
+                ? new JournalOptions { Plugin = parse.GetValue(plugin)!, Database = "sqlite", Sqlite = new SqliteOptions { Path = parse.GetValue(journal) ?? new SqliteOptions().Path } }
+                : new JournalOptions { Plugin = parse.GetValue(plugin)!, Database = "postgresql", PostgreSql = new PostgreSqlOptions { ConnectionString = connection } };
             IReadOnlyList<AuditedEvent> events;
             try
             {
-                events = await AuditJournalReader.ReadAsync(options, TimeProvider.System, cancellationToken);
+                events = await AuditJournalReader.ReadAsync(options, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -46,7 +46,10 @@ internal static class RunCommand
                 return ExitCodes.ConfigurationError;
             }
 
-            using var loggerFactory = EngineLogging.Create(loaded.Options.Logging.Level, loaded.Options.Logging.File);
+            await using var serilog = EngineLogging.CreateLogger(loaded.Options.Logging.Level, loaded.Options.Logging.File);
+            // Akka.Logger.Serilog writes through Serilog's global logger: the CLI is the composition root that sets it.
+            Serilog.Log.Logger = serilog;
+            using var loggerFactory = EngineLogging.CreateFactory(serilog);
             using var limit = parse.GetValue(duration) is { } d ? new CancellationTokenSource(d, TimeProvider.System) : new CancellationTokenSource();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
             try

@@ -16,9 +16,6 @@ namespace Engine.Host.Configuration;
 /// </summary>
 public sealed record EngineOptions : IValidatableOptions
 {
-    /// <summary>Actor runtime settings.</summary>
-    public KernelOptions Kernel { get; init; } = new();
-
     /// <summary>Loopback venue simulators: accounts, synthetic market, fees, faults, venue switches.</summary>
     public SimulatorOptions Simulator { get; init; } = new();
 

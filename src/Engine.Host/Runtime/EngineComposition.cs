@@ -1,28 +1,27 @@
+using Akka.Actor;
 using Engine.Actors.Connections;
 using Engine.Actors.Orders;
 using Engine.Actors.Strategies;
 using Engine.Actors.Supervision;
 using Engine.Host.Configuration;
-using Engine.Kernel.Actors;
-using Engine.Kernel.Persistence;
 
 namespace Engine.Host.Runtime;
 
 /// <summary>
 /// The one place where the real engine tree is put together: which Props the engine supervisor builds and which
 /// messages the shutdown phases send. Everything else in the host is independent of the actors composed here.
+/// Persistence is not passed around: every order book uses the journal and snapshot plugins configured as Akka's
+/// defaults (<see cref="AkkaConfiguration"/>).
 /// </summary>
 /// <param name="Options">The bound configuration.</param>
 /// <param name="Logins">The logins with <c>sim://</c> URLs already rewritten to the running simulators.</param>
-/// <param name="Persistence">The opened journal and snapshot store, shared by every order book.</param>
-public sealed record EngineComposition(EngineOptions Options, IReadOnlyList<LoginOptions> Logins, PersistenceExtension Persistence)
+public sealed record EngineComposition(EngineOptions Options, IReadOnlyList<LoginOptions> Logins)
 {
     /// <summary>What <see cref="EngineSupervisor"/> builds.</summary>
     public EngineSupervisorSettings Supervisor => new(
         () => ConnectionsSupervisor.Props(new ConnectionsSettings(
             [.. Logins],
-            Persistence,
-            login => OrderBookActor.Props(login, Persistence, Options.Orders))),
+            login => OrderBookActor.Props(login, Options.Orders))),
         connections => StrategyHost.Props(new StrategyHostSettings(Options.Strategies, connections, Options.StrategyHost)));
 
     /// <summary>Shutdown phase 1: strategies stop quoting and acknowledge.</summary>

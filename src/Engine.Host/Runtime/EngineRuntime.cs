@@ -1,20 +1,27 @@
-using Engine.Actors.Orders;
+using System.Security.Cryptography;
+using Akka.Actor;
+using Akka.Hosting;
+using Akka.Logger.Serilog;
 using Engine.Actors.Monitoring;
+using Engine.Actors.Runtime;
 using Engine.Actors.Supervision;
 using Engine.Host.Configuration;
-using Engine.Kernel.Actors;
-using Engine.Kernel.Persistence;
 using Engine.Messages.Identifiers;
+using Engine.Persistence.Plugin;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Engine.Host.Runtime;
 
 /// <summary>
-/// One <c>engine run</c>: start simulators for <c>sim://</c> logins, rewrite their URLs, open persistence, start the
-/// actor system with the status reporter and the <see cref="EngineSupervisor"/>, wait for a stop request (Ctrl+C,
-/// <c>--for</c>) or for the engine to die, then stop in phases (<see cref="EngineStopPlan"/>). Returns the exit
-/// code: 0 after a requested stop, 1 when the engine died on its own. Start-up failures are thrown to the caller
-/// after whatever was already started is stopped.
+/// One <c>engine run</c>: start simulators for <c>sim://</c> logins and rewrite their URLs, start the actor system with
+/// <b>Akka.Hosting</b> on the .NET generic host (the status reporter, the <see cref="EngineSupervisor"/>, the stop phases
+/// registered with <see cref="CoordinatedShutdown"/>), wait for a stop request (Ctrl+C, SIGTERM, <c>--for</c>) or for
+/// the engine to die, then stop the host, which runs the phases (<see cref="EngineStopPlan"/>). Returns the exit code:
+/// 0 after a requested stop, 1 when the engine died on its own. Start-up failures are thrown to the caller after
+/// whatever was already started is stopped.
 /// </summary>
 public sealed class EngineRuntime
 {
@@ -25,9 +32,9 @@ public sealed class EngineRuntime
     private readonly Func<EngineComposition, EngineSupervisorSettings> _tree;
 
     /// <summary>
-    /// A run of <paramref name="configuration"/>, logging through <paramref name="loggerFactory"/>. <paramref name="tree"/>
-    /// chooses the engine tree from the composition; null uses <see cref="EngineComposition.Supervisor"/> (tests pass
-    /// their own children to exercise the host around them).
+    /// A run of <paramref name="configuration"/>, logging through <paramref name="loggerFactory"/> (Akka's own logging goes
+    /// to Serilog's <c>Log.Logger</c> through Akka.Logger.Serilog). <paramref name="tree"/> chooses the engine tree from
+    /// the composition; null uses <see cref="EngineComposition.Supervisor"/> (tests pass their own children).
     /// </summary>
     public EngineRuntime(
         EngineConfiguration configuration, ILoggerFactory loggerFactory, TimeProvider timeProvider, Func<EngineComposition, EngineSupervisorSettings>? tree = null)
@@ -39,77 +46,107 @@ public sealed class EngineRuntime
         _logger = loggerFactory.CreateLogger<EngineRuntime>();
     }
 
-    /// <summary>Runs until <paramref name="stop"/> fires or the engine dies.</summary>
+    /// <summary>Runs until <paramref name="stop"/> fires, the process is asked to stop, or the engine dies.</summary>
     public async Task<int> RunAsync(CancellationToken stop)
     {
         var options = _configuration.Options;
         _logger.Starting(_configuration.SourceFile);
         var fleet = await SimulatorFleet.StartAsync(
             SimulatedVenues.Required(options.Logins), options.Simulator, _loggerFactory, _timeProvider, CancellationToken.None);
-        PersistenceExtension? persistence = null;
         try
         {
-            var logins = SimulatedVenues.Rewrite(options.Logins, fleet.Endpoints);
-            persistence = await PersistenceExtension.OpenAsync(options.Journal, options.SnapshotStore, OrderJournal.CreateRegistry(), _timeProvider, CancellationToken.None);
-            _logger.JournalOpen(options.Journal.Plugin);
-            return await RunSystemAsync(new EngineComposition(options, logins, persistence), fleet, stop);
+            var composition = new EngineComposition(options, SimulatedVenues.Rewrite(options.Logins, fleet.Endpoints));
+            await PersistenceHocon.PrepareAsync(options.Journal, options.SnapshotStore, CancellationToken.None);
+            _logger.JournalOpen(PersistenceHocon.Describe(options.Journal));
+            return await RunHostAsync(composition, fleet, stop);
+        }
+        finally
+        {
+            await fleet.DisposeAsync();
+        }
+    }
+
+    private async Task<int> RunHostAsync(EngineComposition composition, SimulatorFleet fleet, CancellationToken stop)
+    {
+        var engineDied = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var host = BuildHost(composition, fleet, engineDied);
+        await host.StartAsync(CancellationToken.None);
+        try
+        {
+            foreach (var login in composition.Logins)
+            {
+                _logger.LoginConfigured(login.Name, login.Venue, login.QuantGateway?.Url ?? login.Binance?.Url);
+            }
+
+            _logger.Running();
+            var system = host.Services.GetRequiredService<ActorSystem>();
+            var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+            using var requested = CancellationTokenSource.CreateLinkedTokenSource(stop, lifetime.ApplicationStopping);
+            var stopRequested = Task.Delay(Timeout.InfiniteTimeSpan, _timeProvider, requested.Token);
+            var first = await Task.WhenAny(stopRequested, engineDied.Task, system.WhenTerminated);
+            var died = first != stopRequested;
+            if (died)
+            {
+                _logger.EngineDied();
+            }
+            else
+            {
+                _logger.StopRequested();
+            }
+
+            await host.StopAsync(CancellationToken.None);
+            _logger.Stopped();
+            return died ? 1 : 0;
         }
         catch
         {
-            if (persistence is not null)
-            {
-                await persistence.DisposeAsync();
-            }
-
-            await fleet.DisposeAsync();
+            await host.StopAsync(CancellationToken.None);
             throw;
         }
     }
 
-    private async Task<int> RunSystemAsync(EngineComposition composition, SimulatorFleet fleet, CancellationToken stop)
+    private IHost BuildHost(EngineComposition composition, SimulatorFleet fleet, TaskCompletionSource engineDied)
     {
         var options = composition.Options;
-        var system = ActorSystem.Create("engine", new ActorSystemOptions
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.Replace(ServiceDescriptor.Singleton(_loggerFactory));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TotalShutdownTime(options.Run.Shutdown));
+        var akkaConfig = AkkaConfiguration.Build(_configuration);
+        var random = new Random(RandomNumberGenerator.GetInt32(int.MaxValue));
+        builder.Services.AddAkka("engine", akka =>
         {
-            TimeProvider = _timeProvider,
-            LoggerFactory = _loggerFactory,
-            Throughput = options.Kernel.Throughput,
-            AskTimeout = options.Kernel.AskTimeout,
+            akka.AddHocon(akkaConfig, HoconAddMode.Prepend);
+            akka.AddSetup(new EngineSetup(_timeProvider, random, _loggerFactory));
+            akka.ConfigureLoggers(loggers =>
+            {
+                loggers.ClearLoggers();
+                loggers.AddSerilogLogging();
+            });
+            akka.WithActors((system, registry) =>
+            {
+                var loginIds = composition.Logins.Where(l => l.Enabled).Select(l => new LoginId(l.Name)).ToList();
+                var status = system.ActorOf(
+                    StatusReporterActor.Props(loginIds, options.Run.StatusInterval, PersistenceHocon.ReadJournalPluginId(options.Journal)), "status");
+                var engine = system.ActorOf(EngineSupervisor.Props(_tree(composition)), EngineSupervisor.Name);
+                system.ActorOf(TerminationWatcher.Props(engine, engineDied), "engine-watcher");
+                registry.Register<EngineSupervisor>(engine);
+                var phases = EngineStopPlan.Build(
+                    system,
+                    engine,
+                    [status],
+                    () => !engineDied.Task.IsCompleted,
+                    EngineComposition.StopStrategiesAsync,
+                    EngineComposition.DrainConnectionsAsync,
+                    options.Run.CancelWorkingOrdersOnShutdown,
+                    options.Run.Shutdown,
+                    fleet);
+                EngineStopPlan.Register(CoordinatedShutdown.Get(system), phases, _logger, _timeProvider);
+            });
         });
-        var loginIds = composition.Logins.Where(l => l.Enabled).Select(l => new LoginId(l.Name)).ToList();
-        system.ActorOf(StatusReporterActor.Props(loginIds, options.Run.StatusInterval, composition.Persistence), "status");
-        var engine = system.ActorOf(EngineSupervisor.Props(_tree(composition)), EngineSupervisor.Name);
-        var died = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        system.ActorOf(TerminationWatcher.Props(engine, died), "engine-watcher");
-        foreach (var login in composition.Logins)
-        {
-            _logger.LoginConfigured(login.Name, login.Venue, login.QuantGateway?.Url ?? login.Binance?.Url);
-        }
-
-        _logger.Running();
-        var requested = Task.Delay(Timeout.InfiniteTimeSpan, _timeProvider, stop);
-        var first = await Task.WhenAny(requested, died.Task, system.WhenTerminated);
-        var engineDied = first != requested;
-        if (engineDied)
-        {
-            _logger.EngineDied();
-        }
-        else
-        {
-            _logger.StopRequested();
-        }
-
-        var phases = EngineStopPlan.Build(
-            system,
-            engine,
-            EngineComposition.StopStrategiesAsync,
-            EngineComposition.DrainConnectionsAsync,
-            options.Run.CancelWorkingOrdersOnShutdown,
-            options.Run.Shutdown,
-            composition.Persistence,
-            fleet);
-        await ShutdownSequence.RunAsync([.. phases.Skip(engineDied ? 2 : 0)], _logger, _timeProvider);
-        _logger.Stopped();
-        return engineDied ? 1 : 0;
+        return builder.Build();
     }
+
+    /// <summary>How long the generic host lets Akka's coordinated shutdown run: every phase's bound, plus slack.</summary>
+    private static TimeSpan TotalShutdownTime(ShutdownTimeouts t) =>
+        t.StopStrategies + t.DrainConnections + t.TerminateActors + t.FlushJournal + t.StopSimulators + TimeSpan.FromSeconds(10);
 }

@@ -1,4 +1,4 @@
-using Engine.Kernel.Actors;
+using Akka.Actor;
 
 namespace Engine.Host.Runtime;
 
@@ -20,7 +20,7 @@ public sealed class TerminationWatcher : ReceiveActor
 
     /// <summary>Props watching <paramref name="subject"/> and completing <paramref name="terminated"/> when it stops.</summary>
     public static Props Props(IActorRef subject, TaskCompletionSource terminated) =>
-        Kernel.Actors.Props.Create(() => new TerminationWatcher(subject, terminated));
+        Akka.Actor.Props.Create(() => new TerminationWatcher(subject, terminated));
 
     /// <inheritdoc />
     protected override void PreStart() => Context.Watch(_subject);

@@ -1,0 +1,48 @@
+using Akka.Configuration;
+using Engine.Actors.Orders;
+using Engine.Config;
+using Engine.Host.Runtime;
+using Engine.Persistence.Plugin;
+
+namespace Engine.Host.Configuration;
+
+/// <summary>
+/// The configuration Akka.NET receives: the file's <c>akka { }</c> section exactly as the user wrote it (after HOCON
+/// substitution), over the engine's defaults for Akka: the persistence plugins chosen in <c>engine.journal</c> and
+/// <c>engine.snapshot-store</c>, the order journal's serializer and event adapters, the coordinated-shutdown phase
+/// timeouts of <c>engine.run.shutdown</c>. Whatever the user sets under <c>akka</c> wins. Pure.
+/// </summary>
+public static class AkkaConfiguration
+{
+    /// <summary>Builds Akka's configuration for <paramref name="loaded"/>.</summary>
+    public static Config Build(EngineConfiguration loaded)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        var options = loaded.Options;
+        return UserSection(loaded.Config)
+            .WithFallback(EngineStopPlan.PhaseTimeouts(options.Run.Shutdown))
+            .WithFallback(Defaults)
+            .WithFallback(PersistenceHocon.Build(options.Journal, options.SnapshotStore))
+            .WithFallback(OrderJournal.AkkaConfig(PersistenceHocon.JournalPluginPaths));
+    }
+
+    /// <summary>The <c>akka</c> section of <paramref name="config"/> as Akka reads it; empty when the file has none.</summary>
+    public static Config UserSection(HoconConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config.HasPath("akka")
+            ? ConfigurationFactory.ParseString("akka = " + config.GetConfig("akka").ToJson())
+            : Config.Empty;
+    }
+
+    /// <summary>
+    /// Engine defaults for Akka that the user may override: Akka's own logging at the engine's level is configured by
+    /// the host (Serilog); the CLR shutdown hook is off because the host runs <c>CoordinatedShutdown</c> itself.
+    /// </summary>
+    private static Config Defaults { get; } = ConfigurationFactory.ParseString("""
+        akka {
+          coordinated-shutdown.run-by-clr-shutdown-hook = off
+          actor.ask-timeout = 5s
+        }
+        """);
+}

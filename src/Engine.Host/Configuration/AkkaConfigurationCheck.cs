@@ -1,0 +1,59 @@
+using Akka.Actor;
+using Akka.Configuration;
+using Engine.Config;
+
+namespace Engine.Host.Configuration;
+
+/// <summary>
+/// Checks the configuration Akka would receive (<see cref="AkkaConfiguration.Build"/>) the only reliable way: Akka reads
+/// it. An actor system is started with it (no engine actor, no journal opened: persistence plugins start lazily) and
+/// terminated; whatever Akka rejects (a malformed value, an unknown dispatcher type or logger, a serializer that cannot
+/// be loaded) becomes a <see cref="ConfigException"/> pinned to the file's <c>akka</c> section.
+/// </summary>
+public static class AkkaConfigurationCheck
+{
+    /// <summary>Throws <see cref="ConfigException"/> naming the problem when Akka cannot start with <paramref name="loaded"/>.</summary>
+    public static async Task RunAsync(EngineConfiguration loaded, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        Config config;
+        try
+        {
+            config = AkkaConfiguration.Build(loaded);
+        }
+        catch (Exception ex) when (ex is ConfigurationException or FormatException)
+        {
+            throw Problem(loaded, $"Akka cannot read it: {ex.Message}");
+        }
+
+        ActorSystem system;
+        try
+        {
+            system = ActorSystem.Create("check-config", config.WithFallback(Quiet));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw Problem(loaded, $"Akka cannot start with it: {Innermost(ex).Message}");
+        }
+
+        await system.Terminate().WaitAsync(cancellationToken);
+    }
+
+    private static Config Quiet { get; } = ConfigurationFactory.ParseString("akka.loglevel = OFF\nakka.stdout-loglevel = OFF");
+
+    private static ConfigException Problem(EngineConfiguration loaded, string message)
+    {
+        var origin = loaded.Config.HasPath("akka") ? loaded.Config.Origin("akka") : new HoconOrigin(loaded.SourceFile, 0);
+        return new ConfigException([new ConfigError(origin, "akka", message)]);
+    }
+
+    private static Exception Innermost(Exception ex)
+    {
+        while (ex.InnerException is not null)
+        {
+            ex = ex.InnerException;
+        }
+
+        return ex;
+    }
+}
