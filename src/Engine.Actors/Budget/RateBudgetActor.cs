@@ -1,4 +1,5 @@
-using Engine.Kernel.Actors;
+using Akka.Actor;
+using Engine.Actors.Runtime;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Identifiers;
 using Microsoft.Extensions.Logging;
@@ -9,21 +10,26 @@ namespace Engine.Actors.Budget;
 /// Thin shell over a <see cref="RateBudget{T}"/>: every <see cref="Acquire"/> is answered with exactly one
 /// <see cref="Granted"/> (at once, or later in priority order: cancel, order, query) or handed back by
 /// <see cref="Clear"/> in <see cref="Cleared"/>; nothing is dropped. When it starts queueing it publishes
-/// <see cref="RequestBudgetExhausted"/> once, until the queue is empty again. One keyed timer on the
-/// system clock fires when the head of the queue can go. Server feedback (<see cref="SyncWindow"/>,
+/// <see cref="RequestBudgetExhausted"/> once, until the queue is empty again. One keyed timer fires when the
+/// head of the queue can go; windows and pauses are on the engine clock. Server feedback (<see cref="SyncWindow"/>,
 /// <see cref="PauseUntil"/>) re-syncs the windows (Binance <c>rateLimits</c>, 429).
 /// </summary>
-public sealed class RateBudgetActor : ReceiveActor
+public sealed partial class RateBudgetActor : ReceiveActor, IWithTimers
 {
     private const string RetryKey = "budget-retry";
 
     private readonly LoginId _login;
     private readonly RateBudget<Ticket> _budget;
     private readonly HashSet<Ticket> _queued = [];
+    private readonly ILogger _log;
+    private readonly TimeProvider _time;
     private bool _exhausted;
 
-    private RateBudgetActor(LoginId login, IEnumerable<RateWindowSpec> windows)
+    /// <summary>Creates the actor; the windows are validated by <see cref="Props"/>.</summary>
+    public RateBudgetActor(LoginId login, IEnumerable<RateWindowSpec> windows)
     {
+        _log = Context.CreateLogger<RateBudgetActor>();
+        _time = Context.Engine().Time;
         _login = login;
         _budget = new RateBudget<Ticket>(windows);
         Receive<Acquire>(OnAcquire);
@@ -41,7 +47,10 @@ public sealed class RateBudgetActor : ReceiveActor
         });
     }
 
-    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+    private DateTimeOffset Now => _time.GetUtcNow();
+
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>Props of <paramref name="login"/>'s budget; no windows means every request is granted at once.</summary>
     public static Props Props(LoginId login, IEnumerable<RateWindowSpec> windows)
@@ -52,7 +61,7 @@ public sealed class RateBudgetActor : ReceiveActor
             w.EnsureValid();
         }
 
-        return Kernel.Actors.Props.Create(() => new RateBudgetActor(login, specs));
+        return Akka.Actor.Props.Create(() => new RateBudgetActor(login, specs));
     }
 
     /// <summary>Asks to send <paramref name="Request"/>; answered with <see cref="Granted"/> to the sender.</summary>
@@ -93,7 +102,7 @@ public sealed class RateBudgetActor : ReceiveActor
         if (!_exhausted && decision.Blocker != "queue")
         {
             _exhausted = true;
-            Log.LogWarning("Request budget of {Login} exhausted ({Window}); queueing until {RetryAt}", _login, decision.Blocker, decision.RetryAt);
+            LogExhausted(_log, _login, decision.Blocker, decision.RetryAt);
             Context.System.EventStream.Publish(new RequestBudgetExhausted(_login, now, decision.Blocker ?? "budget", decision.RetryAt, _budget.QueuedCount));
         }
 
@@ -154,4 +163,7 @@ public sealed class RateBudgetActor : ReceiveActor
     {
         public static Retry Instance { get; } = new();
     }
+
+    [LoggerMessage(EventId = 4301, Level = LogLevel.Warning, Message = "Request budget of {Login} exhausted ({Window}); queueing until {RetryAt}")]
+    private static partial void LogExhausted(ILogger logger, LoginId login, string? window, DateTimeOffset retryAt);
 }

@@ -1,7 +1,6 @@
+using Akka.Actor;
 using Engine.Actors.Venues;
-using Engine.Kernel.Actors;
 using Engine.Messages.Connectivity;
-using Microsoft.Extensions.Logging;
 
 namespace Engine.Actors.Connections;
 
@@ -31,7 +30,7 @@ public sealed partial class ConnectionActor
             return;
         }
 
-        Log.LogInformation("Login {Login}: draining (cancel working orders: {Cancel})", _login, drain.CancelWorkingOrders);
+        LogDraining(_log, _login, drain.CancelWorkingOrders);
         Timers.StartSingleTimer(DrainKey, new DrainTimeout(), _options.DrainTimeout);
         if (!drain.CancelWorkingOrders || _state != ConnectionState.Ready)
         {
@@ -66,7 +65,7 @@ public sealed partial class ConnectionActor
         }
         else if (reply is not CancelResultsReply)
         {
-            Log.LogWarning("Login {Login}: drain request failed: {Reason}", _login, Describe(reply, unknownReason));
+            LogDrainRequestFailed(_log, _login, Describe(reply, unknownReason));
         }
 
         if (_drain is { Done: false } drain && drain.Phase == purpose.Phase && --drain.Pending == 0)
@@ -114,7 +113,7 @@ public sealed partial class ConnectionActor
             Become(Stopped);
         }
 
-        Log.LogInformation("Login {Login}: drained ({Why})", _login, why);
+        LogDrained(_log, _login, why);
         drain.Requester.Tell(new Drained(_login), Self);
     }
 

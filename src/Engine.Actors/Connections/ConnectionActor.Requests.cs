@@ -1,12 +1,11 @@
 using System.Buffers;
+using Akka.Actor;
 using Engine.Actors.Budget;
 using Engine.Actors.Orders.Protocol;
 using Engine.Actors.Venues;
-using Engine.Kernel.Actors;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
-using Microsoft.Extensions.Logging;
 
 namespace Engine.Actors.Connections;
 
@@ -60,7 +59,7 @@ public sealed partial class ConnectionActor
     {
         if (_state != ConnectionState.Ready)
         {
-            Log.LogInformation("Login {Login}: resolution of {Symbols} deferred to the reconciliation after the next READY", _login, string.Join(", ", needed.Symbols));
+            LogResolutionDeferred(_log, _login, string.Join(", ", needed.Symbols));
             return;
         }
 

@@ -1,6 +1,5 @@
 using Engine.Actors.Orders.Protocol;
 using Engine.Actors.Venues;
-using Microsoft.Extensions.Logging;
 
 namespace Engine.Actors.Connections;
 
@@ -30,7 +29,7 @@ public sealed partial class ConnectionActor
             return;
         }
 
-        Log.LogWarning("Login {Login}: status query for order {ClientOrderId} failed: {Reason}", _login, purpose.Order.ClientOrderId, Describe(reply, unknownReason));
+        LogStatusQueryFailed(_log, _login, purpose.Order.ClientOrderId, Describe(reply, unknownReason));
     }
 
     private sealed record ResolvePurpose(OrderToResolve Order) : Purpose;

@@ -4,7 +4,6 @@ using Engine.Actors.Venues;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Markets;
-using Microsoft.Extensions.Logging;
 
 namespace Engine.Actors.Connections;
 
@@ -77,7 +76,7 @@ public sealed partial class ConnectionActor
     private void Problem(string problem)
     {
         _problems++;
-        Log.LogWarning("Login {Login}: {Problem} (venue problems so far: {Count})", _login, problem, _problems);
+        LogProblem(_log, _login, problem, _problems);
     }
 
     private void OnSignal(SessionSignal signal)
@@ -86,7 +85,7 @@ public sealed partial class ConnectionActor
         {
             case SessionOpened:
                 Timers.Cancel(LoginTimeoutKey);
-                Log.LogInformation("Login {Login}: session accepted by the venue; waiting for READY", _login);
+                LogSessionAccepted(_log, _login);
                 break;
             case SessionRefused { IsFatal: true } refused:
                 StopFatal(null, $"login refused: {refused.Reason}");
@@ -107,11 +106,11 @@ public sealed partial class ConnectionActor
                 _budget.Tell(new RateBudgetActor.SyncWindow(usage.Window, usage.Count, usage.Period), Self);
                 break;
             case SendingPaused paused:
-                Log.LogWarning("Login {Login}: the venue paused sending until {Until}: {Reason}", _login, paused.Until, paused.Reason);
+                LogSendingPaused(_log, _login, paused.Until, paused.Reason);
                 _budget.Tell(new RateBudgetActor.PauseUntil(paused.Until), Self);
                 break;
             case SendSessionFrame session when _socketOpen:
-                Log.LogDebug("Login {Login}: session frame {Operation}", _login, session.Operation);
+                LogSessionFrame(_log, _login, session.Operation);
                 Send(session.Frame.Span);
                 break;
             case ReconnectRequested reconnect:
@@ -129,7 +128,7 @@ public sealed partial class ConnectionActor
         {
             Timers.Cancel(ReconcileKey);
             Transition(ConnectionState.Reconnecting, venue.VenueCode, venue.VenueText);
-            Become(Reconnecting);
+            Become(VenueNotReady);
         }
         else
         {
@@ -170,7 +169,7 @@ public sealed partial class ConnectionActor
         }
         else
         {
-            Log.LogWarning("Login {Login}: symbol rules not read ({Reason}); orders of that symbol are validated with the last known rules", _login, Describe(reply, unknownReason));
+            LogRulesNotRead(_log, _login, Describe(reply, unknownReason));
         }
 
         if (--_readinessPending == 0)
@@ -186,7 +185,7 @@ public sealed partial class ConnectionActor
         _orders.Tell(new ConnectionReadiness(true, $"login {_login} is ready", _rules) { CanQueryOrderStatus = _behavior.CanQueryOrderStatus }, Self);
         if (_state == ConnectionState.Ready)
         {
-            Log.LogInformation("Login {Login}: READY again (repeated); reconciling", _login);
+            LogReadyAgain(_log, _login);
         }
         else
         {
@@ -230,7 +229,7 @@ public sealed partial class ConnectionActor
                 Context.System.EventStream.Publish(new Engine.Messages.Accounts.PositionChanged(_login, now, position.Position, IsReconciliation: true));
                 break;
             default:
-                Log.LogWarning("Login {Login}: reconciliation query {Source} failed: {Reason}", _login, purpose.Source, Describe(reply, unknownReason));
+                LogReconcileFailed(_log, _login, purpose.Source, Describe(reply, unknownReason));
                 break;
         }
     }

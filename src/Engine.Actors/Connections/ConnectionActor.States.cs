@@ -1,12 +1,12 @@
 using System.Buffers;
+using Akka.Actor;
 using Engine.Actors.Budget;
+using Engine.Actors.Connections.Policies;
 using Engine.Actors.Orders.Protocol;
+using Engine.Actors.Runtime;
 using Engine.Actors.Venues;
-using Engine.Kernel.Actors;
-using Engine.Kernel.Actors.Supervision;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Orders;
-using Microsoft.Extensions.Logging;
 
 namespace Engine.Actors.Connections;
 
@@ -47,13 +47,23 @@ public sealed partial class ConnectionActor
     }
 
     /// <summary>
-    /// Lost: either the socket is gone and a backoff timer will reconnect, or the socket is open and the
-    /// venue said "not ready" (the next READY restores trading without a new login).
+    /// Published as <see cref="ConnectionState.Reconnecting"/>: the socket is gone and a backoff timer will open a new
+    /// one. Frames, closes and heartbeats of the dead socket carry an older generation and are dropped.
     /// </summary>
-    private void Reconnecting()
+    private void AwaitingReconnect()
+    {
+        Receive<ReconnectTick>(t => t.Generation == _generation, _ => StartConnecting());
+        Shared();
+    }
+
+    /// <summary>
+    /// Published as <see cref="ConnectionState.Reconnecting"/>: the socket is open and logged in, but the venue said
+    /// "not ready"; the next READY restores trading without a new login, a lost socket goes to
+    /// <see cref="AwaitingReconnect"/>.
+    /// </summary>
+    private void VenueNotReady()
     {
         SocketOpen();
-        Receive<ReconnectTick>(t => t.Generation == _generation, _ => StartConnecting());
         Shared();
     }
 
@@ -88,9 +98,9 @@ public sealed partial class ConnectionActor
         Receive<CorrelatorActor.TimedOut>(OnTimedOut);
         Receive<CorrelatorActor.AllFailed>(OnAllFailed);
         Receive<RateBudgetActor.Cleared>(OnCleared);
-        Receive<SubmitOrder>(m => _orders.Forward(m, Context));
-        Receive<CancelOrder>(m => _orders.Forward(m, Context));
-        Receive<CancelAllOrders>(m => _orders.Forward(m, Context));
+        Receive<SubmitOrder>(m => _orders.Forward(m));
+        Receive<CancelOrder>(m => _orders.Forward(m));
+        Receive<CancelAllOrders>(m => _orders.Forward(m));
         Receive<SendPlace>(OnSendPlace);
         Receive<SendCancel>(OnSendCancel);
         Receive<QueryOpenOrders>(q => OnQuery(q, new OpenOrdersVenueRequest(q.Symbol)));
@@ -139,7 +149,7 @@ public sealed partial class ConnectionActor
             return;
         }
 
-        Log.LogWarning("Login {Login}: connection lost: {Reason}", _login, reason);
+        LogConnectionLost(_log, _login, reason);
         CloseSession(reason, logout: false, socketDead);
         if (_drain is not null)
         {
@@ -148,16 +158,16 @@ public sealed partial class ConnectionActor
         }
 
         TimeSpan delay;
-        var random = Context.System.Random;
+        var random = Context.Engine().Random;
         lock (random)
         {
-            delay = Backoff.Delay(_reconnectAttempt, _options.ReconnectMinBackoff, _options.ReconnectMaxBackoff, _options.ReconnectRandomFactor, random);
+            delay = ReconnectBackoff.Delay(_reconnectAttempt, _options.ReconnectMinBackoff, _options.ReconnectMaxBackoff, _options.ReconnectRandomFactor, random);
         }
 
         _reconnectAttempt++;
         Transition(ConnectionState.Reconnecting, venueText: $"{reason}; reconnecting in {delay}");
         Timers.StartSingleTimer(ReconnectKey, new ReconnectTick(_generation), delay);
-        Become(Reconnecting);
+        Become(AwaitingReconnect);
     }
 
     /// <summary>Ends the current socket: newer generation, pending requests unknown, queued ones not sent, book not ready.</summary>
@@ -188,11 +198,7 @@ public sealed partial class ConnectionActor
 
     private void StopFatal(int? venueCode, string text)
     {
-        Log.LogCritical(
-            "Login {Login} stopped: the venue reported a fatal error ({VenueCode}: {VenueText}); fix the login's configuration, it will not be retried",
-            _login,
-            venueCode,
-            text);
+        LogStoppedFatal(_log, _login, venueCode, text);
         CloseSession($"fatal venue error: {text}", logout: true);
         Transition(ConnectionState.Stopped, venueCode, text, isFatal: true);
         Become(Stopped);

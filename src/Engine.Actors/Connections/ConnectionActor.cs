@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
 using System.Net.WebSockets;
+using Akka.Actor;
 using Engine.Actors.Budget;
 using Engine.Actors.Connections.Policies;
 using Engine.Actors.Orders.Protocol;
+using Engine.Actors.Runtime;
 using Engine.Actors.Venues;
-using Engine.Kernel.Actors;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Markets;
@@ -13,9 +14,10 @@ using Microsoft.Extensions.Logging;
 namespace Engine.Actors.Connections;
 
 /// <summary>
-/// One login's connection: a named state machine (Connecting → Authenticating → Ready → Reconnecting →
-/// Stopped; one method per state, each transition logged with the state's name and published as
-/// <see cref="ConnectionStateChanged"/>), venue-neutral, with the venue's rules in an
+/// One login's connection: a named state machine (Connecting → Authenticating → Ready → AwaitingReconnect
+/// (socket gone) or VenueNotReady (socket open, venue not ready) → Stopped; one method per state, switched with
+/// <c>Become</c>, each transition logged with the state's name and published as <see cref="ConnectionStateChanged"/>,
+/// both reconnecting states as <see cref="ConnectionState.Reconnecting"/>), venue-neutral, with the venue's rules in an
 /// <see cref="IVenueConnectionBehavior"/>. Children: <c>transport</c>, <c>heartbeat</c>, <c>correlator</c>,
 /// <c>budget</c> and <c>orders</c> (the login's order book). Guarantees: nothing is sent to the venue
 /// before the venue declared the login ready and the symbol rules were read (only the session frames and
@@ -23,9 +25,12 @@ namespace Engine.Actors.Connections;
 /// and a timeout or a lost socket makes it unknown, never rejected; after every READY the login is
 /// reconciled (open orders to the book, balances and positions published as reconciliation); a lost
 /// socket or a dead heartbeat reconnects with exponential backoff on the system clock; a fatal venue
-/// state stops the login for good with a clear error.
+/// state stops the login for good with a clear error. Timers run on the actor system's scheduler and every
+/// timestamp on the engine clock (<see cref="EngineExtension.Time"/>); reconnect jitter draws from the engine's
+/// seeded <see cref="EngineExtension.Random"/>. Everything is fresh per incarnation: the venue behaviour, the session's
+/// correlation-key prefix and the children are made by the constructor and <see cref="PreStart"/>.
 /// </summary>
-public sealed partial class ConnectionActor : ReceiveActor
+public sealed partial class ConnectionActor : ReceiveActor, IWithTimers, IWithUnboundedStash
 {
     private const string ReconnectKey = "reconnect";
     private const string LoginTimeoutKey = "login-timeout";
@@ -39,6 +44,8 @@ public sealed partial class ConnectionActor : ReceiveActor
     private readonly Func<ClientWebSocket>? _socketFactory;
     private readonly IActorRef? _sharedTransport;
     private readonly Dictionary<string, Outgoing> _inFlight = [];
+    private readonly ILogger _log;
+    private readonly TimeProvider _time;
     private CidGenerator _cids = null!;
     private IActorRef _transport = ActorRefs.Nobody;
     private IActorRef _heartbeat = ActorRefs.Nobody;
@@ -57,19 +64,28 @@ public sealed partial class ConnectionActor : ReceiveActor
     private (int? Code, string? Text) _readyState;
     private long _problems;
 
-    private ConnectionActor(
+    /// <summary>
+    /// Creates one incarnation: <paramref name="behavior"/> is called here, so a restarted connection starts from a
+    /// fresh venue session (Akka captures the constructor's arguments once, in the <see cref="Akka.Actor.Props"/>).
+    /// </summary>
+    public ConnectionActor(
         LoginOptions options,
-        IVenueConnectionBehavior behavior,
+        Func<LoginOptions, IVenueConnectionBehavior> behavior,
         Func<LoginId, Props> orderBookProps,
         Func<ClientWebSocket>? socketFactory,
         IActorRef? sharedTransport)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(behavior);
+        ArgumentNullException.ThrowIfNull(orderBookProps);
         _sharedTransport = sharedTransport;
         _options = options;
         _login = new LoginId(options.Name);
-        _behavior = behavior;
+        _behavior = behavior(options);
         _orderBookProps = orderBookProps;
         _socketFactory = socketFactory;
+        _log = Context.CreateLogger<ConnectionActor>();
+        _time = Context.Engine().Time;
     }
 
     /// <summary>
@@ -84,7 +100,13 @@ public sealed partial class ConnectionActor : ReceiveActor
         Func<LoginId, Props> orderBookProps,
         Func<ClientWebSocket>? socketFactory = null,
         IActorRef? sharedTransport = null) =>
-        Kernel.Actors.Props.Create(() => new ConnectionActor(options, behavior(options), orderBookProps, socketFactory, sharedTransport));
+        Akka.Actor.Props.Create(() => new ConnectionActor(options, behavior, orderBookProps, socketFactory, sharedTransport));
+
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <inheritdoc />
+    public IStash Stash { get; set; } = null!;
 
     /// <summary>To a connection: drain (see <see cref="DrainConnections"/>); answered with <see cref="Drained"/>.</summary>
     public sealed record Drain(bool CancelWorkingOrders);
@@ -102,7 +124,7 @@ public sealed partial class ConnectionActor : ReceiveActor
     /// <inheritdoc />
     protected override void PreStart()
     {
-        var random = Context.System.Random;
+        var random = Context.Engine().Random;
         lock (random)
         {
             _cids = CidGenerator.ForSession(_login.ToString(), random);
@@ -117,7 +139,7 @@ public sealed partial class ConnectionActor : ReceiveActor
         StartConnecting();
     }
 
-    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+    private DateTimeOffset Now => _time.GetUtcNow();
 
     private ConnectionReadiness NotReady(string why) => new(false, $"login {_login} is not ready: {why}", _rules);
 
@@ -127,11 +149,11 @@ public sealed partial class ConnectionActor : ReceiveActor
         _state = next;
         if (isFatal)
         {
-            Log.LogCritical("Login {Login}: {From} -> {State} (venue code {VenueCode}: {VenueText})", _login, from, next, venueCode, venueText);
+            LogFatalTransition(_log, _login, from, next, venueCode, venueText);
         }
         else
         {
-            Log.LogInformation("Login {Login}: {From} -> {State} (venue code {VenueCode}: {VenueText})", _login, from, next, venueCode, venueText);
+            LogTransition(_log, _login, from, next, venueCode, venueText);
         }
 
         Context.System.EventStream.Publish(new ConnectionStateChanged(_login, Now, next, venueCode, venueText, isFatal));

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
-using Engine.Kernel.Actors;
-using Engine.Kernel.Actors.Supervision;
+using Akka.Actor;
+using Akka.Pattern;
+using Engine.Actors.Runtime;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
 using Microsoft.Extensions.Logging;
@@ -9,16 +10,21 @@ namespace Engine.Actors.Connections;
 
 /// <summary>
 /// Parent of every login's connection. Each enabled login runs as a <see cref="ConnectionActor"/> (child
-/// <c>connection</c>) behind a <see cref="BackoffSupervisor"/> named after the login: a connection that
-/// throws is recreated with exponential backoff and never takes the engine down; a connection that stops
-/// itself (fatal venue error, drained) is not recreated. Routes every command and query carrying a
+/// <c>connection</c>) behind an Akka <see cref="BackoffSupervisor"/> (<see cref="Backoff.OnFailure(Props, string, TimeSpan, TimeSpan, double, int)"/>)
+/// named after the login: a connection that throws (anywhere, its constructor included) is stopped and recreated
+/// after an exponential backoff between the login's reconnect bounds, without limit and without resetting the
+/// attempt count, and never takes the engine down; a connection that stops itself (fatal venue error, drained) is
+/// not recreated, and its backoff supervisor stops with it. While a connection is being recreated, messages to its
+/// login go to dead letters (a stale order must not be replayed later). The restart delay and its jitter are Akka's
+/// (scheduler time, Akka's own random source); the reconnect backoff of a running connection, the frequent one, is the
+/// connection's, on the engine clock with the engine's seeded jitter. Routes every command and query carrying a
 /// <see cref="LoginId"/> to that login with <c>Forward</c> (the original sender receives the answer); an
 /// unknown, disabled or stopped login gets <see cref="OrderRejected"/>, <see cref="CancelRejected"/> or <see cref="QueryFailed"/> naming
 /// it and the configured ones. <see cref="DrainConnections"/> drains every connection and answers
 /// <see cref="ConnectionsDrained"/> once. Logins with the same <see cref="LoginOptions.SocketGroup"/> share one
 /// <see cref="SharedTransportActor"/> (child <c>socket-&lt;group&gt;</c>).
 /// </summary>
-public sealed class ConnectionsSupervisor : ReceiveActor
+public sealed partial class ConnectionsSupervisor : ReceiveActor, IWithTimers
 {
     private const string DrainKey = "drain-deadline";
 
@@ -26,11 +32,17 @@ public sealed class ConnectionsSupervisor : ReceiveActor
     private readonly Dictionary<LoginId, IActorRef> _routes = [];
     private readonly Dictionary<IActorRef, LoginId> _byRef = [];
     private readonly Dictionary<LoginId, string> _unavailable = [];
+    private readonly ILogger _log;
+    private readonly TimeProvider _time;
     private DrainRound? _drain;
 
-    private ConnectionsSupervisor(ConnectionsSettings settings)
+    /// <summary>Creates the supervisor; the logins are started in <see cref="PreStart"/>.</summary>
+    public ConnectionsSupervisor(ConnectionsSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         _settings = settings;
+        _log = Context.CreateLogger<ConnectionsSupervisor>();
+        _time = Context.Engine().Time;
         Receive<SubmitOrder>(m => Route(m.Login, m, why => new OrderRejected(m.Login, m.ClientOrderId, Now, why, IsLocal: true)));
         Receive<CancelOrder>(m => Route(m.Login, m, why => new CancelRejected(m.Login, m.ClientOrderId, Now, why)));
         Receive<CancelAllOrders>(m => Route(m.Login, m, why => Failed(m.Login, m, why)));
@@ -45,13 +57,19 @@ public sealed class ConnectionsSupervisor : ReceiveActor
     }
 
     /// <summary>Props of the supervisor of <paramref name="settings"/>' logins.</summary>
-    public static Props Props(ConnectionsSettings settings) => Kernel.Actors.Props.Create(() => new ConnectionsSupervisor(settings));
+    public static Props Props(ConnectionsSettings settings) => Akka.Actor.Props.Create(() => new ConnectionsSupervisor(settings));
 
-    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    private DateTimeOffset Now => _time.GetUtcNow();
 
     /// <inheritdoc />
     protected override void PreStart()
     {
+        var time = _time;
+        var settings = _settings;
+        Func<LoginOptions, Venues.IVenueConnectionBehavior> behavior = login => settings.CreateBehavior(login, time);
         var sockets = _settings.Logins
             .Where(l => l.Enabled && l.SocketGroup is { Length: > 0 })
             .Select(l => l.SocketGroup!)
@@ -67,13 +85,21 @@ public sealed class ConnectionsSupervisor : ReceiveActor
             }
 
             var shared = login.SocketGroup is { Length: > 0 } group ? sockets[group] : null;
-            var connection = ConnectionActor.Props(login, _settings.CreateBehavior, _settings.OrderBookProps, _settings.SocketFactory, shared);
-            var backoff = BackoffOptions.OnFailure(connection, "connection", login.ReconnectMinBackoff, login.ReconnectMaxBackoff, login.ReconnectRandomFactor);
+            var connection = ConnectionActor.Props(login, behavior, _settings.OrderBookProps, _settings.SocketFactory, shared);
+            var backoff = Backoff.OnFailure(connection, "connection", login.ReconnectMinBackoff, login.ReconnectMaxBackoff, login.ReconnectRandomFactor, maxNrOfRetries: -1)
+                .WithManualReset()
+                .WithSupervisorStrategy(ConnectionFailure);
             var child = Context.Watch(Context.ActorOf(BackoffSupervisor.Props(backoff), login.Name));
             _routes[id] = child;
             _byRef[child] = id;
         }
     }
+
+    /// <summary>
+    /// The decider table of a connection under its backoff supervisor: every exception means "recreate after the
+    /// backoff" (the backoff supervisor turns <see cref="Directive.Restart"/> into stop, wait, start).
+    /// </summary>
+    private static OneForOneStrategy ConnectionFailure { get; } = new(Decider.From(Directive.Restart));
 
     /// <summary>A failing backoff supervisor (it never should) is stopped: its login is reported unavailable, the rest runs on.</summary>
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(Decider.From(Directive.Stop));
@@ -82,7 +108,7 @@ public sealed class ConnectionsSupervisor : ReceiveActor
     {
         if (_routes.TryGetValue(login, out var child))
         {
-            child.Forward(message, Context);
+            child.Forward(message);
             return;
         }
 
@@ -103,7 +129,7 @@ public sealed class ConnectionsSupervisor : ReceiveActor
 
         _routes.Remove(login);
         _unavailable[login] = $"login '{login}' is stopped (fatal error or drained); see the log";
-        Log.LogWarning("Login {Login}: connection stopped for good", login);
+        LogStoppedForGood(_log, login);
         Drained(login, ok: false);
     }
 
@@ -168,4 +194,7 @@ public sealed class ConnectionsSupervisor : ReceiveActor
 
         public bool Answered { get; set; }
     }
+
+    [LoggerMessage(EventId = 4401, Level = LogLevel.Warning, Message = "Login {Login}: connection stopped for good")]
+    private static partial void LogStoppedForGood(ILogger logger, LoginId login);
 }

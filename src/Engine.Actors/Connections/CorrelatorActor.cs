@@ -1,5 +1,6 @@
+using Akka.Actor;
 using Engine.Actors.Connections.Policies;
-using Engine.Kernel.Actors;
+using Engine.Actors.Runtime;
 using Engine.Messages.Identifiers;
 using Microsoft.Extensions.Logging;
 
@@ -10,20 +11,25 @@ namespace Engine.Actors.Connections;
 /// operation's deadline, matches replies (<see cref="Matched"/> to the owner; late and unmatched replies are
 /// logged and counted, never delivered), and tells the owner <see cref="TimedOut"/> for each expired request
 /// (its outcome is unknown, never rejected). <see cref="FailAll"/> hands back every pending request when the
-/// socket is gone. One keyed timer on the system clock fires at the earliest deadline.
+/// socket is gone. One keyed timer fires at the earliest deadline; deadlines are on the engine clock.
 /// </summary>
-public sealed class CorrelatorActor : ReceiveActor
+public sealed partial class CorrelatorActor : ReceiveActor, IWithTimers
 {
     private const string DeadlineKey = "correlator-deadline";
 
     private readonly CorrelatorTable<string> _table;
     private readonly IActorRef? _owner;
+    private readonly ILogger _log;
+    private readonly TimeProvider _time;
     private DateTimeOffset? _scheduledFor;
     private long _late;
     private long _unmatched;
 
-    private CorrelatorActor(TimeSpan defaultTimeout, IReadOnlyDictionary<string, TimeSpan>? perOperation, IActorRef? owner)
+    /// <summary>Creates the actor; <paramref name="owner"/> gets the outcomes (null: the parent).</summary>
+    public CorrelatorActor(TimeSpan defaultTimeout, IReadOnlyDictionary<string, TimeSpan>? perOperation, IActorRef? owner)
     {
+        _log = Context.CreateLogger<CorrelatorActor>();
+        _time = Context.Engine().Time;
         _table = new CorrelatorTable<string>(defaultTimeout, perOperation);
         _owner = owner;
         Receive<Register>(OnRegister);
@@ -37,7 +43,10 @@ public sealed class CorrelatorActor : ReceiveActor
 
     /// <summary>Props; <paramref name="perOperation"/> overrides the default deadline by operation; <paramref name="owner"/> defaults to the parent.</summary>
     public static Props Props(TimeSpan defaultTimeout, IReadOnlyDictionary<string, TimeSpan>? perOperation = null, IActorRef? owner = null) =>
-        Kernel.Actors.Props.Create(() => new CorrelatorActor(defaultTimeout, perOperation, owner));
+        Akka.Actor.Props.Create(() => new CorrelatorActor(defaultTimeout, perOperation, owner));
+
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>A request with this unique key was sent now.</summary>
     public sealed record Register(string Key, string Operation, ClientOrderId? ClientOrderId = null);
@@ -69,10 +78,10 @@ public sealed class CorrelatorActor : ReceiveActor
 
     private void OnRegister(Register register)
     {
-        var now = Context.System.TimeProvider.GetUtcNow();
+        var now = _time.GetUtcNow();
         if (_table.Register(register.Key, register.Operation, now, register.ClientOrderId) is not { } pending)
         {
-            Log.LogError("Correlation key {Key} ({Operation}) is already pending; keys must be unique", register.Key, register.Operation);
+            LogDuplicateKey(_log, register.Key, register.Operation);
             return;
         }
 
@@ -91,11 +100,11 @@ public sealed class CorrelatorActor : ReceiveActor
                 break;
             case MatchOutcome.Late:
                 _late++;
-                Log.LogWarning("Late reply for {Key}: its request had already timed out (outcome was reported unknown)", match.Key);
+                LogLateReply(_log, match.Key);
                 break;
             default:
                 _unmatched++;
-                Log.LogWarning("Reply with key {Key} matches no pending request; ignored", match.Key);
+                LogUnmatchedReply(_log, match.Key);
                 break;
         }
     }
@@ -103,10 +112,10 @@ public sealed class CorrelatorActor : ReceiveActor
     private void OnExpire()
     {
         _scheduledFor = null;
-        var now = Context.System.TimeProvider.GetUtcNow();
+        var now = _time.GetUtcNow();
         foreach (var request in _table.Expire(now))
         {
-            Log.LogWarning("No reply to {Operation} {Key} within {Timeout}; outcome unknown", request.Operation, request.Key, request.Deadline - request.SentAt);
+            LogTimedOut(_log, request.Operation, request.Key, request.Deadline - request.SentAt);
             Owner.Tell(new TimedOut(request), Self);
         }
 
@@ -141,4 +150,16 @@ public sealed class CorrelatorActor : ReceiveActor
     {
         public static Expire Instance { get; } = new();
     }
+
+    [LoggerMessage(EventId = 4201, Level = LogLevel.Error, Message = "Correlation key {Key} ({Operation}) is already pending; keys must be unique")]
+    private static partial void LogDuplicateKey(ILogger logger, string key, string operation);
+
+    [LoggerMessage(EventId = 4202, Level = LogLevel.Warning, Message = "Late reply for {Key}: its request had already timed out (outcome was reported unknown)")]
+    private static partial void LogLateReply(ILogger logger, string key);
+
+    [LoggerMessage(EventId = 4203, Level = LogLevel.Warning, Message = "Reply with key {Key} matches no pending request; ignored")]
+    private static partial void LogUnmatchedReply(ILogger logger, string key);
+
+    [LoggerMessage(EventId = 4204, Level = LogLevel.Warning, Message = "No reply to {Operation} {Key} within {Timeout}; outcome unknown")]
+    private static partial void LogTimedOut(ILogger logger, string operation, string key, TimeSpan timeout);
 }

@@ -1,26 +1,30 @@
+using Akka.Actor;
 using Engine.Actors.Connections.Policies;
-using Engine.Kernel.Actors;
+using Engine.Actors.Runtime;
 
 namespace Engine.Actors.Connections;
 
 /// <summary>
 /// Thin shell over a <see cref="HeartbeatPolicy"/>: between <see cref="Start"/> and <see cref="Suspend"/> it
-/// evaluates the policy whenever something is due (one keyed timer on the system's <see cref="TimeProvider"/>,
-/// so virtual time drives it in tests) and tells the owner <see cref="PingDue"/> (the owner sends the
+/// evaluates the policy whenever something is due (one keyed <see cref="IWithTimers"/> timer, the policy reading the
+/// engine clock, so virtual time drives it in tests) and tells the owner <see cref="PingDue"/> (the owner sends the
 /// venue's ping frame; the ping counts as sent at once) or <see cref="Dead"/> (once; then it is suspended
 /// until the next <see cref="Start"/>). The owner reports every frame received with <see cref="Activity"/>.
 /// </summary>
-public sealed class HeartbeatActor : ReceiveActor
+public sealed class HeartbeatActor : ReceiveActor, IWithTimers
 {
     private const string TickKey = "heartbeat-tick";
 
     private readonly IActorRef? _owner;
+    private readonly TimeProvider _time;
     private HeartbeatPolicy? _policy;
     private int _generation;
 
-    private HeartbeatActor(IActorRef? owner)
+    /// <summary>Creates the actor; <paramref name="owner"/> gets the reports (null: the parent).</summary>
+    public HeartbeatActor(IActorRef? owner)
     {
         _owner = owner;
+        _time = Context.Engine().Time;
         Receive<Start>(start =>
         {
             _policy = start.Policy;
@@ -39,7 +43,10 @@ public sealed class HeartbeatActor : ReceiveActor
     private IActorRef Owner => _owner ?? Context.Parent;
 
     /// <summary>Props; <paramref name="owner"/> defaults to the parent.</summary>
-    public static Props Props(IActorRef? owner = null) => Kernel.Actors.Props.Create(() => new HeartbeatActor(owner));
+    public static Props Props(IActorRef? owner = null) => Akka.Actor.Props.Create(() => new HeartbeatActor(owner));
+
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>Watch a new socket with <paramref name="Policy"/> (ownership passes to this actor); <paramref name="Generation"/> is echoed in every report.</summary>
     public sealed record Start(HeartbeatPolicy Policy, int Generation = 0);
@@ -67,7 +74,7 @@ public sealed class HeartbeatActor : ReceiveActor
             return;
         }
 
-        var now = Context.System.TimeProvider.GetUtcNow();
+        var now = _time.GetUtcNow();
         var decision = policy.Evaluate(now);
         if (decision.Action == HeartbeatAction.Dead)
         {

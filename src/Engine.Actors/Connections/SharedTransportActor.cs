@@ -1,4 +1,5 @@
-using Engine.Kernel.Actors;
+using Akka.Actor;
+using Engine.Actors.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace Engine.Actors.Connections;
@@ -11,21 +12,26 @@ namespace Engine.Actors.Connections;
 /// member's generation (each member's venue behaviour keeps only its own session's pushes and its own
 /// correlation keys), <see cref="TransportActor.Close"/> detaches the member and closes the socket only
 /// when it was the last one or when the close is forced (a dead heartbeat), and the end of the socket is
-/// reported to every attached member. Owns the real <see cref="TransportActor"/> as its child.
+/// reported to every attached member. Owns the real <see cref="TransportActor"/> as its child, so the
+/// Websocket.Client threading and reconnection rules of that actor hold here too; members are watched and a
+/// stopped member detaches.
 /// </summary>
-public sealed class SharedTransportActor : ReceiveActor
+public sealed partial class SharedTransportActor : ReceiveActor
 {
     private readonly Props _transportProps;
     private readonly Dictionary<IActorRef, int> _attached = [];
     private readonly Dictionary<IActorRef, int> _waiting = [];
+    private readonly ILogger _log;
     private IActorRef _socket = ActorRefs.Nobody;
     private int _generation;
     private bool _open;
     private bool _opening;
 
-    private SharedTransportActor(Props transport)
+    /// <summary>Creates the actor; <paramref name="transport"/> makes the real socket actor in <see cref="PreStart"/>.</summary>
+    public SharedTransportActor(Props transport)
     {
         _transportProps = transport;
+        _log = Context.CreateLogger<SharedTransportActor>();
         Receive<TransportActor.Connect>(OnConnect);
         Receive<TransportActor.Send>(s =>
         {
@@ -45,7 +51,7 @@ public sealed class SharedTransportActor : ReceiveActor
     }
 
     /// <summary>Props; <paramref name="transport"/> makes the real socket actor (its owner must default to the parent).</summary>
-    public static Props Props(Props transport) => Kernel.Actors.Props.Create(() => new SharedTransportActor(transport));
+    public static Props Props(Props transport) => Akka.Actor.Props.Create(() => new SharedTransportActor(transport));
 
     /// <inheritdoc />
     protected override void PreStart() => _socket = Context.ActorOf(_transportProps, "transport");
@@ -103,7 +109,7 @@ public sealed class SharedTransportActor : ReceiveActor
         member.Tell(new TransportActor.Closed(generation, null, close.Reason), Self);
         if (close.ForEveryone || (_attached.Count == 0 && _waiting.Count == 0))
         {
-            Log.LogInformation("Shared socket closed by a member: {Reason}", close.Reason);
+            LogClosedByMember(_log, close.Reason);
             _socket.Tell(close, Self);
         }
     }
@@ -130,4 +136,7 @@ public sealed class SharedTransportActor : ReceiveActor
             _socket.Tell(new TransportActor.Close("no member left"), Self);
         }
     }
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Shared socket closed by a member: {Reason}")]
+    private static partial void LogClosedByMember(ILogger logger, string reason);
 }

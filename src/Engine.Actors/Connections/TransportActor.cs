@@ -1,59 +1,79 @@
 using System.Net.WebSockets;
-using System.Threading.Channels;
-using Engine.Kernel.Actors;
+using Akka.Actor;
+using Engine.Actors.Runtime;
 
 namespace Engine.Actors.Connections;
 
 /// <summary>
-/// Owns one login's <see cref="ClientWebSocket"/>: opens it on <see cref="Connect"/>, sends frames in the
-/// order given (one text frame each, through a single send loop so sends never overlap), runs a receive
-/// loop whose complete text frames are told to this actor and forwarded to the owner, and reports the end
-/// of every socket exactly once (<see cref="Closed"/>, with the close code when the peer sent one). Every
-/// message carries the connection's generation; frames and reports of an older generation are dropped, so
-/// a late frame of a dead socket never reaches the new session. Never blocks: socket work runs on tasks.
+/// Owns one login's WebSocket, a <see cref="Websocket.Client.WebsocketClient"/> per <see cref="Connect"/>: opens it,
+/// sends frames in the order given (one text frame each, through a single send loop so sends never overlap),
+/// forwards every complete text frame to the owner as <see cref="FrameReceived"/> stamped with the engine clock,
+/// and reports the end of every socket exactly once (<see cref="Closed"/>, with the close code when the peer sent
+/// one). <see cref="Connected"/> always reaches the owner before the first frame of its socket. Every message
+/// carries the connection's generation; frames and reports of an older socket are dropped, so a late frame of a
+/// dead socket never reaches the new session. Never blocks: socket work runs on the library's tasks and one send
+/// task per socket.
+/// <para>
+/// Reconnection: the library's own is switched off (<c>IsReconnectionEnabled = false</c>, no
+/// <c>ReconnectTimeout</c>, <c>ErrorReconnectTimeout</c> or <c>LostReconnectTimeout</c>). The connection actor is the
+/// one owner of session state and reconnect policy: after a lost socket it must log in again under a new
+/// generation, fail pending requests as unknown, reconcile after READY, and wait a jittered backoff on the engine
+/// clock (virtual in tests). A client that silently reopened the socket would resume a session nobody logged in,
+/// on a wall-clock timer no test can drive. So each generation gets a fresh client that is started once and
+/// disposed when its socket ends; a new socket is only ever opened by a <see cref="Connect"/>.
+/// </para>
+/// <para>
+/// Threading: the library raises its observables on its own threads. Those callbacks only <c>Tell</c> this actor
+/// (<see cref="SocketFrame"/>, <see cref="SocketEnded"/>) and read nothing but immutable fields; every decision
+/// (which socket is current, whether it was reported closed, buffering frames until <see cref="Connected"/>) is
+/// taken on the actor's thread. The send task touches only the thread-safe parts of its <see cref="TransportSocket"/>.
+/// The library gets no logger: its trace and error entries would print frames, and login frames carry secrets.
+/// </para>
 /// </summary>
 public sealed class TransportActor : ReceiveActor
 {
-    private const int ReceiveChunk = 16 * 1024;
-
     private readonly Func<ClientWebSocket> _socketFactory;
     private readonly IActorRef? _owner;
-    private Socket? _current;
+    private readonly TimeProvider _time;
+    private TransportSocket? _current;
 
-    private TransportActor(Func<ClientWebSocket> socketFactory, IActorRef? owner)
+    /// <summary>Creates the actor; <paramref name="socketFactory"/> makes each <see cref="ClientWebSocket"/> (its options: deflate, keep-alive).</summary>
+    public TransportActor(Func<ClientWebSocket>? socketFactory, IActorRef? owner)
     {
-        _socketFactory = socketFactory;
+        _socketFactory = socketFactory ?? (() => new ClientWebSocket());
         _owner = owner;
+        _time = Context.Engine().Time;
         Receive<Connect>(OnConnect);
         Receive<Opened>(OnOpened);
         Receive<Send>(OnSend);
         Receive<Close>(OnClose);
-        Receive<FrameReceived>(f => Forward(f.Generation, f));
-        Receive<Closed>(OnClosed);
+        Receive<SocketFrame>(OnFrame);
+        Receive<SocketEnded>(OnEnded);
     }
 
     private IActorRef Owner => _owner ?? Context.Parent;
 
     /// <summary>Props; <paramref name="socketFactory"/> creates each socket (options, test doubles); <paramref name="owner"/> defaults to the parent.</summary>
     public static Props Props(Func<ClientWebSocket>? socketFactory = null, IActorRef? owner = null) =>
-        Kernel.Actors.Props.Create(() => new TransportActor(socketFactory ?? (() => new ClientWebSocket()), owner));
+        Akka.Actor.Props.Create(() => new TransportActor(socketFactory, owner));
 
     /// <summary>Opens a socket to <paramref name="Endpoint"/> for <paramref name="Generation"/>, closing any previous one.</summary>
     public sealed record Connect(Uri Endpoint, int Generation);
 
-    /// <summary>Sends one text frame on the current socket; dropped when there is none.</summary>
+    /// <summary>Sends one text frame on the current socket (after the ones given before); dropped when there is none.</summary>
     public sealed record Send(byte[] Frame);
 
     /// <summary>
     /// Closes the current socket normally after the frames already given have been sent. On a shared socket
-    /// only the sender detaches, unless <paramref name="ForEveryone"/> (the socket itself is dead).
+    /// only the sender detaches, unless <paramref name="ForEveryone"/> (the socket itself is dead): then the socket
+    /// is aborted at once and <see cref="Closed"/> reported, since a dead peer would never answer a close handshake.
     /// </summary>
     public sealed record Close(string Reason, bool ForEveryone = false);
 
     /// <summary>To the owner: the socket of <paramref name="Generation"/> is open.</summary>
     public sealed record Connected(int Generation);
 
-    /// <summary>To the owner: one complete text frame.</summary>
+    /// <summary>To the owner: one complete text frame, received at <paramref name="ReceivedAt"/> on the engine clock.</summary>
     public sealed record FrameReceived(int Generation, byte[] Frame, DateTimeOffset ReceivedAt);
 
     /// <summary>To the owner, exactly once per generation: the socket is gone (or never opened).</summary>
@@ -65,139 +85,107 @@ public sealed class TransportActor : ReceiveActor
     private void OnConnect(Connect connect)
     {
         _current?.Abort();
-        var socket = new Socket(connect.Generation, _socketFactory());
+        var socket = new TransportSocket(connect.Generation, connect.Endpoint, _socketFactory);
         _current = socket;
-        var self = Self;
-        OpenAsync(socket, connect.Endpoint).PipeTo(
-            self,
-            success: opened => opened,
-            failure: e => new Closed(socket.Generation, null, $"connect to {connect.Endpoint} failed: {e.Message}"));
+        socket.Start(Self, _time);
     }
 
     private void OnOpened(Opened opened)
     {
-        if (!ReferenceEquals(opened.Socket, _current))
+        var socket = opened.Socket;
+        if (!ReferenceEquals(socket, _current) || socket.ClosedReported)
         {
-            opened.Socket.Abort();
+            socket.Abort();
             return;
         }
 
-        var self = Self;
-        var time = Context.System.TimeProvider;
-        _ = Task.Run(() => ReceiveLoop(opened.Socket, self, time));
-        _ = Task.Run(() => SendLoop(opened.Socket, self));
-        Owner.Tell(new Connected(opened.Socket.Generation), Self);
+        socket.IsOpen = true;
+        socket.StartSending(Self);
+        Owner.Tell(new Connected(socket.Generation), Self);
+        foreach (var frame in socket.Early)
+        {
+            Owner.Tell(frame, Self);
+        }
+
+        socket.Early.Clear();
+        if (socket.EndedBeforeOpen is { } ended)
+        {
+            Report(socket, ended);
+        }
     }
 
     private void OnSend(Send send) => _current?.Outbox.Writer.TryWrite(send.Frame);
 
-    private void OnClose(Close close) => _current?.Outbox.Writer.TryComplete();
-
-    private void OnClosed(Closed closed)
+    private void OnClose(Close close)
     {
-        if (_current is { } socket && socket.Generation == closed.Generation && !socket.ClosedReported)
+        if (_current is not { } socket)
         {
-            socket.ClosedReported = true;
-            socket.Abort();
-            Owner.Tell(closed, Self);
+            return;
+        }
+
+        if (close.ForEveryone && !socket.ClosedReported)
+        {
+            Report(socket, new SocketEnded(socket, null, close.Reason));
+            return;
+        }
+
+        socket.Outbox.Writer.TryComplete();
+    }
+
+    private void OnFrame(SocketFrame frame)
+    {
+        var socket = frame.Socket;
+        if (!ReferenceEquals(socket, _current) || socket.ClosedReported)
+        {
+            return;
+        }
+
+        var received = new FrameReceived(socket.Generation, frame.Frame, frame.ReceivedAt);
+        if (socket.IsOpen)
+        {
+            Owner.Tell(received, Self);
+        }
+        else
+        {
+            socket.Early.Add(received);
         }
     }
 
-    private void Forward(int generation, object message)
+    /// <summary>
+    /// The first end of the current socket is reported; later ones (the library and the send task may both see it)
+    /// are dropped. Before the connect outcome is known an end is held, so that <see cref="Connected"/> and the frames
+    /// that came with it still go first; a failed connect reports at once.
+    /// </summary>
+    private void OnEnded(SocketEnded ended)
     {
-        if (_current?.Generation == generation && !_current.ClosedReported)
+        var socket = ended.Socket;
+        if (!ReferenceEquals(socket, _current) || socket.ClosedReported)
         {
-            Owner.Tell(message, Self);
+            return;
         }
+
+        if (!socket.IsOpen && !ended.ConnectFailed)
+        {
+            socket.EndedBeforeOpen ??= ended;
+            return;
+        }
+
+        Report(socket, ended);
     }
 
-    private static async Task<Opened> OpenAsync(Socket socket, Uri endpoint)
+    private void Report(TransportSocket socket, SocketEnded ended)
     {
-        await socket.Client.ConnectAsync(endpoint, socket.Cancel.Token);
-        return new Opened(socket);
+        socket.ClosedReported = true;
+        socket.Abort();
+        Owner.Tell(new Closed(socket.Generation, ended.Status, ended.Reason), Self);
     }
 
-    private static async Task ReceiveLoop(Socket socket, IActorRef self, TimeProvider time)
-    {
-        var buffer = new byte[ReceiveChunk];
-        using var message = new MemoryStream();
-        try
-        {
-            while (!socket.Cancel.IsCancellationRequested)
-            {
-                var result = await socket.Client.ReceiveAsync(buffer, socket.Cancel.Token);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    self.Tell(new Closed(socket.Generation, result.CloseStatus, result.CloseStatusDescription ?? string.Empty));
-                    return;
-                }
+    /// <summary>From the connect task: the socket is open.</summary>
+    internal sealed record Opened(TransportSocket Socket);
 
-                message.Write(buffer, 0, result.Count);
-                if (!result.EndOfMessage)
-                {
-                    continue;
-                }
+    /// <summary>From the library's receive loop: one complete text frame.</summary>
+    internal sealed record SocketFrame(TransportSocket Socket, byte[] Frame, DateTimeOffset ReceivedAt);
 
-                if (result.MessageType == WebSocketMessageType.Text)
-                {
-                    self.Tell(new FrameReceived(socket.Generation, message.ToArray(), time.GetUtcNow()));
-                }
-
-                message.SetLength(0);
-            }
-        }
-        catch (Exception e)
-        {
-            self.Tell(new Closed(socket.Generation, socket.Client.CloseStatus, $"receive failed: {e.Message}"));
-        }
-    }
-
-    private static async Task SendLoop(Socket socket, IActorRef self)
-    {
-        try
-        {
-            await foreach (var frame in socket.Outbox.Reader.ReadAllAsync(socket.Cancel.Token))
-            {
-                await socket.Client.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, socket.Cancel.Token);
-            }
-
-            await socket.Client.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "closing", socket.Cancel.Token);
-        }
-        catch (Exception e)
-        {
-            self.Tell(new Closed(socket.Generation, socket.Client.CloseStatus, $"send failed: {e.Message}"));
-        }
-    }
-
-    private sealed record Opened(Socket Socket);
-
-    /// <summary>One socket incarnation; the loops only touch its thread-safe parts.</summary>
-    private sealed class Socket(int generation, ClientWebSocket client)
-    {
-        public int Generation { get; } = generation;
-
-        public ClientWebSocket Client { get; } = client;
-
-        public CancellationTokenSource Cancel { get; } = new();
-
-        public Channel<byte[]> Outbox { get; } = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-
-        public bool ClosedReported { get; set; }
-
-        private bool Aborted { get; set; }
-
-        public void Abort()
-        {
-            if (Aborted)
-            {
-                return;
-            }
-
-            Aborted = true;
-            Outbox.Writer.TryComplete();
-            Cancel.Cancel();
-            Client.Abort();
-            Client.Dispose();
-        }
-    }
+    /// <summary>From the library or the send task: the socket ended (<paramref name="ConnectFailed"/>: it never opened).</summary>
+    internal sealed record SocketEnded(TransportSocket Socket, WebSocketCloseStatus? Status, string Reason, bool ConnectFailed = false);
 }

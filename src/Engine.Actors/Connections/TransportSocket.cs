@@ -1,0 +1,160 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Threading.Channels;
+using Akka.Actor;
+using Websocket.Client;
+
+namespace Engine.Actors.Connections;
+
+/// <summary>
+/// One socket incarnation of a <see cref="TransportActor"/>: a <see cref="WebsocketClient"/> started once, with the
+/// library's reconnection off, and the outbox of its send task. Threading: <see cref="Generation"/>, the client, the
+/// outbox and the cancellation are safe from any thread; the library's callbacks and the send task only read them and
+/// tell the actor. <see cref="IsOpen"/>, <see cref="ClosedReported"/>, <see cref="Early"/> and
+/// <see cref="EndedBeforeOpen"/> belong to the actor's thread.
+/// </summary>
+internal sealed class TransportSocket : IDisposable
+{
+    private readonly Uri _endpoint;
+    private readonly WebsocketClient _client;
+    private readonly CancellationTokenSource _cancel = new();
+    private readonly List<IDisposable> _subscriptions = [];
+    private bool _aborted;
+
+    public TransportSocket(int generation, Uri endpoint, Func<ClientWebSocket> socketFactory)
+    {
+        Generation = generation;
+        _endpoint = endpoint;
+        _client = new WebsocketClient(endpoint, socketFactory)
+        {
+            Name = endpoint.Authority,
+            IsReconnectionEnabled = false,
+            ReconnectTimeout = null,
+            ErrorReconnectTimeout = null,
+            LostReconnectTimeout = null,
+            ConnectTimeout = Timeout.InfiniteTimeSpan,
+            IsTextMessageConversionEnabled = true,
+        };
+    }
+
+    /// <summary>The owner's generation of this socket.</summary>
+    public int Generation { get; }
+
+    /// <summary>Frames to send, in order; completing the writer closes the socket once they are sent.</summary>
+    public Channel<byte[]> Outbox { get; } = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+
+    /// <summary>Actor thread: <see cref="TransportActor.Connected"/> was told.</summary>
+    public bool IsOpen { get; set; }
+
+    /// <summary>Actor thread: <see cref="TransportActor.Closed"/> was told.</summary>
+    public bool ClosedReported { get; set; }
+
+    /// <summary>Actor thread: frames that arrived before the connect outcome, delivered right after <see cref="TransportActor.Connected"/>.</summary>
+    public List<TransportActor.FrameReceived> Early { get; } = [];
+
+    /// <summary>Actor thread: an end seen before the connect outcome, reported after the early frames.</summary>
+    public TransportActor.SocketEnded? EndedBeforeOpen { get; set; }
+
+    /// <summary>
+    /// Subscribes (frames and disconnections are told to <paramref name="self"/>) and starts connecting; the outcome
+    /// comes as <see cref="TransportActor.Opened"/> or a failed <see cref="TransportActor.SocketEnded"/>.
+    /// </summary>
+    public void Start(IActorRef self, TimeProvider time)
+    {
+        _subscriptions.Add(_client.MessageReceived.Subscribe(message =>
+        {
+            if (message.MessageType == WebSocketMessageType.Text && !_cancel.IsCancellationRequested)
+            {
+                self.Tell(new TransportActor.SocketFrame(this, Encoding.UTF8.GetBytes(message.Text ?? string.Empty), time.GetUtcNow()));
+            }
+        }));
+        _subscriptions.Add(_client.DisconnectionHappened.Subscribe(info =>
+        {
+            if (!_cancel.IsCancellationRequested)
+            {
+                self.Tell(new TransportActor.SocketEnded(this, info.CloseStatus, Describe(info), ConnectFailed: info.Type == DisconnectionType.Error));
+            }
+        }));
+        _client.StartOrFail().PipeTo(
+            self,
+            success: () => new TransportActor.Opened(this),
+            failure: e => new TransportActor.SocketEnded(this, null, $"connect to {_endpoint} failed: {e.GetBaseException().Message}", ConnectFailed: true));
+    }
+
+    /// <summary>Starts the send task: frames go out one at a time in outbox order; when the outbox completes, a normal close.</summary>
+    public void StartSending(IActorRef self) => _ = Task.Run(() => SendLoop(self));
+
+    /// <inheritdoc cref="Abort"/>
+    public void Dispose() => Abort();
+
+    /// <summary>
+    /// Actor thread: ends the socket at once (idempotent); the callbacks and the send task tell the actor nothing
+    /// afterwards (one already on its way is dropped by the actor, this socket no longer being current or open).
+    /// </summary>
+    public void Abort()
+    {
+        if (_aborted)
+        {
+            // A connect that completed just after the dispose leaves the library a live socket: end that one too.
+            _client.NativeClient?.Abort();
+            return;
+        }
+
+        _aborted = true;
+        _cancel.Cancel();
+        Outbox.Writer.TryComplete();
+        foreach (var subscription in _subscriptions)
+        {
+            subscription.Dispose();
+        }
+
+        _client.Dispose();
+        _cancel.Dispose();
+    }
+
+    private async Task SendLoop(IActorRef self)
+    {
+        try
+        {
+            await foreach (var frame in Outbox.Reader.ReadAllAsync(_cancel.Token).ConfigureAwait(false))
+            {
+                // The library sends a string as one text frame; it refuses an empty one, which no codec writes.
+                if (frame.Length > 0)
+                {
+                    await _client.SendInstant(Encoding.UTF8.GetString(frame)).ConfigureAwait(false);
+                }
+            }
+
+            await _client.Stop(WebSocketCloseStatus.NormalClosure, "closing").ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            if (!_cancel.IsCancellationRequested)
+            {
+                self.Tell(new TransportActor.SocketEnded(this, PeerCloseStatus(), $"send failed: {e.GetBaseException().Message}"));
+            }
+        }
+    }
+
+    /// <summary>The close code the peer sent, if any; read from the send task, so a disposed socket reads as none.</summary>
+    private WebSocketCloseStatus? PeerCloseStatus()
+    {
+        try
+        {
+            return _client.NativeClient?.CloseStatus;
+        }
+        catch (ObjectDisposedException)
+        {
+            return null;
+        }
+    }
+
+    private string Describe(DisconnectionInfo info) => info.Type switch
+    {
+        DisconnectionType.ByServer => info.CloseStatusDescription ?? string.Empty,
+        DisconnectionType.Error => $"connect to {_endpoint} failed: {info.Exception?.GetBaseException().Message ?? "unknown error"}",
+        DisconnectionType.ByUser => "closed by the engine",
+        DisconnectionType.Exit => "socket disposed",
+        _ => $"receive failed: {info.Exception?.GetBaseException().Message ?? "connection lost"}",
+    };
+}
