@@ -5,7 +5,8 @@ namespace Engine.TestKit;
 /// timer that falls due on the way, in due-time order (ties in timer creation order), on the calling thread, with the
 /// clock set to each timer's due time while its callback runs. A timer created or changed with a due time of zero fires
 /// immediately on the calling thread. Periodic timers fire once per elapsed period. Thread-safe; callbacks run outside
-/// the internal lock, so they may create, change or dispose timers.
+/// the internal lock, so they may create, change or dispose timers. For actor tests use <see cref="VirtualClock"/>
+/// (through <see cref="EngineTestKit"/>), which moves this clock and Akka's <c>TestScheduler</c> together.
 /// </summary>
 public sealed class ManualTimeProvider : TimeProvider
 {
@@ -117,6 +118,24 @@ public sealed class ManualTimeProvider : TimeProvider
         if (fireNow)
         {
             RunUntil(GetUtcNow());
+        }
+    }
+
+    /// <summary>The earliest due time of a pending timer that is not after <paramref name="limit"/>; null when none is.</summary>
+    internal DateTimeOffset? NextDue(DateTimeOffset limit)
+    {
+        lock (_gate)
+        {
+            DateTimeOffset? next = null;
+            foreach (var timer in _timers)
+            {
+                if (timer.Due <= limit && (next is null || timer.Due < next))
+                {
+                    next = timer.Due;
+                }
+            }
+
+            return next;
         }
     }
 

@@ -5,7 +5,7 @@ using Engine.TestKit;
 namespace Engine.Strategies.Samples.Tests;
 
 /// <summary>Strict binding of the maker's parameters, directly and through the strategy host.</summary>
-public class MarketMakerParametersTests : TestKitBase
+public class MarketMakerParametersTests : EngineTestKit
 {
     private const string Valid = "symbol = \"BTC/USDT\"\ninitial-mid = 100\norder-size = 0.5\nmax-long = 1\nmax-short = 1\n";
 

@@ -1,6 +1,5 @@
-using Engine.Actors.Strategies;
-using Engine.Kernel.Actors;
-using Engine.Config;
+using Akka.Actor;
+using Akka.TestKit;
 using Engine.Messages.Accounts;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Identifiers;
@@ -10,8 +9,8 @@ using Engine.TestKit;
 
 namespace Engine.Strategies.Samples.Tests;
 
-/// <summary>The market maker against a probe playing the connections actor, on virtual time.</summary>
-public class MarketMakerTests : TestKitBase
+/// <summary>The market maker in a <see cref="StrategyHarness"/>: a probe plays the connections actor, on virtual time.</summary>
+public class MarketMakerTests : EngineTestKit
 {
     private const string Parameters = """
         symbol = "BTC/USDT"
@@ -27,9 +26,14 @@ public class MarketMakerTests : TestKitBase
     private static readonly LoginId Login = new("maker-login");
     private static readonly Symbol Btc = new("BTC/USDT");
     private static readonly SymbolRules Cents = new(Btc, PriceTick: 0.01m, SizeTick: 0.1m);
+    private readonly StrategyHarness _harness;
     private readonly TestProbe _connections;
 
-    public MarketMakerTests() => _connections = CreateTestProbe("connections");
+    public MarketMakerTests()
+    {
+        _harness = new StrategyHarness(this, "mm", [Login], Parameters, "mm.conf");
+        _connections = _harness.Connections;
+    }
 
     [Fact]
     public void Quotes_a_bid_and_an_ask_around_the_mid_once_the_login_is_ready()
@@ -38,7 +42,7 @@ public class MarketMakerTests : TestKitBase
         var query = _connections.ExpectMsg<QuerySymbolInfo>();
         Assert.Equal((Login, Btc), (query.Login, query.Symbol));
         Publish(ConnectionState.Authenticating);
-        _connections.Reply(new SymbolInfoReply(Login, Time.GetUtcNow(), Cents));
+        _connections.Reply(new SymbolInfoReply(Login, UtcNow, Cents));
         _connections.ExpectNoMsg();
 
         Publish(ConnectionState.Ready);
@@ -53,7 +57,7 @@ public class MarketMakerTests : TestKitBase
         StartMaker();
         _connections.ExpectMsg<QuerySymbolInfo>();
 
-        _connections.Reply(new SymbolInfoReply(Login, Time.GetUtcNow(), Cents));
+        _connections.Reply(new SymbolInfoReply(Login, UtcNow, Cents));
 
         ExpectQuote(OrderSide.Buy, 99.95m, 0.5m);
         ExpectQuote(OrderSide.Sell, 100.05m, 0.5m);
@@ -65,9 +69,9 @@ public class MarketMakerTests : TestKitBase
         StartMaker();
         _connections.ExpectMsg<QuerySymbolInfo>();
         Publish(ConnectionState.Authenticating);
-        _connections.Reply(new SymbolInfoReply(Login, Time.GetUtcNow(), Cents));
+        _connections.Reply(new SymbolInfoReply(Login, UtcNow, Cents));
 
-        Sys.EventStream.Publish(new ConnectionStateChanged(new LoginId("someone-else"), Time.GetUtcNow(), ConnectionState.Ready));
+        Sys.EventStream.Publish(new ConnectionStateChanged(new LoginId("someone-else"), UtcNow, ConnectionState.Ready));
 
         _connections.ExpectNoMsg();
     }
@@ -92,7 +96,7 @@ public class MarketMakerTests : TestKitBase
         var bid = ExpectQuote(OrderSide.Buy, 99.95m, 0.5m);
         var ask = ExpectQuote(OrderSide.Sell, 100.05m, 0.5m);
 
-        Sys.EventStream.Publish(new OrderFilled(Login, bid.ClientOrderId, Time.GetUtcNow(), new VenueOrderId("v1"), new FillId("f1"), 99.95m, 0.5m));
+        Sys.EventStream.Publish(new OrderFilled(Login, bid.ClientOrderId, UtcNow, new VenueOrderId("v1"), new FillId("f1"), 99.95m, 0.5m));
 
         ExpectQuote(OrderSide.Buy, 99.90m, 0.5m);
         Assert.Equal(ask.ClientOrderId, _connections.ExpectMsg<CancelOrder>().ClientOrderId);
@@ -114,7 +118,7 @@ public class MarketMakerTests : TestKitBase
         ExpectQuote(OrderSide.Sell, 100.05m, 0.5m);
 
         // The old bid filled before its cancel took effect: inventory 0.5 and a mid of 99.8 call for new prices.
-        Sys.EventStream.Publish(new OrderFilled(Login, bid.ClientOrderId, Time.GetUtcNow(), new VenueOrderId("v1"), new FillId("f1"), 99.8m, 0.5m));
+        Sys.EventStream.Publish(new OrderFilled(Login, bid.ClientOrderId, UtcNow, new VenueOrderId("v1"), new FillId("f1"), 99.8m, 0.5m));
 
         Assert.NotEqual(bid.ClientOrderId, _connections.ExpectMsg<CancelOrder>().ClientOrderId);
         ExpectQuote(OrderSide.Buy, 99.75m, 0.5m);
@@ -130,7 +134,7 @@ public class MarketMakerTests : TestKitBase
         ExpectQuote(OrderSide.Sell, 100.05m, 0.5m);
 
         // A partial fill at 99.99 moves the mid by 1 bp: the ask (100.05 -> 100.04) stays, the bid keeps working.
-        Sys.EventStream.Publish(new OrderPartiallyFilled(Login, bid.ClientOrderId, Time.GetUtcNow(), new VenueOrderId("v1"), new FillId("f1"), 99.99m, 0.1m));
+        Sys.EventStream.Publish(new OrderPartiallyFilled(Login, bid.ClientOrderId, UtcNow, new VenueOrderId("v1"), new FillId("f1"), 99.99m, 0.1m));
 
         _connections.ExpectNoMsg();
     }
@@ -141,10 +145,10 @@ public class MarketMakerTests : TestKitBase
         StartReady(Cents);
         var bid = ExpectQuote(OrderSide.Buy, 99.95m, 0.5m);
         ExpectQuote(OrderSide.Sell, 100.05m, 0.5m);
-        Sys.EventStream.Publish(new OrderFilled(Login, bid.ClientOrderId, Time.GetUtcNow(), new VenueOrderId("v1"), new FillId("f1"), 100m, 0.5m));
+        Sys.EventStream.Publish(new OrderFilled(Login, bid.ClientOrderId, UtcNow, new VenueOrderId("v1"), new FillId("f1"), 100m, 0.5m));
         var second = ExpectQuote(OrderSide.Buy, 99.95m, 0.5m);
 
-        Sys.EventStream.Publish(new OrderFilled(Login, second.ClientOrderId, Time.GetUtcNow(), new VenueOrderId("v2"), new FillId("f2"), 100m, 0.5m));
+        Sys.EventStream.Publish(new OrderFilled(Login, second.ClientOrderId, UtcNow, new VenueOrderId("v2"), new FillId("f2"), 100m, 0.5m));
         _connections.ExpectNoMsg();
         Advance(TimeSpan.FromSeconds(5));
 
@@ -161,7 +165,7 @@ public class MarketMakerTests : TestKitBase
         var ask = ExpectQuote(OrderSide.Sell, 100.05m, 0.5m);
 
         var position = new PositionSnapshot(Btc, (decimal)longQuantity, 0m, 0m, (decimal)shortQuantity, 0m, 0m, 0m, null);
-        Sys.EventStream.Publish(new PositionChanged(Login, Time.GetUtcNow(), position));
+        Sys.EventStream.Publish(new PositionChanged(Login, UtcNow, position));
 
         var canceled = _connections.ExpectMsg<CancelOrder>();
         Assert.Equal(stopped == OrderSide.Buy ? bid.ClientOrderId : ask.ClientOrderId, canceled.ClientOrderId);
@@ -212,7 +216,7 @@ public class MarketMakerTests : TestKitBase
         var bid = ExpectQuote(OrderSide.Buy, 99.95m, 0.5m);
         ExpectQuote(OrderSide.Sell, 100.05m, 0.5m);
 
-        Sys.EventStream.Publish(new OrderRejected(Login, bid.ClientOrderId, Time.GetUtcNow(), "insufficient balance"));
+        Sys.EventStream.Publish(new OrderRejected(Login, bid.ClientOrderId, UtcNow, "insufficient balance"));
 
         var again = ExpectQuote(OrderSide.Buy, 99.95m, 0.5m);
         Assert.NotEqual(bid.ClientOrderId, again.ClientOrderId);
@@ -223,13 +227,13 @@ public class MarketMakerTests : TestKitBase
     {
         StartMaker();
         _connections.ExpectMsg<QuerySymbolInfo>();
-        _connections.Reply(new QueryFailed(Login, Time.GetUtcNow(), nameof(QuerySymbolInfo), "timeout", OutcomeUnknown: true));
+        _connections.Reply(new QueryFailed(Login, UtcNow, nameof(QuerySymbolInfo), "timeout", OutcomeUnknown: true));
         _connections.ExpectNoMsg();
 
         Advance(TimeSpan.FromSeconds(5));
 
         _connections.ExpectMsg<QuerySymbolInfo>();
-        _connections.Reply(new SymbolInfoReply(Login, Time.GetUtcNow(), Cents));
+        _connections.Reply(new SymbolInfoReply(Login, UtcNow, Cents));
         ExpectQuote(OrderSide.Buy, 99.95m, 0.5m);
     }
 
@@ -244,11 +248,10 @@ public class MarketMakerTests : TestKitBase
         Assert.NotEqual(bid.ClientOrderId, ask.ClientOrderId);
     }
 
-    private IActorRef StartMaker(string parameters = Parameters)
+    private IActorRef StartMaker()
     {
-        var config = HoconConfig.Parse(parameters, "mm.conf").Resolve(_ => null);
-        var context = new StrategyContext("mm", [Login], _connections.Ref, config) { TimeProvider = Time };
-        return Sys.ActorOf(Props.Create(() => new MarketMaker(context)), "mm");
+        var context = _harness.Context;
+        return _harness.Start(Props.Create(() => new MarketMaker(context)));
     }
 
     private IActorRef StartReady(SymbolRules rules)
@@ -256,12 +259,12 @@ public class MarketMakerTests : TestKitBase
         var maker = StartMaker();
         _connections.ExpectMsg<QuerySymbolInfo>();
         Publish(ConnectionState.Ready);
-        _connections.Reply(new SymbolInfoReply(Login, Time.GetUtcNow(), rules));
+        _connections.Reply(new SymbolInfoReply(Login, UtcNow, rules));
         return maker;
     }
 
     private void Publish(ConnectionState state) =>
-        Sys.EventStream.Publish(new ConnectionStateChanged(Login, Time.GetUtcNow(), state));
+        Sys.EventStream.Publish(new ConnectionStateChanged(Login, UtcNow, state));
 
     private SubmitOrder ExpectQuote(OrderSide side, decimal price, decimal quantity)
     {

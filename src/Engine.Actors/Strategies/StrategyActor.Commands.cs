@@ -1,4 +1,4 @@
-using Engine.Kernel.Actors;
+using Akka.Actor;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
 

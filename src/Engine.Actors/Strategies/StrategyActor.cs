@@ -1,4 +1,5 @@
-using Engine.Kernel.Actors;
+using Akka.Actor;
+using Engine.Actors.Runtime;
 using Engine.Config;
 using Engine.Messages;
 using Engine.Messages.Identifiers;
@@ -17,13 +18,16 @@ namespace Engine.Actors.Strategies;
 /// <see cref="OnBalance"/>, <see cref="OnPosition"/>, <see cref="OnConnectionState"/>, <see cref="OnBudgetExhausted"/>):
 /// it subscribes to the event stream before <see cref="OnStart"/> and unsubscribes after <see cref="OnStop"/>;</item>
 /// <item>its own working orders (<see cref="WorkingOrders"/>), tracked from those events through the order lifecycle table;</item>
-/// <item>strict parameter binding (<see cref="Parameters{T}"/>) and keyed timers (<c>Timers</c>, on the system clock).</item>
+/// <item>strict parameter binding (<see cref="Parameters{T}"/>) and keyed timers (<see cref="Timers"/>, Akka's
+/// <see cref="IWithTimers"/> on the actor system's scheduler: the <c>TestScheduler</c> of the engine's TestKit in tests).</item>
 /// </list>
 /// Engine events reach the hooks in every behaviour: the initial behaviour routes them before the subclass's own
 /// handlers, and a behaviour set with <c>Become</c> routes the ones it does not handle itself. Like every actor, a
-/// strategy runs one message at a time and must never block.
+/// strategy runs one message at a time and must never block. It is an Akka <see cref="ReceiveActor"/>: build it with
+/// <c>Props.Create(() => new MyStrategy(context))</c> (the host does this by reflection); every incarnation is a new
+/// instance built from the same context, so its state starts fresh.
 /// </summary>
-public abstract partial class StrategyActor : ReceiveActor
+public abstract partial class StrategyActor : ReceiveActor, IWithTimers
 {
     private readonly HashSet<LoginId> _logins;
     private readonly ClientOrderIdGenerator _ids;
@@ -34,9 +38,17 @@ public abstract partial class StrategyActor : ReceiveActor
         ArgumentNullException.ThrowIfNull(context);
         Strategy = context;
         _logins = [.. context.Logins];
-        _ids = new ClientOrderIdGenerator(context.Name, context.TimeProvider);
+        Clock = context.TimeProvider ?? Context.Engine().Time;
+        var type = GetType();
+        Logger = new ActorPathLogger(
+            context.Logger ?? Context.Engine().LoggerFactory.CreateLogger(type.FullName ?? type.Name),
+            Self.Path);
+        _ids = new ClientOrderIdGenerator(context.Name, Clock);
         Receive<IEngineEvent>(RouteEngineEvent);
     }
+
+    /// <summary>Keyed timers of this incarnation (set by Akka before <see cref="OnStart"/>; canceled when it stops).</summary>
+    public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>The context the host gave this instance.</summary>
     protected StrategyContext Strategy { get; }
@@ -50,11 +62,17 @@ public abstract partial class StrategyActor : ReceiveActor
     /// <summary>Where commands and queries go.</summary>
     protected IActorRef Connections => Strategy.Connections;
 
-    /// <summary>The strategy's clock (the actor system's clock under the host).</summary>
-    protected TimeProvider Clock => Strategy.TimeProvider;
+    /// <summary>
+    /// The strategy's clock: the context's, or the actor system's engine clock (<c>Context.Engine().Time</c>) when the
+    /// context gives none; the host gives the engine clock.
+    /// </summary>
+    protected TimeProvider Clock { get; }
 
-    /// <summary>The strategy's logger from its context.</summary>
-    protected ILogger Logger => Strategy.Logger;
+    /// <summary>
+    /// The strategy's logger: the context's, or one named after the strategy type from the engine's logger factory when
+    /// the context gives none; either way every entry carries this actor's path.
+    /// </summary>
+    protected ILogger Logger { get; }
 
     /// <summary>
     /// Binds the strategy's parameters strictly to <typeparamref name="T"/> (kebab-case keys). Throws

@@ -1,8 +1,7 @@
-using Engine.Kernel.Actors;
+using Akka.Actor;
 using Engine.Config;
 using Engine.Messages.Identifiers;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Engine.Actors.Strategies;
 
@@ -21,11 +20,17 @@ public sealed record StrategyContext(
     IActorRef Connections,
     HoconConfig Parameters)
 {
-    /// <summary>The clock of command timestamps and client order ids; the actor system's clock when the host builds the context.</summary>
-    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+    /// <summary>
+    /// The clock of command timestamps and client order ids; null (the default) is the actor system's engine clock
+    /// (<c>Context.Engine().Time</c>), which is also what the host gives.
+    /// </summary>
+    public TimeProvider? TimeProvider { get; init; }
 
-    /// <summary>The strategy's logger (named after the strategy type by the host).</summary>
-    public ILogger Logger { get; init; } = NullLogger.Instance;
+    /// <summary>
+    /// The strategy's logger (named after the strategy type by the host); null (the default) is a logger named after
+    /// the strategy type from the engine's logger factory. The strategy adds its actor path to every entry.
+    /// </summary>
+    public ILogger? Logger { get; init; }
 
     /// <summary>The host, told when the strategy stops itself on purpose; nobody outside a host.</summary>
     public IActorRef Host { get; init; } = ActorRefs.Nobody;

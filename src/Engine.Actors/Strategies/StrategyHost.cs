@@ -1,5 +1,6 @@
-using Engine.Kernel.Actors;
-using Engine.Kernel.Actors.Supervision;
+using Akka.Actor;
+using Akka.Pattern;
+using Engine.Actors.Runtime;
 using Engine.Messages.Identifiers;
 using Microsoft.Extensions.Logging;
 
@@ -7,15 +8,18 @@ namespace Engine.Actors.Strategies;
 
 /// <summary>
 /// Parent of the strategy plugins (<c>/user/engine/strategies</c>). On start it resolves every enabled configured
-/// strategy (<see cref="StrategyTypeLoader"/>) and runs each behind its own <see cref="BackoffSupervisor"/> in
-/// <see cref="BackoffMode.OnFailure"/> mode, named after the strategy: a strategy that throws is stopped and recreated
-/// with backoff, and given up on (<see cref="StrategyGaveUp"/>) after repeated failures, while every other strategy keeps
-/// running. A strategy that cannot be resolved is reported (<see cref="StrategyLoadFailed"/>) and skipped. Host events go
-/// to the log and the event stream. <see cref="StopStrategies"/> stops them all and replies <see cref="StrategiesStopped"/>.
+/// strategy (<see cref="StrategyTypeLoader"/>) and runs each behind its own Akka <see cref="BackoffSupervisor"/> in
+/// on-failure mode (<see cref="Backoff.OnFailure(Props, string, TimeSpan, TimeSpan, double, int)"/>), named after the
+/// strategy: a strategy that throws (in its constructor too) is stopped and recreated with backoff on the actor system's
+/// scheduler, and given up on (<see cref="StrategyGaveUp"/>) after repeated failures, while every other strategy keeps
+/// running. The backoff's jitter is Akka's (not seedable); tests that count delays set random-factor to 0. A strategy
+/// that cannot be resolved is reported (<see cref="StrategyLoadFailed"/>) and skipped. Host events go to the log and
+/// the event stream. <see cref="StopStrategies"/> stops them all and replies <see cref="StrategiesStopped"/>.
 /// </summary>
 public sealed class StrategyHost : ReceiveActor
 {
     private readonly StrategyHostSettings _settings;
+    private readonly ILogger _log;
     private readonly Dictionary<IActorRef, string> _supervisors = [];
     private readonly Dictionary<string, string> _selfStopped = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
@@ -23,9 +27,11 @@ public sealed class StrategyHost : ReceiveActor
     private List<string> _stoppedNames = [];
     private bool _stopping;
 
-    private StrategyHost(StrategyHostSettings settings)
+    /// <summary>Use <see cref="Props(StrategyHostSettings)"/>; public because Akka builds actors through it.</summary>
+    public StrategyHost(StrategyHostSettings settings)
     {
         _settings = settings;
+        _log = Context.CreateLogger<StrategyHost>();
         Receive<Terminated>(OnTerminated);
         Receive<StrategySelfStopped>(m => _selfStopped[m.Name] = m.Reason);
         Receive<StopStrategies>(_ => OnStopStrategies());
@@ -46,7 +52,7 @@ public sealed class StrategyHost : ReceiveActor
             throw new ArgumentException($"Invalid strategy host options: {string.Join("; ", problems)}.", nameof(settings));
         }
 
-        return Engine.Kernel.Actors.Props.Create(() => new StrategyHost(settings));
+        return Akka.Actor.Props.Create(() => new StrategyHost(settings));
     }
 
     protected override void PreStart()
@@ -56,20 +62,20 @@ public sealed class StrategyHost : ReceiveActor
         {
             if (!options.Enabled)
             {
-                StrategyHostLog.Disabled(Log, options.Name);
+                StrategyHostLog.Disabled(_log, options.Name);
                 continue;
             }
 
             var error = CheckInstance(options) ?? TryStart(loader, options);
             if (error is not null)
             {
-                StrategyHostLog.LoadFailed(Log, options.Name, error);
+                StrategyHostLog.LoadFailed(_log, options.Name, error);
                 Context.System.EventStream.Publish(new StrategyLoadFailed(options.Name, error, Now));
             }
         }
     }
 
-    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+    private static DateTimeOffset Now => Context.Engine().Time.GetUtcNow();
 
     private string? CheckInstance(StrategyOptions options)
     {
@@ -105,22 +111,24 @@ public sealed class StrategyHost : ReceiveActor
             _settings.Connections,
             options.Parameters)
         {
-            TimeProvider = Context.System.TimeProvider,
-            Logger = Context.System.LoggerFactory.CreateLogger(type.FullName ?? type.Name),
+            TimeProvider = Context.Engine().Time,
+            Logger = Context.Engine().LoggerFactory.CreateLogger(type.FullName ?? type.Name),
             Host = Self,
         };
         var host = _settings.Options;
-        var backoff = BackoffOptions.OnFailure(
-            Engine.Kernel.Actors.Props.Create(type, context),
-            options.Name,
-            host.MinBackoff,
-            host.MaxBackoff,
-            host.RandomFactor) with
-        {
-            MaxNrOfRetries = host.MaxRestarts,
-            ResetBackoffAfter = host.RestartWindow,
-            Random = _settings.Random,
-        };
+
+        // Every failure of the strategy, whatever the exception, is a restart with backoff (the supervisor turns a
+        // Restart into stop, wait, recreate); more than max-restarts of them without an incarnation living through the
+        // restart window (the auto reset) stops the supervisor, which this host reports as given up.
+        var backoff = Backoff.OnFailure(
+                Akka.Actor.Props.Create(type, context),
+                options.Name,
+                host.MinBackoff,
+                host.MaxBackoff,
+                host.RandomFactor,
+                host.MaxRestarts)
+            .WithAutoReset(host.RestartWindow)
+            .WithSupervisorStrategy(new OneForOneStrategy(host.MaxRestarts, null, _ => Directive.Restart));
 
         IActorRef supervisor;
         try
@@ -135,7 +143,7 @@ public sealed class StrategyHost : ReceiveActor
         Context.Watch(supervisor);
         _supervisors[supervisor] = options.Name;
         _order.Add(options.Name);
-        StrategyHostLog.Started(Log, options.Name, type.FullName ?? type.Name, resolution.Source);
+        StrategyHostLog.Started(_log, options.Name, type.FullName ?? type.Name, resolution.Source);
         Context.System.EventStream.Publish(new StrategyLoaded(options.Name, type.FullName ?? type.Name, resolution.Source, Now));
         return null;
     }
@@ -155,7 +163,7 @@ public sealed class StrategyHost : ReceiveActor
 
         if (_selfStopped.Remove(name, out var reason))
         {
-            StrategyHostLog.Finished(Log, name, reason);
+            StrategyHostLog.Finished(_log, name, reason);
             Context.System.EventStream.Publish(new StrategyFinished(name, reason, Now));
             return;
         }
@@ -163,7 +171,7 @@ public sealed class StrategyHost : ReceiveActor
         var options = _settings.Options;
         var why = $"strategy '{name}' failed again after {options.MaxRestarts} restart(s) with backoff, none of which stayed up "
             + $"for the restart window of {options.RestartWindow}; it is stopped and will not be restarted (the exceptions are in the error log)";
-        StrategyHostLog.GaveUp(Log, name, why);
+        StrategyHostLog.GaveUp(_log, name, why);
         Context.System.EventStream.Publish(new StrategyGaveUp(name, why, Now));
     }
 
@@ -186,7 +194,7 @@ public sealed class StrategyHost : ReceiveActor
         {
             _stopping = true;
             _stoppedNames = Running();
-            StrategyHostLog.Stopping(Log, _stoppedNames.Count);
+            StrategyHostLog.Stopping(_log, _stoppedNames.Count);
             foreach (var supervisor in _supervisors.Keys)
             {
                 Context.Stop(supervisor);

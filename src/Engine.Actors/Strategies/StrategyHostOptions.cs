@@ -21,8 +21,8 @@ public sealed record StrategyHostOptions : IValidatableOptions
     /// <summary>Longest delay between restarts.</summary>
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Jitter: each delay is multiplied by a random factor in [1, 1 + random-factor].</summary>
-    [Range(0.0, 10.0)]
+    /// <summary>Jitter: each delay is multiplied by a random factor in [1, 1 + random-factor]; at most 1 (Akka's backoff supervisor's limit).</summary>
+    [Range(0.0, 1.0)]
     public double RandomFactor { get; init; } = 0.2;
 
     /// <summary>Restarts allowed within the window before the host gives up on a strategy.</summary>
@@ -43,6 +43,11 @@ public sealed record StrategyHostOptions : IValidatableOptions
         if (MaxBackoff < MinBackoff)
         {
             yield return $"max-backoff ({MaxBackoff}) must not be below min-backoff ({MinBackoff})";
+        }
+
+        if (RandomFactor is < 0.0 or > 1.0 || double.IsNaN(RandomFactor))
+        {
+            yield return $"random-factor must be between 0 and 1, got {RandomFactor}";
         }
 
         if (RestartWindow <= TimeSpan.Zero)

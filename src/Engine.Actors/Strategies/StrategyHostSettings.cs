@@ -1,4 +1,4 @@
-using Engine.Kernel.Actors;
+using Akka.Actor;
 
 namespace Engine.Actors.Strategies;
 
@@ -9,8 +9,4 @@ namespace Engine.Actors.Strategies;
 public sealed record StrategyHostSettings(
     IReadOnlyList<StrategyOptions> Strategies,
     IActorRef Connections,
-    StrategyHostOptions Options)
-{
-    /// <summary>Jitter source of the restart backoff; null uses the actor system's.</summary>
-    public Random? Random { get; init; }
-}
+    StrategyHostOptions Options);
