@@ -11,6 +11,6 @@ internal static partial class StatusLog
     [LoggerMessage(EventId = 301, Level = LogLevel.Information, Message = "Status caught up from the order journal: {JournaledEvents} journaled events, then {LiveEvents} live events buffered meanwhile")]
     public static partial void CaughtUp(this ILogger logger, int journaledEvents, int liveEvents);
 
-    [LoggerMessage(EventId = 302, Level = LogLevel.Warning, Message = "Status could not read the order journal; it shows only events seen live from now on")]
+    [LoggerMessage(EventId = 302, Level = LogLevel.Warning, Message = "Status could not read the order journal; it goes on with the journaled events read so far and the events seen live")]
     public static partial void CatchUpFailed(this ILogger logger, Exception exception);
 }

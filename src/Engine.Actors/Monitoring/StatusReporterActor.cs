@@ -1,10 +1,12 @@
-using Engine.Kernel.Actors;
-using Engine.Kernel.Persistence;
-using Engine.Persistence.Query;
-using Engine.Persistence.Serialization;
+using Akka;
+using Akka.Actor;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using Engine.Actors.Runtime;
 using Engine.Messages;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Identifiers;
+using Microsoft.Extensions.Logging;
 
 namespace Engine.Actors.Monitoring;
 
@@ -13,13 +15,16 @@ namespace Engine.Actors.Monitoring;
 /// all logic is in <see cref="StatusBoard"/>.
 /// <para>
 /// Start-up, when given a journal: it subscribes to every <see cref="IEngineEvent"/> on the event stream first, then
-/// reads the journal's order events (<see cref="OrderJournalCatchUp"/>) off the actor thread and pipes the result to
-/// itself. Live events arriving meanwhile are buffered. It applies the journaled events, then the buffered ones, then
-/// follows the stream. Order books publish an event only after it committed, so every order event is either in the
-/// catch-up read or arrives live after the subscription: no gap. An event both journaled and seen live is counted
-/// once because the board runs order events through <see cref="Orders.OrderBook"/> (a fill counts once per fill id,
-/// a repeated submit or transition changes nothing). If the read fails, it logs a warning and shows only live events. The read is finite and not cancelled; a
-/// result arriving after the actor stopped goes to dead letters.
+/// streams the journal's order events (<see cref="OrderJournalCatchUp"/>, Akka.Persistence.Query
+/// <c>CurrentEventsByTag</c>) into itself in batches, each acknowledged before the next is sent, so the mailbox never
+/// holds more than one batch. Live events arriving meanwhile are buffered. It applies the journaled events as they
+/// come, then the buffered ones, then follows the event stream. Order books publish an event only after it committed,
+/// so every order event is either in the catch-up read or arrives live after the subscription: no gap. An event both
+/// journaled and seen live is counted once because the board runs order events through <see cref="Orders.OrderBook"/>
+/// (a fill counts once per fill id, a repeated submit or transition changes nothing). Live events come from the event
+/// stream, not from a live query: they carry what is never journaled (connection state) and arrive without a query's
+/// polling delay. If the read fails (or the read journal cannot be found), it logs a warning and goes on with what it
+/// applied and the live events. The read runs on this actor's materializer and stops with the actor.
 /// </para>
 /// <para>
 /// <see cref="ConnectionStateChanged"/> is not journaled: connection state is live-only and starts Disconnected.
@@ -27,22 +32,26 @@ namespace Engine.Actors.Monitoring;
 /// any time (during the catch-up, with what it has applied so far).
 /// </para>
 /// </summary>
-public sealed class StatusReporterActor : ReceiveActor
+public sealed class StatusReporterActor : ReceiveActor, IWithTimers
 {
+    /// <summary>Journaled events handed to the actor per message during the catch-up.</summary>
+    private const int CatchUpBatchSize = 256;
+
     private readonly StatusBoard _board;
     private readonly TimeSpan _interval;
-    private readonly IReadJournal? _journal;
-    private readonly EventManifestRegistry? _registry;
+    private readonly Func<ActorSystem, Source<IEngineEvent, NotUsed>>? _journaled;
+    private readonly ILogger _log;
     private readonly List<IEngineEvent> _buffered = [];
+    private int _journaledCount;
 
-    /// <summary>Created by <see cref="Props(IEnumerable{LoginId}, TimeSpan, IReadJournal?, EventManifestRegistry?)"/> only.</summary>
-    public StatusReporterActor(IEnumerable<LoginId> logins, TimeSpan interval, IReadJournal? journal, EventManifestRegistry? registry)
+    /// <summary>Created by the <c>Props</c> methods only.</summary>
+    public StatusReporterActor(IEnumerable<LoginId> logins, TimeSpan interval, Func<ActorSystem, Source<IEngineEvent, NotUsed>>? journaled)
     {
         _board = new StatusBoard(logins);
         _interval = interval;
-        _journal = journal;
-        _registry = registry;
-        if (journal is null)
+        _journaled = journaled;
+        _log = Context.CreateLogger<StatusReporterActor>();
+        if (journaled is null)
         {
             Live();
         }
@@ -52,35 +61,32 @@ public sealed class StatusReporterActor : ReceiveActor
         }
     }
 
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
+
     /// <summary>Props listing <paramref name="logins"/> from the start and reporting every <paramref name="interval"/>; live events only.</summary>
-    public static Props Props(IEnumerable<LoginId> logins, TimeSpan interval) => Props(logins, interval, null, null);
+    public static Props Props(IEnumerable<LoginId> logins, TimeSpan interval) => Props(logins, interval, (Func<ActorSystem, Source<IEngineEvent, NotUsed>>?)null);
 
     /// <summary>
-    /// Props that first catch up from <paramref name="persistence"/>'s journal (deserialized with its registry), then
-    /// follow live events.
+    /// Props that first catch up from the order journal through the read journal plugin at
+    /// <paramref name="readJournalPluginId"/> (e.g. <c>akka.persistence.query.journal.sql</c>), then follow live events.
     /// </summary>
-    public static Props Props(IEnumerable<LoginId> logins, TimeSpan interval, PersistenceExtension persistence)
+    public static Props Props(IEnumerable<LoginId> logins, TimeSpan interval, string readJournalPluginId)
     {
-        ArgumentNullException.ThrowIfNull(persistence);
-        return Props(logins, interval, persistence.Journal, persistence.Registry);
+        ArgumentException.ThrowIfNullOrEmpty(readJournalPluginId);
+        return Props(logins, interval, system => OrderJournalCatchUp.Current(system, readJournalPluginId));
     }
 
     /// <summary>
-    /// Props that catch up from <paramref name="journal"/> (deserialized with <paramref name="registry"/>) when given,
-    /// then follow live events.
+    /// Props that catch up from the events of <paramref name="journaled"/> (created in the actor's system when it
+    /// starts) when given, then follow live events.
     /// </summary>
-    /// <exception cref="ArgumentException">Only one of <paramref name="journal"/> and <paramref name="registry"/> is given.</exception>
-    public static Props Props(IEnumerable<LoginId> logins, TimeSpan interval, IReadJournal? journal, EventManifestRegistry? registry)
+    public static Props Props(IEnumerable<LoginId> logins, TimeSpan interval, Func<ActorSystem, Source<IEngineEvent, NotUsed>>? journaled)
     {
         ArgumentNullException.ThrowIfNull(logins);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
-        if ((journal is null) != (registry is null))
-        {
-            throw new ArgumentException("A journal needs its registry and vice versa.", nameof(registry));
-        }
-
         var list = logins.ToList();
-        return Kernel.Actors.Props.Create(() => new StatusReporterActor(list, interval, journal, registry));
+        return Akka.Actor.Props.Create(() => new StatusReporterActor(list, interval, journaled));
     }
 
     /// <inheritdoc />
@@ -88,35 +94,63 @@ public sealed class StatusReporterActor : ReceiveActor
     {
         Context.System.EventStream.Subscribe(Self, typeof(IEngineEvent));
         Timers.StartPeriodicTimer(Tick.Instance, Tick.Instance, _interval);
-        if (_journal is not null && _registry is not null)
+        if (_journaled is not null)
         {
-            OrderJournalCatchUp.ReadAsync(_journal, _registry, CancellationToken.None)
-                .PipeTo(Self, Self, events => new CaughtUp(events), error => new CatchUpFailed(error));
+            StartCatchUp(_journaled);
         }
     }
 
     /// <inheritdoc />
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
 
+    private void StartCatchUp(Func<ActorSystem, Source<IEngineEvent, NotUsed>> journaled)
+    {
+        try
+        {
+            journaled(Context.System)
+                .Grouped(CatchUpBatchSize)
+                .RunWith(
+                    Sink.ActorRefWithAck<IEnumerable<IEngineEvent>>(Self, CatchUpStarted.Instance, Ack.Instance, CatchUpCompleted.Instance, error => new CatchUpFailed(error)),
+                    Context.Materializer());
+        }
+        catch (Exception ex)
+        {
+            // The read journal could not be created (missing or broken plugin configuration): the same as a failed read.
+            Self.Tell(new CatchUpFailed(ex), Self);
+        }
+    }
+
     private void CatchingUp()
     {
         Receive<IEngineEvent>(_buffered.Add);
-        Receive<CaughtUp>(caughtUp =>
+        Receive<CatchUpStarted>(_ => Sender.Tell(Ack.Instance, Self));
+        Receive<IEnumerable<IEngineEvent>>(batch =>
         {
-            Log.CaughtUp(caughtUp.Events.Count, _buffered.Count);
-            ApplyThenGoLive(caughtUp.Events);
+            foreach (var e in batch)
+            {
+                _board.Apply(e);
+                _journaledCount++;
+            }
+
+            Sender.Tell(Ack.Instance, Self);
+        });
+        Receive<CatchUpCompleted>(_ =>
+        {
+            _log.CaughtUp(_journaledCount, _buffered.Count);
+            GoLive();
         });
         Receive<CatchUpFailed>(failed =>
         {
-            Log.CatchUpFailed(failed.Cause);
-            ApplyThenGoLive([]);
+            _log.CatchUpFailed(failed.Cause);
+            GoLive();
         });
         Common();
     }
 
-    private void ApplyThenGoLive(IReadOnlyList<IEngineEvent> journaled)
+    /// <summary>Applies the live events buffered during the catch-up, in arrival order, then follows the event stream.</summary>
+    private void GoLive()
     {
-        foreach (var e in journaled.Concat(_buffered))
+        foreach (var e in _buffered)
         {
             _board.Apply(e);
         }
@@ -141,7 +175,7 @@ public sealed class StatusReporterActor : ReceiveActor
     {
         foreach (var line in _board.Render())
         {
-            Log.StatusLine(line);
+            _log.StatusLine(line);
         }
     }
 
@@ -150,7 +184,20 @@ public sealed class StatusReporterActor : ReceiveActor
         public static Tick Instance { get; } = new();
     }
 
-    private sealed record CaughtUp(IReadOnlyList<IEngineEvent> Events);
+    private sealed record CatchUpStarted
+    {
+        public static CatchUpStarted Instance { get; } = new();
+    }
+
+    private sealed record Ack
+    {
+        public static Ack Instance { get; } = new();
+    }
+
+    private sealed record CatchUpCompleted
+    {
+        public static CatchUpCompleted Instance { get; } = new();
+    }
 
     private sealed record CatchUpFailed(Exception Cause);
 }

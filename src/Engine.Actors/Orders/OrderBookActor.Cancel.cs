@@ -34,7 +34,7 @@ public sealed partial class OrderBookActor
 
         if (order.Status == OrderStatus.PendingCancel)
         {
-            LogIgnored(Log, nameof(CancelOrder), _login.Value, order.ClientOrderId.Value, "a cancel is already pending");
+            LogIgnored(_log, nameof(CancelOrder), _login.Value, order.ClientOrderId.Value, "a cancel is already pending");
             return;
         }
 
@@ -45,7 +45,7 @@ public sealed partial class OrderBookActor
     {
         if (command.Login != _login)
         {
-            LogCancelAllRefused(Log, command.Login.Value, $"this order book belongs to login {_login}");
+            LogCancelAllRefused(_log, command.Login.Value, $"this order book belongs to login {_login}");
             return;
         }
 
@@ -59,7 +59,7 @@ public sealed partial class OrderBookActor
 
     private void RefuseCancel(LoginId login, ClientOrderId clientOrderId, string reason)
     {
-        LogCancelRefused(Log, login.Value, clientOrderId.Value, reason);
+        LogCancelRefused(_log, login.Value, clientOrderId.Value, reason);
         var refused = new CancelRejected(login, clientOrderId, Now, reason);
         TellAfterCommit(Sender, refused);
         PublishAfterCommit(refused);
@@ -78,7 +78,7 @@ public sealed partial class OrderBookActor
                     .ToList();
                 foreach (var text in results.Unattributed)
                 {
-                    LogCancelOutcomeUnknown(Log, _login.Value, request.Symbol.Value, request.Orders.Length, $"the venue refused without naming an order: {text}");
+                    LogCancelOutcomeUnknown(_log, _login.Value, request.Symbol.Value, request.Orders.Length, $"the venue refused without naming an order: {text}");
                 }
 
                 RecordCancelRefusals(refusals, () =>
@@ -101,7 +101,7 @@ public sealed partial class OrderBookActor
                     null => outcome.UnknownReason ?? "no reply to the cancel request",
                     var other => $"unexpected reply {other.GetType().Name} to the cancel request",
                 };
-                LogCancelOutcomeUnknown(Log, _login.Value, request.Symbol.Value, request.Orders.Length, why);
+                LogCancelOutcomeUnknown(_log, _login.Value, request.Symbol.Value, request.Orders.Length, why);
                 AskToResolve([request.Symbol]);
                 break;
         }
@@ -115,7 +115,7 @@ public sealed partial class OrderBookActor
     {
         foreach (var refusal in refusals)
         {
-            LogCancelRefused(Log, _login.Value, refusal.ClientOrderId.Value, refusal.Reason);
+            LogCancelRefused(_log, _login.Value, refusal.ClientOrderId.Value, refusal.Reason);
             if (!_book.Decide(refusal).ShouldPersist)
             {
                 PublishAfterCommit(refusal);

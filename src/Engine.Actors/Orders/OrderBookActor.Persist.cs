@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
+using Akka.Actor;
 using Engine.Actors.Orders.Protocol;
-using Engine.Kernel.Actors;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
 
@@ -14,6 +14,12 @@ public sealed partial class OrderBookActor
 
     /// <summary>Cancels collected while draining one command's events; sent, grouped per symbol, when the drain ends.</summary>
     private readonly List<CancelTarget> _cancelsToSend = [];
+
+    /// <summary>
+    /// Set when a write failed or was rejected: the actor is stopping, and no handler still queued behind the write
+    /// (a later event's or a deferred effect) may let anything escape.
+    /// </summary>
+    private bool _writeFailed;
 
     /// <summary>
     /// Decides and applies <paramref name="events"/> one after another (each decision sees the book after the previous
@@ -43,14 +49,21 @@ public sealed partial class OrderBookActor
     }
 
     /// <summary>
-    /// Applies <paramref name="orderEvent"/> to the book now and persists it; once it committed, it is published, the
-    /// snapshot due at it is saved and <paramref name="committed"/> runs.
+    /// Applies <paramref name="orderEvent"/> to the book now and persists it with <c>PersistAsync</c>; once it
+    /// committed (its handler runs after every handler issued before it, with <c>LastSequenceNr</c> at this event),
+    /// it is published, the snapshot due at it is saved and <paramref name="committed"/> runs. Nothing runs after a
+    /// failed or rejected write.
     /// </summary>
     private void Record(IOrderEvent orderEvent, LinkedList<IOrderEvent> queue, Action<IOrderEvent>? committed)
     {
         var snapshot = ApplyNow(orderEvent, queue);
         PersistAsync(orderEvent, persisted =>
         {
+            if (_writeFailed)
+            {
+                return;
+            }
+
             Publish(persisted);
             if (snapshot is not null)
             {
@@ -166,13 +179,27 @@ public sealed partial class OrderBookActor
     }
 
     /// <summary>Tells the parent once every event recorded before this call committed; never after a failed write.</summary>
-    private void TellParentAfterCommit(object message) => DeferAsync(message, m => Context.Parent.Tell(m, Self));
+    private void TellParentAfterCommit(object message) => AfterCommit(message, m => Context.Parent.Tell(m, Self));
 
     /// <summary>Tells <paramref name="recipient"/> once every event recorded before this call committed; never after a failed write.</summary>
-    private void TellAfterCommit(IActorRef recipient, object message) => DeferAsync(message, m => recipient.Tell(m, Self));
+    private void TellAfterCommit(IActorRef recipient, object message) => AfterCommit(message, m => recipient.Tell(m, Self));
 
     /// <summary>Publishes once every event recorded before this call committed; never after a failed write.</summary>
-    private void PublishAfterCommit(IOrderEvent orderEvent) => DeferAsync(orderEvent, Publish);
+    private void PublishAfterCommit(IOrderEvent orderEvent) => AfterCommit(orderEvent, Publish);
+
+    /// <summary>
+    /// Runs <paramref name="effect"/> through <c>DeferAsync</c>: after the handlers of every write issued before it (at
+    /// once when none is pending), in issue order; never once a write failed or was rejected.
+    /// </summary>
+    private void AfterCommit<T>(T value, Action<T> effect)
+        where T : notnull =>
+        DeferAsync(value, v =>
+        {
+            if (!_writeFailed)
+            {
+                effect(v);
+            }
+        });
 
     private void LogNotPersisted(OrderBookDecision decision)
     {
@@ -181,13 +208,13 @@ public sealed partial class OrderBookActor
         switch (decision.Result?.Outcome)
         {
             case null:
-                LogNoSuchOrder(Log, type, e.Login.Value, e.ClientOrderId.Value);
+                LogNoSuchOrder(_log, type, e.Login.Value, e.ClientOrderId.Value);
                 break;
             case TransitionOutcome.Invalid:
-                LogInvalidTransition(Log, type, e.Login.Value, e.ClientOrderId.Value, decision.Reason ?? "forbidden transition");
+                LogInvalidTransition(_log, type, e.Login.Value, e.ClientOrderId.Value, decision.Reason ?? "forbidden transition");
                 break;
             default:
-                LogIgnored(Log, type, e.Login.Value, e.ClientOrderId.Value, decision.Reason ?? "duplicate");
+                LogIgnored(_log, type, e.Login.Value, e.ClientOrderId.Value, decision.Reason ?? "duplicate");
                 break;
         }
     }

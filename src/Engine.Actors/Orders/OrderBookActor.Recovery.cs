@@ -1,4 +1,4 @@
-using Engine.Kernel.Persistence.Actors;
+using Akka.Persistence;
 using Engine.Messages.Orders;
 
 namespace Engine.Actors.Orders;
@@ -11,6 +11,7 @@ public sealed partial class OrderBookActor
         if (offer.Snapshot is OrderBookSnapshot snapshot)
         {
             _book.Restore(snapshot.Orders);
+            _snapshots.Add(offer.Metadata.SequenceNr);
         }
     }
 
@@ -23,6 +24,16 @@ public sealed partial class OrderBookActor
             LogNotPersisted(decision);
         }
     }
+
+    /// <summary>
+    /// An event in an older schema version reached the actor as the serializer stored it: no read event adapter upcast
+    /// it (<see cref="OrderJournal.AkkaConfig"/> binds <see cref="OrderJournalUpcaster"/> on the journal). Applying
+    /// nothing would silently lose it, so recovery fails (logged, actor stopped).
+    /// </summary>
+    private void OnOutdatedEvent(OutdatedJournalEvent outdated) =>
+        throw new InvalidOperationException(
+            $"Order book {_persistenceId} replayed an event of manifest '{outdated.Manifest}' that was not upcast to the current version: " +
+            $"bind {nameof(OrderJournalUpcaster)} as a read event adapter of the journal (see {nameof(OrderJournal)}.{nameof(OrderJournal.AkkaConfig)}).");
 
     /// <summary>
     /// Restores the cancels that wait for a venue id (PendingCancel without one); records orders whose place reply
@@ -41,28 +52,10 @@ public sealed partial class OrderBookActor
             _cancelWhenVenueIdKnown.Add(order.ClientOrderId);
         }
 
-        LogRecovered(Log, _login.Value, _book.Orders.Count, _book.Working.Count());
+        LogRecovered(_log, _login.Value, _book.Orders.Count, _book.Working.Count());
         var now = Now;
         Drain(
             stranded.Select(o => new OrderStatusUnknown(_login, o.ClientOrderId, now, "the engine restarted before the venue answered the place request")),
             () => AskToResolve(_book.Working.Select(o => o.Symbol)));
-    }
-
-    /// <summary>
-    /// The book as it is now when a snapshot is due (saved once the event just applied committed; the store keeps the
-    /// newest few); null otherwise. Due every <see cref="OrderBookOptions.SnapshotEvery"/> applied events, but never
-    /// sooner than one event per order in the book: a snapshot costs time proportional to the orders it holds (terminal
-    /// ones included), so this keeps its cost per event bounded however many orders accumulate, while recovery still
-    /// replays at most that many events after it.
-    /// </summary>
-    private OrderBookSnapshot? SnapshotIfDue()
-    {
-        if (_options.SnapshotEvery > 0 && ++_eventsSinceSnapshot >= Math.Max(_options.SnapshotEvery, _book.Orders.Count))
-        {
-            _eventsSinceSnapshot = 0;
-            return OrderBookSnapshot.Of(_book);
-        }
-
-        return null;
     }
 }

@@ -19,7 +19,7 @@ public sealed partial class OrderBookActor
             }
             else
             {
-                LogReportHeld(Log, _login.Value, update.VenueOrderId.Value);
+                LogReportHeld(_log, _login.Value, update.VenueOrderId.Value);
             }
         }
 
@@ -37,7 +37,7 @@ public sealed partial class OrderBookActor
         var cutoff = Now - _options.HeldReportTimeout + TimeSpan.FromTicks(1);
         foreach (var expired in _book.ExpireHeld(cutoff))
         {
-            LogHeldExpired(Log, _login.Value, expired.VenueOrderId.Value, _options.HeldReportTimeout);
+            LogHeldExpired(_log, _login.Value, expired.VenueOrderId.Value, _options.HeldReportTimeout);
         }
 
         if (_book.HeldCount > 0)
@@ -51,12 +51,12 @@ public sealed partial class OrderBookActor
         var outcome = OrderReconciler.Reconcile(_book, reconcile.Symbol, reconcile.Orders, reconcile.At, reconcile.Source, CanQueryOrderStatus);
         foreach (var foreign in outcome.Foreign)
         {
-            LogForeignOrder(Log, _login.Value, reconcile.Symbol.Value, foreign.VenueOrderId.Value, foreign.Side, foreign.Quantity, foreign.Price);
+            LogForeignOrder(_log, _login.Value, reconcile.Symbol.Value, foreign.VenueOrderId.Value, foreign.Side, foreign.Quantity, foreign.Price);
         }
 
         foreach (var unresolved in outcome.Unresolved)
         {
-            LogUnresolved(Log, _login.Value, unresolved.Value, reconcile.Symbol.Value);
+            LogUnresolved(_log, _login.Value, unresolved.Value, reconcile.Symbol.Value);
         }
 
         Drain(outcome.Events, () => AskAbout(outcome.ToQuery));

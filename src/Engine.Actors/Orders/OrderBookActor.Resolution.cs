@@ -23,7 +23,7 @@ public sealed partial class OrderBookActor
 
         foreach (var order in orders)
         {
-            LogAskingStatus(Log, _login.Value, order.ClientOrderId.Value);
+            LogAskingStatus(_log, _login.Value, order.ClientOrderId.Value);
         }
 
         TellParentAfterCommit(new ResolutionNeeded([]) { Orders = orders });
@@ -33,7 +33,7 @@ public sealed partial class OrderBookActor
     {
         if (_book.Find(resolved.ClientOrderId) is not { } order)
         {
-            LogNoSuchOrder(Log, nameof(OrderStatusResolved), _login.Value, resolved.ClientOrderId.Value);
+            LogNoSuchOrder(_log, nameof(OrderStatusResolved), _login.Value, resolved.ClientOrderId.Value);
             return;
         }
 
@@ -46,7 +46,7 @@ public sealed partial class OrderBookActor
         {
             if (resolved.Order is { } venue && _book.Find(resolved.ClientOrderId) is { } after && after.FilledQuantity < venue.FilledQuantity)
             {
-                LogFillsMissing(Log, _login.Value, after.ClientOrderId.Value, venue.Status, venue.FilledQuantity, after.FilledQuantity);
+                LogFillsMissing(_log, _login.Value, after.ClientOrderId.Value, venue.Status, venue.FilledQuantity, after.FilledQuantity);
             }
         });
     }

@@ -62,7 +62,7 @@ public sealed partial class OrderBookActor
     /// <summary>Records the refused order (submitted, then rejected locally), then answers the sender.</summary>
     private void RejectJournaled(SubmitOrder command, string reason)
     {
-        LogLocalRejection(Log, _login.Value, command.ClientOrderId.Value, reason);
+        LogLocalRejection(_log, _login.Value, command.ClientOrderId.Value, reason);
         var rejected = new OrderRejected(_login, command.ClientOrderId, Now, reason, IsLocal: true);
         var sender = Sender;
         var none = new LinkedList<IOrderEvent>();
@@ -73,7 +73,7 @@ public sealed partial class OrderBookActor
     /// <summary>Answers and publishes a rejection that does not belong in this login's journal.</summary>
     private void RejectUnjournaled(SubmitOrder command, string reason)
     {
-        LogLocalRejection(Log, command.Login.Value, command.ClientOrderId.Value, reason);
+        LogLocalRejection(_log, command.Login.Value, command.ClientOrderId.Value, reason);
         var rejected = new OrderRejected(command.Login, command.ClientOrderId, Now, reason, IsLocal: true);
         TellAfterCommit(Sender, rejected);
         PublishAfterCommit(rejected);
@@ -84,7 +84,7 @@ public sealed partial class OrderBookActor
         var cid = outcome.ClientOrderId;
         if (_book.Find(cid) is not { } order)
         {
-            LogNoSuchOrder(Log, nameof(PlaceOutcome), _login.Value, cid.Value);
+            LogNoSuchOrder(_log, nameof(PlaceOutcome), _login.Value, cid.Value);
             return;
         }
 
@@ -95,7 +95,7 @@ public sealed partial class OrderBookActor
                 result = new OrderAccepted(_login, cid, outcome.At, placed.VenueOrderId);
                 break;
             case RequestRefusedReply refused:
-                LogVenueRejection(Log, _login.Value, cid.Value, refused.Reason);
+                LogVenueRejection(_log, _login.Value, cid.Value, refused.Reason);
                 result = new OrderRejected(_login, cid, outcome.At, refused.Reason);
                 break;
             default:
@@ -109,11 +109,11 @@ public sealed partial class OrderBookActor
                 {
                     // The venue's own reports (which name our client order id) got here first: the order is known to
                     // exist, so a late "outcome unknown" for its placement adds nothing.
-                    LogLateUnknownIgnored(Log, _login.Value, cid.Value, order.Status, why);
+                    LogLateUnknownIgnored(_log, _login.Value, cid.Value, order.Status, why);
                     return;
                 }
 
-                LogOutcomeUnknown(Log, _login.Value, cid.Value, why);
+                LogOutcomeUnknown(_log, _login.Value, cid.Value, why);
                 result = new OrderStatusUnknown(_login, cid, outcome.At, why);
                 break;
         }

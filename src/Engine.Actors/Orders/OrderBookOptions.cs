@@ -18,4 +18,11 @@ public sealed record OrderBookOptions
     /// <summary>A snapshot of the book is saved after this many persisted events; 0 never snapshots.</summary>
     [Range(0, 10_000_000)]
     public int SnapshotEvery { get; init; } = 1_000;
+
+    /// <summary>
+    /// Snapshots kept per order book, newest first: after each saved snapshot the older ones beyond this many are
+    /// deleted from the snapshot store; 0 keeps all. More than one survives a newest snapshot that cannot be read.
+    /// </summary>
+    [Range(0, 1_000)]
+    public int KeepSnapshots { get; init; } = 2;
 }

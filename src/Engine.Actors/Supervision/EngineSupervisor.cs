@@ -1,5 +1,7 @@
-using Engine.Kernel.Actors;
-using Engine.Kernel.Actors.Supervision;
+using System.Collections.Frozen;
+using Akka.Actor;
+using Engine.Actors.Runtime;
+using Microsoft.Extensions.Logging;
 
 namespace Engine.Actors.Supervision;
 
@@ -24,6 +26,7 @@ public sealed class EngineSupervisor : ReceiveActor
     public const string StrategiesName = "strategies";
 
     private readonly EngineSupervisorSettings _settings;
+    private readonly ILogger _log;
     private IActorRef _connections = ActorRefs.Nobody;
     private IActorRef _strategies = ActorRefs.Nobody;
 
@@ -31,13 +34,14 @@ public sealed class EngineSupervisor : ReceiveActor
     public EngineSupervisor(EngineSupervisorSettings settings)
     {
         _settings = settings;
+        _log = Context.CreateLogger<EngineSupervisor>();
         Receive<GetEngineChildren>(_ => Sender.Tell(new EngineChildren(_connections, _strategies), Self));
         Receive<Terminated>(OnChildTerminated);
     }
 
     /// <summary>
-    /// The decider table: exception type to directive; the most specific type wins. Anything not listed is
-    /// restarted (a transient fault in a child's own code).
+    /// The decider table: exception type to directive; the most specific type wins (by inheritance distance, not by
+    /// position in the table). Anything not listed is restarted (a transient fault in a child's own code).
     /// </summary>
     public static IReadOnlyList<(Type Exception, Directive Directive)> Decisions { get; } =
     [
@@ -47,11 +51,32 @@ public sealed class EngineSupervisor : ReceiveActor
         (typeof(Exception), Directive.Restart),
     ];
 
+    private static readonly FrozenDictionary<Type, Directive> DecisionByType =
+        Decisions.ToFrozenDictionary(d => d.Exception, d => d.Directive);
+
     /// <summary>Props of the supervisor.</summary>
     public static Props Props(EngineSupervisorSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return Kernel.Actors.Props.Create(() => new EngineSupervisor(settings));
+        return Akka.Actor.Props.Create(() => new EngineSupervisor(settings));
+    }
+
+    /// <summary>
+    /// The directive of <see cref="Decisions"/> for <paramref name="cause"/>: its own type is looked up first, then
+    /// each base type in turn; <see cref="Directive.Restart"/> when nothing matches. Pure and thread-safe.
+    /// </summary>
+    public static Directive Decide(Exception cause)
+    {
+        ArgumentNullException.ThrowIfNull(cause);
+        for (var type = cause.GetType(); type is not null; type = type.BaseType)
+        {
+            if (DecisionByType.TryGetValue(type, out var directive))
+            {
+                return directive;
+            }
+        }
+
+        return Directive.Restart;
     }
 
     /// <inheritdoc />
@@ -59,24 +84,24 @@ public sealed class EngineSupervisor : ReceiveActor
     {
         _connections = Context.Watch(Context.ActorOf(_settings.Connections(), ConnectionsName));
         _strategies = Context.Watch(Context.ActorOf(_settings.Strategies(_connections), StrategiesName));
-        Log.EngineStarted(_connections.Path.ToString(), _strategies.Path.ToString());
+        _log.EngineStarted(_connections.Path.ToString(), _strategies.Path.ToString());
     }
 
     /// <inheritdoc />
     protected override SupervisorStrategy SupervisorStrategy() =>
-        new OneForOneStrategy(_settings.MaxRestarts, _settings.RestartWindow, Decider.From(Directive.Restart, [.. Decisions]));
+        new OneForOneStrategy(_settings.MaxRestarts, _settings.RestartWindow, Decider.From(Decide));
 
     private void OnChildTerminated(Terminated terminated)
     {
         if (terminated.ActorRef.Equals(_strategies))
         {
             _strategies = ActorRefs.Nobody;
-            Log.StrategiesLost();
+            _log.StrategiesLost();
         }
         else if (terminated.ActorRef.Equals(_connections))
         {
             _connections = ActorRefs.Nobody;
-            Log.ConnectionsLost();
+            _log.ConnectionsLost();
             Context.Stop(Self);
         }
     }
