@@ -121,6 +121,21 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>
+    /// Moves the clock to <paramref name="value"/> without firing timers; the caller guarantees that no timer falls due
+    /// before it (<see cref="NextDue"/>), and fires those due at it with <see cref="SetUtcNow"/> afterwards.
+    /// </summary>
+    internal void MoveTo(DateTimeOffset value)
+    {
+        lock (_gate)
+        {
+            if (value > _now)
+            {
+                _now = value;
+            }
+        }
+    }
+
     /// <summary>The earliest due time of a pending timer that is not after <paramref name="limit"/>; null when none is.</summary>
     internal DateTimeOffset? NextDue(DateTimeOffset limit)
     {

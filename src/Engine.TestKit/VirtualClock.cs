@@ -14,8 +14,9 @@ namespace Engine.TestKit;
 /// attaches it to the system's scheduler right after the system started; it must not be read before that.
 /// </para>
 /// <para>
-/// <see cref="Advance"/> walks to the target in steps: up to the next due <see cref="TimeProvider"/> timer, the scheduler
-/// first delivers its own due work, then that timer fires (with the clock at its due time). Scheduled messages are
+/// <see cref="Advance"/> walks to the target in steps: up to the next due <see cref="TimeProvider"/> timer, the clock
+/// moves to the step's end, the scheduler delivers its own work due on the way (so an actor handling a timer never reads
+/// a time before its due time), then that timer fires. Scheduled messages are
 /// told, not processed, when <see cref="Advance"/> returns: expect their effects with the TestKit's expectations.
 /// Call <see cref="Advance"/> from the test's thread only (Akka's <see cref="TestScheduler"/> is not thread-safe).
 /// </para>
@@ -76,6 +77,9 @@ public sealed class VirtualClock : TimeProvider
                 var step = time.NextDue(target) ?? target;
                 if (_scheduler is { } scheduler && scheduler.Now < step)
                 {
+                    // The clock moves first: an actor handling a timer message the scheduler just sent must never read
+                    // a time before that timer's due time (it would re-arm for a full interval, as a late timer never does).
+                    time.MoveTo(step);
                     scheduler.AdvanceTo(step);
                 }
 
