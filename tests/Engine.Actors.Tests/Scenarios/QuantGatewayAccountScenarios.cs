@@ -34,12 +34,12 @@ public sealed class QuantGatewayAccountScenarios : QuantGatewayScenarioBase
 
         var orders = Enumerable.Range(1, 3).Select(i => Limit($"queued-{i}", OrderSide.Buy, 0.01m, 40_000m)).ToList();
         orders.ForEach(Submit);
-        var exhausted = Events.FishForMessage<RequestBudgetExhausted>(null, Wait);
+        var exhausted = Events.FishForMessage<RequestBudgetExhausted>(_ => true, Wait);
         Assert.Equal("REQUESTS 3/1s", exhausted.Window);
         accepted.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
 
         Advance(TimeSpan.FromSeconds(1));
-        var ids = Enumerable.Range(0, 3).Select(_ => accepted.ExpectMsg<OrderAccepted>(predicate: null, timeout: Wait).ClientOrderId).ToHashSet();
+        var ids = Enumerable.Range(0, 3).Select(_ => accepted.ExpectMsg<OrderAccepted>(Wait).ClientOrderId).ToHashSet();
         Assert.Equal(orders.Select(o => o.ClientOrderId).ToHashSet(), ids);
     }
 }

@@ -55,7 +55,7 @@ public sealed class QuantGatewayConnectionScenarios : QuantGatewayScenarioBase
             () =>
             {
                 SubmitLimit($"after-fatal-{Guid.NewGuid():N}", OrderSide.Buy, 0.01m, 45_000m);
-                var rejected = Strategy.ExpectMsg<OrderRejected>(predicate: null, timeout: TimeSpan.FromMilliseconds(300));
+                var rejected = Strategy.ExpectMsg<OrderRejected>(TimeSpan.FromMilliseconds(300));
                 Assert.Contains("stopped", rejected.Reason, StringComparison.Ordinal);
             },
             Wait);
@@ -87,7 +87,7 @@ public sealed class QuantGatewayConnectionScenarios : QuantGatewayScenarioBase
         StartEngine();
         AdvanceUntilState(ConnectionState.Ready, Step);
 
-        Submit(buy with { Timestamp = Time.GetUtcNow() });
+        Submit(buy with { Timestamp = UtcNow });
         var duplicate = Strategy.FishForMessage<OrderRejected>(r => r.ClientOrderId == buy.ClientOrderId, Wait);
         Assert.Contains("already used", duplicate.Reason, StringComparison.Ordinal);
 

@@ -41,7 +41,7 @@ public abstract class QuantGatewayScenarioBase : ScenarioBase
 
     /// <summary>A market order opening a long futures position of <paramref name="quantity"/> in <paramref name="contract"/>.</summary>
     protected SubmitOrder OpenLong(LoginId login, string id, Symbol contract, decimal quantity) =>
-        new(login, new ClientOrderId(id), Time.GetUtcNow(), contract, OrderSide.Buy, OrderType.Market, quantity, null, Offset: OffsetFlag.Open);
+        new(login, new ClientOrderId(id), UtcNow, contract, OrderSide.Buy, OrderType.Market, quantity, null, Offset: OffsetFlag.Open);
 
     protected override SimulatorOptions CreateSimulatorOptions() => new() { QuantGateway = SimulatorVenueOptions };
 

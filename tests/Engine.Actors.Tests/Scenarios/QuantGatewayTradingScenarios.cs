@@ -77,7 +77,7 @@ public sealed class QuantGatewayTradingScenarios : QuantGatewayScenarioBase
         var total = 0m;
         while (total < 0.01m)
         {
-            total += fills.ExpectMsg<IOrderEvent>(predicate: null, timeout: Wait) switch
+            total += fills.ExpectMsg<IOrderEvent>(Wait) switch
             {
                 OrderFilled f => f.Quantity,
                 OrderPartiallyFilled p => p.Quantity,
@@ -115,7 +115,7 @@ public sealed class QuantGatewayTradingScenarios : QuantGatewayScenarioBase
         Assert.Contains("unknown login 'nobody'", rejected.Reason, StringComparison.Ordinal);
         Assert.Contains(Login.Value, rejected.Reason, StringComparison.Ordinal);
 
-        Strategy.Send(Connections, new QueryBalances(new LoginId("nobody"), Time.GetUtcNow()));
+        Strategy.Send(Connections, new QueryBalances(new LoginId("nobody"), UtcNow));
         Assert.Contains("configured logins: qg-1", Strategy.ExpectMsg<QueryFailed>().Reason, StringComparison.Ordinal);
     }
 }

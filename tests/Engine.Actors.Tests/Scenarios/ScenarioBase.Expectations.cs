@@ -1,3 +1,4 @@
+using Akka.TestKit;
 using Engine.Actors.Connections;
 using Engine.Messages.Accounts;
 using Engine.Messages.Connectivity;
@@ -5,7 +6,6 @@ using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
 using Engine.Simulator.Faults;
 using Engine.Simulator.Hosting;
-using Engine.TestKit;
 
 namespace Engine.Actors.Tests.Scenarios;
 
@@ -78,7 +78,7 @@ public abstract partial class ScenarioBase
     }
 
     protected SubmitOrder Limit(string id, OrderSide side, decimal quantity, decimal price, string? symbol = null) =>
-        new(Login, new ClientOrderId(id), Time.GetUtcNow(), symbol is null ? Btc : new Symbol(symbol), side, OrderType.Limit, quantity, price);
+        new(Login, new ClientOrderId(id), UtcNow, symbol is null ? Btc : new Symbol(symbol), side, OrderType.Limit, quantity, price);
 
     protected void Submit(SubmitOrder order) => Strategy.Send(Connections, order);
 
@@ -109,19 +109,19 @@ public abstract partial class ScenarioBase
         return SubmitLimit(id, OrderSide.Buy, 0.01m, 45_000m);
     }
 
-    protected void Cancel(ClientOrderId id) => Strategy.Send(Connections, new CancelOrder(Login, id, Time.GetUtcNow()));
+    protected void Cancel(ClientOrderId id) => Strategy.Send(Connections, new CancelOrder(Login, id, UtcNow));
 
     /// <summary>Sends <paramref name="query"/> as the strategy and waits for the answer matching <paramref name="isReply"/>.</summary>
     protected T Ask<T>(object query, Predicate<T>? isReply = null)
     {
         Strategy.Send(Connections, query);
-        return Strategy.FishForMessage(isReply, Wait);
+        return Strategy.FishForMessage(isReply ?? (_ => true), Wait);
     }
 
-    protected BalancesReply Balances() => Ask<BalancesReply>(new QueryBalances(Login, Time.GetUtcNow()));
+    protected BalancesReply Balances() => Ask<BalancesReply>(new QueryBalances(Login, UtcNow));
 
     /// <summary>The engine's open orders of <see cref="Login"/> in <see cref="Btc"/>.</summary>
-    protected OpenOrdersReply OpenOrders() => Ask<OpenOrdersReply>(new QueryOpenOrders(Login, Btc, Time.GetUtcNow()));
+    protected OpenOrdersReply OpenOrders() => Ask<OpenOrdersReply>(new QueryOpenOrders(Login, Btc, UtcNow));
 
     /// <summary>Sets the simulator's mid of <paramref name="symbol"/> (<see cref="Btc"/> by default) and returns the mid it reports.</summary>
     protected async Task<decimal> SetMid(decimal mid, Symbol? symbol = null)

@@ -1,9 +1,7 @@
+using Akka.Actor;
+using Akka.TestKit;
 using Engine.Actors.Connections;
 using Engine.Actors.Orders;
-using Engine.Kernel.Actors;
-using Engine.Kernel.Persistence;
-using Engine.Persistence.Journal;
-using Engine.Persistence.Snapshots;
 using Engine.Messages;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Identifiers;
@@ -13,17 +11,22 @@ using Engine.TestKit;
 namespace Engine.Actors.Tests.Scenarios;
 
 /// <summary>
-/// The real connection tree (supervisor, connection, transport, heartbeat, correlator, budget, the real order
-/// book on a SQLite temp file) against a real venue simulator over loopback, one simulator and one journal per
-/// test. The engine runs on virtual time, so its timers (heartbeat, request deadlines, reconnect backoff) move
-/// only when a test advances them; each venue's base says which clock its simulator runs on, how its login is
-/// configured and which connection behaviour the engine uses.
+/// The real connection tree (supervisor, backoff supervisors, connection, transport, heartbeat, correlator, budget,
+/// the real order book on the system's Akka.Persistence journal) against a real venue simulator over loopback, one
+/// simulator and one actor system per test. The engine runs on virtual time: Akka's <c>TestScheduler</c> and the
+/// engine clock are one <see cref="VirtualClock"/>, started on a whole minute, so its timers (heartbeat, request
+/// deadlines, reconnect backoff, backoff-supervisor restarts) move only when a test advances them, while the venue and
+/// the sockets run in real time. (Akka's real-time scheduler would run those actor timers on the wall clock: a test
+/// could neither freeze the heartbeat nor skip a backoff, and the outcome would depend on the machine's speed.) Each
+/// venue's base says which clock its simulator runs on, how its login is configured and which connection behaviour the
+/// engine uses. The journal is Akka's in-memory one (the <see cref="EngineTestKit"/> default), which lives as long as
+/// the actor system: a new engine incarnation (<see cref="StopEngine"/>, <see cref="StartEngine"/>) recovers from what
+/// the previous one wrote.
 /// </summary>
-public abstract partial class ScenarioBase : TestKitBase, IAsyncLifetime
+public abstract partial class ScenarioBase : EngineTestKit, IAsyncLifetime
 {
     protected static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
 
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"engine-scenario-{Guid.NewGuid():N}.db");
     private readonly string _venue;
     private readonly int _advanceSteps;
     private int _engines;
@@ -33,12 +36,17 @@ public abstract partial class ScenarioBase : TestKitBase, IAsyncLifetime
     /// <param name="symbol">The symbol the scenarios trade by default.</param>
     /// <param name="advanceSteps">How many time steps <see cref="AdvanceUntil{T}"/> takes at most unless told otherwise.</param>
     protected ScenarioBase(string venue, LoginId login, Symbol symbol, int advanceSteps)
-        : base(defaultTimeout: TimeSpan.FromSeconds(10))
     {
         _venue = venue;
         _advanceSteps = advanceSteps;
         Login = login;
         Btc = symbol;
+
+        // Akka's TestScheduler starts at the wall time: move the virtual clock to the next whole minute before anything
+        // runs, so that clock-aligned venue windows (Binance's rate windows, retry times) fall the same way in every run.
+        var now = UtcNow;
+        Advance(TimeSpan.FromMinutes(1) - TimeSpan.FromTicks(now.Ticks % TimeSpan.TicksPerMinute));
+
         Events = CreateTestProbe("events");
         States = CreateTestProbe("states");
         Strategy = CreateTestProbe("strategy");
@@ -50,11 +58,9 @@ public abstract partial class ScenarioBase : TestKitBase, IAsyncLifetime
 
     protected Symbol Btc { get; }
 
-    protected SimulatorHost Simulator { get; private set; } = null!;
+    protected SimulatorFixture Simulator { get; private set; } = null!;
 
-    protected SimulatorControlClient Control { get; private set; } = null!;
-
-    protected PersistenceExtension Persistence { get; private set; } = null!;
+    protected SimulatorControlClient Control => Simulator.Control;
 
     protected TestProbe Events { get; }
 
@@ -70,25 +76,13 @@ public abstract partial class ScenarioBase : TestKitBase, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Simulator = await SimulatorHost.StartAsync(_venue, CreateSimulatorOptions(), port: 0, timeProvider: SimulatorClock);
-        Control = Simulator.CreateControlClient();
-        Persistence = await PersistenceExtension.OpenAsync(
-            new JournalOptions { Plugin = "sqlite", Sqlite = new() { Path = _database } },
-            new SnapshotStoreOptions { Plugin = "sqlite", Sqlite = new() { Path = _database } },
-            OrderJournal.CreateRegistry(),
-            TimeProvider.System);
+        Simulator = await SimulatorFixture.StartAsync(_venue, CreateSimulatorOptions(), SimulatorClock);
     }
 
     public async Task DisposeAsync()
     {
         await Sys.Terminate();
-        Control.Dispose();
         await Simulator.DisposeAsync();
-        await Persistence.DisposeAsync();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_database)!, Path.GetFileName(_database) + "*"))
-        {
-            File.Delete(file);
-        }
     }
 
     /// <summary>Starts a new engine incarnation (connections supervisor) on the shared journal; no logins means <see cref="DefaultLogin"/>.</summary>
@@ -96,8 +90,7 @@ public abstract partial class ScenarioBase : TestKitBase, IAsyncLifetime
     {
         var settings = new ConnectionsSettings(
             logins.Length == 0 ? [DefaultLogin()] : [.. logins],
-            Persistence,
-            id => OrderBookActor.Props(id, Persistence, new OrderBookOptions { SnapshotEvery = 0 }));
+            id => OrderBookActor.Props(id, new OrderBookOptions { SnapshotEvery = 0 }));
         Connections = Sys.ActorOf(ConnectionsSupervisor.Props(ForVenue(settings)), $"connections-{++_engines}");
         return Connections;
     }

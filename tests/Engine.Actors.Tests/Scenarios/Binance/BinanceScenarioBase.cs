@@ -26,7 +26,7 @@ public abstract class BinanceScenarioBase : ScenarioBase
     /// <summary>The simulator's Binance settings; override for tighter limits.</summary>
     protected virtual SimOptions SimulatorVenueOptions => new();
 
-    protected override TimeProvider? SimulatorClock => Time;
+    protected override TimeProvider? SimulatorClock => Clock;
 
     protected LoginOptions LoginOptions(BinanceKeyType keyType = BinanceKeyType.Ed25519, int ordersPerTenSeconds = 50, TimeSpan? sessionLifetime = null) => ScenarioLogin() with
     {
@@ -58,7 +58,7 @@ public abstract class BinanceScenarioBase : ScenarioBase
 
         return settings with
         {
-            BehaviorFactory = l => new BinanceConnectionBehavior(new LoginId(l.Name), l.Binance!, Signer(l.Binance!), Time),
+            BehaviorFactory = l => new BinanceConnectionBehavior(new LoginId(l.Name), l.Binance!, Signer(l.Binance!), Clock),
         };
     }
 

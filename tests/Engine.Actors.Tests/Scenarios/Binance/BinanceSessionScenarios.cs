@@ -15,7 +15,7 @@ public sealed class BinanceSessionScenarios : BinanceScenarioBase
 
         var lost = AdvanceUntilState(ConnectionState.Reconnecting, TimeSpan.FromSeconds(10));
         Assert.Contains("lifetime", lost.VenueText, StringComparison.Ordinal);
-        Assert.True(Time.GetUtcNow() - lost.Timestamp < TimeSpan.FromMinutes(1));
+        Assert.True(UtcNow - lost.Timestamp < TimeSpan.FromMinutes(1));
         AdvanceUntilState(ConnectionState.Ready, TimeSpan.FromMilliseconds(500));
         ExpectReconciledBalance();
     }

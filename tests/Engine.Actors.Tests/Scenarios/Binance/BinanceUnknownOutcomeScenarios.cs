@@ -23,7 +23,7 @@ public sealed class BinanceUnknownOutcomeScenarios : BinanceScenarioBase
         await SetMid(50_000m);
         await Control.AddFaultAsync(new FaultRule { Kind = FaultKind.UnknownOutcome, Op = "order.place", Count = 1 });
 
-        var buy = new SubmitOrder(Login, new ClientOrderId("unknown-filled"), Time.GetUtcNow(), Btc, OrderSide.Buy, OrderType.Market, 0.01m, null);
+        var buy = new SubmitOrder(Login, new ClientOrderId("unknown-filled"), UtcNow, Btc, OrderSide.Buy, OrderType.Market, 0.01m, null);
         Submit(buy);
 
         // The -1007 reply and the execution reports race to the book (the reply passes the correlator): the order is
@@ -40,7 +40,7 @@ public sealed class BinanceUnknownOutcomeScenarios : BinanceScenarioBase
         var received = new List<IOrderEvent>();
         while (received.Sum(Quantity) < buy.Quantity)
         {
-            received.Add(fills.ExpectMsg<IOrderEvent>(timeout: Wait));
+            received.Add(fills.ExpectMsg<IOrderEvent>(Wait));
         }
 
         Assert.Equal(buy.Quantity, received.Sum(Quantity));
