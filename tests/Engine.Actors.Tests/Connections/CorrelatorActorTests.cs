@@ -1,17 +1,18 @@
+using Akka.Actor;
 using Engine.Actors.Connections;
 using Engine.Messages.Identifiers;
 using Engine.TestKit;
 
 namespace Engine.Actors.Tests.Connections;
 
-public sealed class CorrelatorActorTests : TestKitBase
+public sealed class CorrelatorActorTests : EngineTestKit
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(35);
 
-    private Engine.Kernel.Actors.IActorRef Correlator(IReadOnlyDictionary<string, TimeSpan>? perOperation = null) =>
+    private IActorRef Correlator(IReadOnlyDictionary<string, TimeSpan>? perOperation = null) =>
         Sys.ActorOf(CorrelatorActor.Props(Timeout, perOperation, TestActor));
 
-    private CorrelatorActor.Counts Counts(Engine.Kernel.Actors.IActorRef correlator)
+    private CorrelatorActor.Counts Counts(IActorRef correlator)
     {
         var probe = CreateTestProbe();
         probe.Send(correlator, CorrelatorActor.GetCounts.Instance);

@@ -1,19 +1,22 @@
+using Akka.Actor;
 using Engine.Actors.Connections;
 using Engine.Actors.Connections.Policies;
 using Engine.TestKit;
 
 namespace Engine.Actors.Tests.Connections;
 
-public sealed class HeartbeatActorTests : TestKitBase
+public sealed class HeartbeatActorTests() : EngineTestKit(new EngineTestKitOptions { Hocon = CountingTestScheduler.Hocon })
 {
     private static readonly TimeSpan Ping = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(15);
 
-    private Engine.Kernel.Actors.IActorRef StartHeartbeat()
+    private int PendingTimers => ((CountingTestScheduler)Sys.Scheduler).PendingTimers;
+
+    private IActorRef StartHeartbeat()
     {
         var heartbeat = Sys.ActorOf(HeartbeatActor.Props(TestActor));
-        heartbeat.Tell(new HeartbeatActor.Start(new HeartbeatPolicy(Ping, Idle, Time.GetUtcNow())));
-        AwaitAssert(() => Assert.True(Time.PendingTimers > 0));
+        heartbeat.Tell(new HeartbeatActor.Start(new HeartbeatPolicy(Ping, Idle, UtcNow)));
+        AwaitAssert(() => Assert.True(PendingTimers > 0));
         return heartbeat;
     }
 
@@ -53,12 +56,12 @@ public sealed class HeartbeatActorTests : TestKitBase
     {
         var heartbeat = StartHeartbeat();
         heartbeat.Tell(HeartbeatActor.Suspend.Instance);
-        AwaitAssert(() => Assert.Equal(0, Time.PendingTimers));
+        AwaitAssert(() => Assert.Equal(0, PendingTimers));
         Advance(Idle * 2);
         ExpectNoMsg(TimeSpan.FromMilliseconds(200));
 
-        heartbeat.Tell(new HeartbeatActor.Start(new HeartbeatPolicy(Ping, Idle, Time.GetUtcNow())));
-        AwaitAssert(() => Assert.True(Time.PendingTimers > 0));
+        heartbeat.Tell(new HeartbeatActor.Start(new HeartbeatPolicy(Ping, Idle, UtcNow)));
+        AwaitAssert(() => Assert.True(PendingTimers > 0));
         Advance(Ping);
         ExpectMsg<HeartbeatActor.PingDue>();
     }

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Engine.Actors.Budget;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Identifiers;
@@ -5,12 +6,20 @@ using Engine.TestKit;
 
 namespace Engine.Actors.Tests.Connections;
 
-public sealed class RateBudgetActorTests : TestKitBase
+public sealed class RateBudgetActorTests : EngineTestKit
 {
     private static readonly LoginId Login = new("qg-1");
 
-    private Engine.Kernel.Actors.IActorRef Budget(int perSecond) =>
+    private IActorRef Budget(int perSecond) =>
         Sys.ActorOf(RateBudgetActor.Props(Login, [new RateWindowSpec("REQUESTS", RateUnit.Requests, perSecond, TimeSpan.FromSeconds(1))]));
+
+    /// <summary>Returns once <paramref name="actor"/> has handled every message the test sent it before (Identify is answered in mailbox order), so its timers are armed before virtual time moves.</summary>
+    private void Settle(IActorRef actor)
+    {
+        var probe = CreateTestProbe();
+        probe.Send(actor, new Identify("settled"));
+        probe.ExpectMsg<ActorIdentity>();
+    }
 
     private static RateBudgetActor.Acquire Acquire(string name, RequestPriority priority) =>
         new(name, priority == RequestPriority.Order ? RateCost.Order() : RateCost.Request(), priority);
@@ -51,11 +60,13 @@ public sealed class RateBudgetActorTests : TestKitBase
         Assert.Equal("REQUESTS 2/1s", exhausted.Window);
         Assert.Equal(1, exhausted.Queued);
         ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Settle(budget);
 
         Advance(TimeSpan.FromSeconds(1));
         Assert.Equal("c1", ExpectMsg<RateBudgetActor.Granted>().Request);
         Assert.Equal("o1", ExpectMsg<RateBudgetActor.Granted>().Request);
         ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Settle(budget);
         Advance(TimeSpan.FromSeconds(1));
         Assert.Equal("q3", ExpectMsg<RateBudgetActor.Granted>().Request);
 
@@ -84,15 +95,17 @@ public sealed class RateBudgetActorTests : TestKitBase
     {
         var budget = Budget(perSecond: 5);
         Advance(TimeSpan.FromSeconds(1));
-        budget.Tell(new RateBudgetActor.PauseUntil(Time.GetUtcNow() + TimeSpan.FromSeconds(3)));
+        budget.Tell(new RateBudgetActor.PauseUntil(UtcNow + TimeSpan.FromSeconds(3)));
         budget.Tell(Acquire("paused", RequestPriority.Query), TestActor);
         ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Settle(budget);
         Advance(TimeSpan.FromSeconds(3));
         Assert.Equal("paused", ExpectMsg<RateBudgetActor.Granted>().Request);
 
         budget.Tell(new RateBudgetActor.SyncWindow("REQUESTS", 5));
         budget.Tell(Acquire("after-sync", RequestPriority.Query), TestActor);
         ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Settle(budget);
         Advance(TimeSpan.FromSeconds(1));
         Assert.Equal("after-sync", ExpectMsg<RateBudgetActor.Granted>().Request);
     }
