@@ -17,12 +17,12 @@ public static class PersistencePlugins
     public static async Task<IJournal> OpenJournalAsync(JournalOptions options, TimeProvider timeProvider, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        IJournalStorage storage = options.Plugin switch
+        IJournalStorage storage = options.ResolvedDatabase() switch
         {
             "sqlite" => await SqliteJournalStorage.OpenAsync(options.Sqlite, cancellationToken),
             "postgresql" => await PostgreSqlJournalStorage.OpenAsync(options.PostgreSql, cancellationToken),
             "in-memory" => new InMemoryJournalStorage(),
-            _ => throw new ArgumentException($"Unknown journal plugin '{options.Plugin}'; expected sqlite, postgresql or in-memory.", nameof(options)),
+            _ => throw new ArgumentException($"Unknown journal database '{options.ResolvedDatabase()}'; expected sqlite, postgresql or in-memory.", nameof(options)),
         };
         return new GroupCommitJournal(storage, options, timeProvider);
     }
@@ -31,12 +31,12 @@ public static class PersistencePlugins
     public static async Task<ISnapshotStore> OpenSnapshotStoreAsync(SnapshotStoreOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.Plugin switch
+        return options.ResolvedDatabase() switch
         {
             "sqlite" => await SqliteSnapshotStore.OpenAsync(options.Sqlite, options.KeepLatest, cancellationToken),
             "postgresql" => await PostgreSqlSnapshotStore.OpenAsync(options.PostgreSql, options.KeepLatest, cancellationToken),
             "in-memory" => new InMemorySnapshotStore(options.KeepLatest),
-            _ => throw new ArgumentException($"Unknown snapshot-store plugin '{options.Plugin}'; expected sqlite, postgresql or in-memory.", nameof(options)),
+            _ => throw new ArgumentException($"Unknown snapshot-store database '{options.ResolvedDatabase()}'; expected sqlite, postgresql or in-memory.", nameof(options)),
         };
     }
 }

@@ -1,4 +1,4 @@
 namespace Engine.Bench.Persistence;
 
 /// <summary>The event every persistence benchmark writes: small, like an order event.</summary>
-internal sealed record BenchEvent(long N, string Symbol, decimal Price);
+public sealed record BenchEvent(long N, string Symbol, decimal Price);

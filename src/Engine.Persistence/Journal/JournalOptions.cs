@@ -10,9 +10,23 @@ namespace Engine.Persistence.Journal;
 /// </summary>
 public sealed record JournalOptions
 {
-    /// <summary>Storage plug-in: <c>sqlite</c> (default), <c>postgresql</c> or <c>in-memory</c> (tests only; lost on exit).</summary>
+    /// <summary>
+    /// Akka.Persistence plugin: <c>engine</c> (default; the engine's group-commit journal) or <c>akka-sql</c>
+    /// (Akka.Persistence.Sql). The database names <c>sqlite</c>, <c>postgresql</c> and <c>in-memory</c> are also
+    /// accepted here and mean the <c>engine</c> plugin on that database (the form written before the plugin choice existed).
+    /// </summary>
+    [RegularExpression("^(engine|akka-sql|sqlite|postgresql|in-memory)$")]
+    public string Plugin { get; init; } = "engine";
+
+    /// <summary>Database: <c>sqlite</c> (default), <c>postgresql</c> or <c>in-memory</c> (engine plugin only; tests; lost on exit).</summary>
     [RegularExpression("^(sqlite|postgresql|in-memory)$")]
-    public string Plugin { get; init; } = "sqlite";
+    public string Database { get; init; } = "sqlite";
+
+    /// <summary>The plugin in force: <c>engine</c> or <c>akka-sql</c>.</summary>
+    public string ResolvedPlugin() => Plugin is "akka-sql" ? "akka-sql" : "engine";
+
+    /// <summary>The database in force: <see cref="Database"/>, or the database named by <see cref="Plugin"/> in its older form.</summary>
+    public string ResolvedDatabase() => Plugin is "sqlite" or "postgresql" or "in-memory" ? Plugin : Database;
 
     /// <summary>Most events committed in one group-commit transaction; one larger write still commits alone.</summary>
     [Range(1, 100_000)]
@@ -34,10 +48,10 @@ public sealed record JournalOptions
     [Range(1, 1_000_000)]
     public int QueryPageSize { get; init; } = 1_000;
 
-    /// <summary>SQLite settings, used when <see cref="Plugin"/> is <c>sqlite</c>.</summary>
+    /// <summary>SQLite settings, used when the database is <c>sqlite</c>.</summary>
     public SqliteOptions Sqlite { get; init; } = new();
 
-    /// <summary>PostgreSQL settings, used when <see cref="Plugin"/> is <c>postgresql</c>.</summary>
+    /// <summary>PostgreSQL settings, used when the database is <c>postgresql</c>.</summary>
     [HoconKey("postgresql")]
     public PostgreSqlOptions PostgreSql { get; init; } = new();
 }

@@ -18,7 +18,7 @@ namespace Engine.Persistence.PostgreSql;
 /// </summary>
 public sealed class PostgreSqlJournalStorage : IJournalStorage
 {
-    private const string Columns = "ordering, persistence_id, sequence_nr, manifest, payload, tags, timestamp, writer";
+    private const string Columns = "ordering, persistence_id, sequence_nr, manifest, payload, tags, timestamp, writer, serializer_id, event_manifest";
 
     private readonly NpgsqlDataSource dataSource;
     private readonly string table;
@@ -46,14 +46,16 @@ public sealed class PostgreSqlJournalStorage : IJournalStorage
                     persistence_id text NOT NULL,
                     sequence_nr bigint NOT NULL,
                     manifest text NOT NULL,
-                    payload json NOT NULL,
+                    payload bytea NOT NULL,
+                    serializer_id integer,
+                    event_manifest text NOT NULL DEFAULT '',
                     tags text NOT NULL,
                     timestamp bigint NOT NULL,
                     writer text NOT NULL,
                     deleted boolean NOT NULL DEFAULT false,
                     CONSTRAINT journal_persistence_id_sequence_nr_key UNIQUE (persistence_id, sequence_nr));
                 """;
-            await PostgreSqlSchema.EnsureAsync(dataSource, options.Schema, "journal", 1, ddl, cancellationToken);
+            await PostgreSqlSchema.EnsureAsync(dataSource, options.Schema, "journal", 2, ddl, cancellationToken);
             return new PostgreSqlJournalStorage(dataSource, options.Schema);
         }
         catch
@@ -162,18 +164,20 @@ public sealed class PostgreSqlJournalStorage : IJournalStorage
         batch.BatchCommands.Add(lockCommand);
         var insert = new NpgsqlBatchCommand(
             $"""
-            INSERT INTO {table} (persistence_id, sequence_nr, manifest, payload, tags, timestamp, writer)
-            SELECT p, s, m, b::json, t, ts, w
-            FROM unnest(@p::text[], @s::bigint[], @m::text[], @b::text[], @t::text[], @ts::bigint[], @w::text[]) WITH ORDINALITY AS r(p, s, m, b, t, ts, w, i)
+            INSERT INTO {table} (persistence_id, sequence_nr, manifest, payload, tags, timestamp, writer, serializer_id, event_manifest)
+            SELECT p, s, m, b, t, ts, w, z, e
+            FROM unnest(@p::text[], @s::bigint[], @m::text[], @b::bytea[], @t::text[], @ts::bigint[], @w::text[], @z::integer[], @e::text[]) WITH ORDINALITY AS r(p, s, m, b, t, ts, w, z, e, i)
             ORDER BY i;
             """);
         insert.Parameters.AddWithValue("p", events.Select(e => e.PersistenceId).ToArray());
         insert.Parameters.AddWithValue("s", events.Select(e => e.SequenceNr).ToArray());
         insert.Parameters.AddWithValue("m", events.Select(e => e.Manifest).ToArray());
-        insert.Parameters.AddWithValue("b", events.Select(e => e.Payload).ToArray());
+        insert.Parameters.AddWithValue("b", events.Select(e => e.StoredPayload()).ToArray());
         insert.Parameters.AddWithValue("t", events.Select(e => TagCodec.Encode(e.Tags)).ToArray());
         insert.Parameters.AddWithValue("ts", events.Select(e => e.Timestamp.UtcTicks).ToArray());
         insert.Parameters.AddWithValue("w", events.Select(e => e.Writer).ToArray());
+        insert.Parameters.AddWithValue("z", events.Select(e => e.SerializerId).ToArray());
+        insert.Parameters.AddWithValue("e", events.Select(e => e.EventManifest).ToArray());
         batch.BatchCommands.Add(insert);
         await batch.ExecuteNonQueryAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
@@ -202,11 +206,13 @@ public sealed class PostgreSqlJournalStorage : IJournalStorage
         {
             yield return new EventEnvelope(
                 reader.GetInt64(0),
-                new PersistentRepr(
+                PersistentRepr.FromStored(
                     reader.GetString(1),
                     reader.GetInt64(2),
                     reader.GetString(3),
-                    reader.GetString(4),
+                    (byte[])reader.GetValue(4),
+                    reader.IsDBNull(8) ? null : reader.GetInt32(8),
+                    reader.GetString(9),
                     TagCodec.Decode(reader.GetString(5)),
                     new DateTimeOffset(reader.GetInt64(6), TimeSpan.Zero),
                     reader.GetString(7)));

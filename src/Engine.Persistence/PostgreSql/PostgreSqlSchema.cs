@@ -69,6 +69,12 @@ internal static class PostgreSqlSchema
                 throw new InvalidOperationException(
                     $"The PostgreSQL {component} schema '{schema}' is version {found}; this engine supports up to {version}. Upgrade the engine.");
             }
+
+            if (found < version)
+            {
+                throw new InvalidOperationException(
+                    $"The PostgreSQL {component} schema '{schema}' is version {found}, older than this engine's {version}; there is no released format, hence no migration: drop the tables and start again.");
+            }
         }
 
         await tx.CommitAsync(cancellationToken);

@@ -5,8 +5,8 @@ using Npgsql;
 namespace Engine.Persistence.PostgreSql;
 
 /// <summary>
-/// PostgreSQL snapshot store (table <c>snapshot</c> in the configured schema; payload as <c>json</c>,
-/// kept verbatim). Save and retention commit in one transaction. Thread-safe.
+/// PostgreSQL snapshot store (table <c>snapshot</c> in the configured schema; payload as <c>bytea</c>
+/// with its serializer id, kept verbatim). Save and retention commit in one transaction. Thread-safe.
 /// </summary>
 public sealed class PostgreSqlSnapshotStore : ISnapshotStore
 {
@@ -35,10 +35,11 @@ public sealed class PostgreSqlSnapshotStore : ISnapshotStore
                     sequence_nr bigint NOT NULL,
                     timestamp bigint NOT NULL,
                     manifest text NOT NULL,
-                    payload json NOT NULL,
+                    payload bytea NOT NULL,
+                    serializer_id integer,
                     PRIMARY KEY (persistence_id, sequence_nr));
                 """;
-            await PostgreSqlSchema.EnsureAsync(dataSource, options.Schema, "snapshot", 1, ddl, cancellationToken);
+            await PostgreSqlSchema.EnsureAsync(dataSource, options.Schema, "snapshot", 2, ddl, cancellationToken);
             return new PostgreSqlSnapshotStore(dataSource, options.Schema, keepLatest);
         }
         catch
@@ -60,7 +61,8 @@ public sealed class PostgreSqlSnapshotStore : ISnapshotStore
             upsert.Parameters.AddWithValue("s", snapshot.Metadata.SequenceNr);
             upsert.Parameters.AddWithValue("ts", snapshot.Metadata.Timestamp.UtcTicks);
             upsert.Parameters.AddWithValue("m", snapshot.Manifest);
-            upsert.Parameters.AddWithValue("b", NpgsqlTypes.NpgsqlDbType.Json, snapshot.Payload);
+            upsert.Parameters.AddWithValue("b", snapshot.StoredPayload());
+            upsert.Parameters.AddWithValue("z", NpgsqlTypes.NpgsqlDbType.Integer, (object?)snapshot.SerializerId ?? DBNull.Value);
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -88,10 +90,11 @@ public sealed class PostgreSqlSnapshotStore : ISnapshotStore
             return null;
         }
 
-        return new SelectedSnapshot(
+        return SelectedSnapshot.FromStored(
             new SnapshotMetadata(persistenceId, reader.GetInt64(0), new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero)),
             reader.GetString(2),
-            reader.GetString(3));
+            (byte[])reader.GetValue(3),
+            reader.IsDBNull(4) ? null : reader.GetInt32(4));
     }
 
     /// <inheritdoc />

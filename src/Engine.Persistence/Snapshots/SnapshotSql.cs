@@ -7,8 +7,8 @@ namespace Engine.Persistence.Snapshots;
 internal static class SnapshotSql
 {
     public const string Upsert = """
-        INSERT INTO {0} (persistence_id, sequence_nr, timestamp, manifest, payload) VALUES (@p, @s, @ts, @m, @b)
-        ON CONFLICT (persistence_id, sequence_nr) DO UPDATE SET timestamp = excluded.timestamp, manifest = excluded.manifest, payload = excluded.payload;
+        INSERT INTO {0} (persistence_id, sequence_nr, timestamp, manifest, payload, serializer_id) VALUES (@p, @s, @ts, @m, @b, @z)
+        ON CONFLICT (persistence_id, sequence_nr) DO UPDATE SET timestamp = excluded.timestamp, manifest = excluded.manifest, payload = excluded.payload, serializer_id = excluded.serializer_id;
         """;
 
     public const string Retain = """
@@ -17,7 +17,7 @@ internal static class SnapshotSql
         """;
 
     public const string Load = """
-        SELECT sequence_nr, timestamp, manifest, payload FROM {0}
+        SELECT sequence_nr, timestamp, manifest, payload, serializer_id FROM {0}
         WHERE persistence_id = @p AND sequence_nr BETWEEN @minS AND @maxS AND timestamp BETWEEN @minT AND @maxT
         ORDER BY sequence_nr DESC LIMIT 1;
         """;

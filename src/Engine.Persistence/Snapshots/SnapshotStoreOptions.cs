@@ -8,18 +8,32 @@ namespace Engine.Persistence.Snapshots;
 /// <summary>The <c>engine.snapshot-store</c> section. Immutable once bound; validated at start-up.</summary>
 public sealed record SnapshotStoreOptions
 {
-    /// <summary>Storage plug-in: <c>sqlite</c> (default), <c>postgresql</c> or <c>in-memory</c> (tests only).</summary>
+    /// <summary>
+    /// Akka.Persistence plugin: <c>engine</c> (default; the engine's own snapshot store) or <c>akka-sql</c>
+    /// (Akka.Persistence.Sql). The database names <c>sqlite</c>, <c>postgresql</c> and <c>in-memory</c> are also
+    /// accepted here and mean the <c>engine</c> plugin on that database (the form written before the plugin choice existed).
+    /// </summary>
+    [RegularExpression("^(engine|akka-sql|sqlite|postgresql|in-memory)$")]
+    public string Plugin { get; init; } = "engine";
+
+    /// <summary>Database: <c>sqlite</c> (default), <c>postgresql</c> or <c>in-memory</c> (engine plugin only; tests; lost on exit).</summary>
     [RegularExpression("^(sqlite|postgresql|in-memory)$")]
-    public string Plugin { get; init; } = "sqlite";
+    public string Database { get; init; } = "sqlite";
+
+    /// <summary>The plugin in force: <c>engine</c> or <c>akka-sql</c>.</summary>
+    public string ResolvedPlugin() => Plugin is "akka-sql" ? "akka-sql" : "engine";
+
+    /// <summary>The database in force: <see cref="Database"/>, or the database named by <see cref="Plugin"/> in its older form.</summary>
+    public string ResolvedDatabase() => Plugin is "sqlite" or "postgresql" or "in-memory" ? Plugin : Database;
 
     /// <summary>Snapshots kept per stream after each save, newest first; 0 keeps all.</summary>
     [Range(0, 1_000)]
     public int KeepLatest { get; init; } = 2;
 
-    /// <summary>SQLite settings, used when <see cref="Plugin"/> is <c>sqlite</c>.</summary>
+    /// <summary>SQLite settings, used when the database is <c>sqlite</c>.</summary>
     public SqliteOptions Sqlite { get; init; } = new();
 
-    /// <summary>PostgreSQL settings, used when <see cref="Plugin"/> is <c>postgresql</c>.</summary>
+    /// <summary>PostgreSQL settings, used when the database is <c>postgresql</c>.</summary>
     [HoconKey("postgresql")]
     public PostgreSqlOptions PostgreSql { get; init; } = new();
 }

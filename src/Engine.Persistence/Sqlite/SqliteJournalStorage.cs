@@ -21,7 +21,9 @@ public sealed class SqliteJournalStorage : IJournalStorage
             persistence_id TEXT NOT NULL,
             sequence_nr INTEGER NOT NULL,
             manifest TEXT NOT NULL,
-            payload TEXT NOT NULL,
+            payload BLOB NOT NULL,
+            serializer_id INTEGER,
+            event_manifest TEXT NOT NULL DEFAULT '',
             tags TEXT NOT NULL,
             timestamp INTEGER NOT NULL,
             writer TEXT NOT NULL,
@@ -29,7 +31,7 @@ public sealed class SqliteJournalStorage : IJournalStorage
             UNIQUE (persistence_id, sequence_nr));
         """;
 
-    private const string Columns = "ordering, persistence_id, sequence_nr, manifest, payload, tags, timestamp, writer";
+    private const string Columns = "ordering, persistence_id, sequence_nr, manifest, payload, tags, timestamp, writer, serializer_id, event_manifest";
 
     private readonly SqliteOptions options;
     private readonly string connectionString;
@@ -50,7 +52,7 @@ public sealed class SqliteJournalStorage : IJournalStorage
         var connection = await SqliteSchema.OpenAsync(options, cancellationToken);
         try
         {
-            await SqliteSchema.EnsureAsync(connection, "journal", 1, Ddl, cancellationToken);
+            await SqliteSchema.EnsureAsync(connection, "journal", 2, Ddl, cancellationToken);
         }
         catch
         {
@@ -176,11 +178,13 @@ public sealed class SqliteJournalStorage : IJournalStorage
 
     internal static EventEnvelope Map(SqliteDataReader reader) => new(
         reader.GetInt64(0),
-        new PersistentRepr(
+        PersistentRepr.FromStored(
             reader.GetString(1),
             reader.GetInt64(2),
             reader.GetString(3),
-            reader.GetString(4),
+            (byte[])reader.GetValue(4),
+            reader.IsDBNull(8) ? null : reader.GetInt32(8),
+            reader.GetString(9),
             TagCodec.Decode(reader.GetString(5)),
             new DateTimeOffset(reader.GetInt64(6), TimeSpan.Zero),
             reader.GetString(7)));
@@ -190,14 +194,16 @@ public sealed class SqliteJournalStorage : IJournalStorage
         using var tx = connection.BeginTransaction(deferred: false);
         using var insert = connection.CreateCommand();
         insert.Transaction = tx;
-        insert.CommandText = "INSERT INTO journal (persistence_id, sequence_nr, manifest, payload, tags, timestamp, writer) VALUES ($p, $s, $m, $b, $t, $ts, $w);";
+        insert.CommandText = "INSERT INTO journal (persistence_id, sequence_nr, manifest, payload, tags, timestamp, writer, serializer_id, event_manifest) VALUES ($p, $s, $m, $b, $t, $ts, $w, $z, $e);";
         var pid = insert.Parameters.Add("$p", SqliteType.Text);
         var seq = insert.Parameters.Add("$s", SqliteType.Integer);
         var manifest = insert.Parameters.Add("$m", SqliteType.Text);
-        var payload = insert.Parameters.Add("$b", SqliteType.Text);
+        var payload = insert.Parameters.Add("$b", SqliteType.Blob);
         var tags = insert.Parameters.Add("$t", SqliteType.Text);
         var timestamp = insert.Parameters.Add("$ts", SqliteType.Integer);
         var writerId = insert.Parameters.Add("$w", SqliteType.Text);
+        var serializerId = insert.Parameters.Add("$z", SqliteType.Integer);
+        var eventManifest = insert.Parameters.Add("$e", SqliteType.Text);
         insert.Prepare();
         foreach (var write in writes)
         {
@@ -206,10 +212,12 @@ public sealed class SqliteJournalStorage : IJournalStorage
                 pid.Value = e.PersistenceId;
                 seq.Value = e.SequenceNr;
                 manifest.Value = e.Manifest;
-                payload.Value = e.Payload;
+                payload.Value = e.StoredPayload();
                 tags.Value = TagCodec.Encode(e.Tags);
                 timestamp.Value = e.Timestamp.UtcTicks;
                 writerId.Value = e.Writer;
+                serializerId.Value = (object?)e.SerializerId ?? DBNull.Value;
+                eventManifest.Value = e.EventManifest;
                 try
                 {
                     insert.ExecuteNonQuery();

@@ -70,6 +70,12 @@ internal static class SqliteSchema
                 throw new InvalidOperationException(
                     $"The SQLite {component} schema is version {found}; this engine supports up to {version}. Upgrade the engine.");
             }
+
+            if (found < version)
+            {
+                throw new InvalidOperationException(
+                    $"The SQLite {component} schema is version {found}, older than this engine's {version}; there is no released format, hence no migration: delete the file and start again.");
+            }
         }
 
         await tx.CommitAsync(cancellationToken);

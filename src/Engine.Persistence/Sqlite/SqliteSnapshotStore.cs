@@ -17,7 +17,8 @@ public sealed class SqliteSnapshotStore : ISnapshotStore
             sequence_nr INTEGER NOT NULL,
             timestamp INTEGER NOT NULL,
             manifest TEXT NOT NULL,
-            payload TEXT NOT NULL,
+            payload BLOB NOT NULL,
+            serializer_id INTEGER,
             PRIMARY KEY (persistence_id, sequence_nr));
         """;
 
@@ -36,7 +37,7 @@ public sealed class SqliteSnapshotStore : ISnapshotStore
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(keepLatest);
         await using var connection = await SqliteSchema.OpenAsync(options, cancellationToken);
-        await SqliteSchema.EnsureAsync(connection, "snapshot", 1, Ddl, cancellationToken);
+        await SqliteSchema.EnsureAsync(connection, "snapshot", 2, Ddl, cancellationToken);
         return new SqliteSnapshotStore(options, keepLatest);
     }
 
@@ -52,7 +53,8 @@ public sealed class SqliteSnapshotStore : ISnapshotStore
             upsert.Parameters.AddWithValue("@s", snapshot.Metadata.SequenceNr);
             upsert.Parameters.AddWithValue("@ts", snapshot.Metadata.Timestamp.UtcTicks);
             upsert.Parameters.AddWithValue("@m", snapshot.Manifest);
-            upsert.Parameters.AddWithValue("@b", snapshot.Payload);
+            upsert.Parameters.AddWithValue("@b", snapshot.StoredPayload());
+            upsert.Parameters.AddWithValue("@z", (object?)snapshot.SerializerId ?? DBNull.Value);
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -82,10 +84,11 @@ public sealed class SqliteSnapshotStore : ISnapshotStore
             return null;
         }
 
-        return new SelectedSnapshot(
+        return SelectedSnapshot.FromStored(
             new SnapshotMetadata(persistenceId, reader.GetInt64(0), new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero)),
             reader.GetString(2),
-            reader.GetString(3));
+            (byte[])reader.GetValue(3),
+            reader.IsDBNull(4) ? null : reader.GetInt32(4));
     }
 
     /// <inheritdoc />

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Engine.Actors.Venues.Binance;
 
 /// <summary>
-/// The Binance Spot WebSocket API's wire records, field for field as <c>shared/protocols/binance-ws-api.md</c>
+/// The Binance Spot WebSocket API's wire records, field for field as <c>docs/protocols/binance-ws-api.md</c>
 /// names them (case-sensitive: <c>e</c>/<c>E</c>, <c>c</c>/<c>C</c> are different fields). The envelope is
 /// here; events are in <c>BinanceWire.Events.cs</c>, typed results in <c>BinanceWire.Results.cs</c> and
 /// method names in <see cref="Methods"/>. Decimals are <see cref="decimal"/> and keep the scale they were

@@ -1,7 +1,7 @@
 namespace Engine.Actors.Venues.QuantGateway;
 
 /// <summary>
-/// The quant gateway's wire records, field for field as <c>shared/protocols/quant-gateway.md</c> names them
+/// The quant gateway's wire records, field for field as <c>docs/protocols/quant-gateway.md</c> names them
 /// (snake_case on the wire, case-sensitive). Requests, replies and notifications live in the partial files
 /// <c>QuantGatewayWire.Requests.cs</c>, <c>.Replies.cs</c> and <c>.Notifications.cs</c>. Numbers are
 /// <see cref="decimal"/>; nullable where the reference says the server sends null or omits the field.

@@ -16,7 +16,7 @@ namespace Engine.Simulator.Venues.Binance;
 
 /// <summary>
 /// The Binance Spot WebSocket API simulator: <c>ws://127.0.0.1:PORT/ws-api/v3</c> with the request/response
-/// methods and the user data stream of <c>shared/protocols/binance-ws-api.md</c>. All venue state (matching
+/// methods and the user data stream of <c>docs/protocols/binance-ws-api.md</c>. All venue state (matching
 /// engine, market, orders, limits, connections) is guarded by one lock; frames are queued to each connection's
 /// writer under that lock, so per-connection frame order is the order of decisions.
 /// </summary>

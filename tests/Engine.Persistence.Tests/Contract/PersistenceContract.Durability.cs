@@ -1,52 +1,55 @@
 using System.Diagnostics;
 using System.Globalization;
-using Engine.Persistence.Sqlite;
-using Engine.Kernel.Tests.Persistence.Support;
+using Akka.Persistence.Query;
+using Engine.Persistence.CrashWriter;
+using Engine.Persistence.Tests.Support;
 
-namespace Engine.Kernel.Tests.Persistence;
+namespace Engine.Persistence.Tests.Contract;
 
 /// <summary>
-/// A child process (Engine.Persistence.CrashWriter) persists events through the SQLite journal and
-/// prints each one after its write completed; it is killed with SIGKILL mid-stream. Reopening the file
-/// must find every printed event, and every stream must be gap-free.
+/// Durability under SIGKILL: a child process (Engine.Persistence.CrashWriter) runs persistent actors on the same plugin
+/// and database and prints each event once its Persist handler ran (the journal acknowledged it); it is killed with
+/// SIGKILL mid-stream. Replaying every stream afterwards must find every printed event, with no gap.
 /// </summary>
-public sealed class SqliteDurabilityTests : IDisposable
+public abstract partial class PersistenceContract
 {
-    private const int Writers = 4;
-    private const int AcknowledgedBeforeKill = 400;
-    private readonly string directory = Directory.CreateTempSubdirectory("engine-crash-").FullName;
+    private const int CrashWriters = 4;
+    private const int AcknowledgedBeforeKill = 200;
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
-
-    [Fact]
+    [ContractFact]
     public async Task Every_acknowledged_event_survives_SIGKILL()
     {
-        var database = Path.Combine(directory, "crash.db");
-        var acknowledged = await RunAndKillAsync(database);
+        if (Case.Database == "in-memory")
+        {
+            return;
+        }
 
-        await using var storage = await SqliteJournalStorage.OpenAsync(new SqliteOptions { Path = database });
+        var acknowledged = await RunAndKillCrashWriterAsync();
         Assert.True(acknowledged.Count >= AcknowledgedBeforeKill);
+        var query = (ICurrentEventsByPersistenceIdQuery)ReadJournal;
         foreach (var stream in acknowledged.GroupBy(a => a.Pid))
         {
             var highestAcknowledged = stream.Max(a => a.Seq);
-            var stored = await storage.ReadByPersistenceIdAsync(stream.Key, 1, long.MaxValue, long.MaxValue, CancellationToken.None).ToListAsync();
+            var stored = Run(query.CurrentEventsByPersistenceId(stream.Key, 0, long.MaxValue));
             Assert.Equal(Enumerable.Range(1, stored.Count).Select(i => (long)i), stored.Select(e => e.SequenceNr));
-            Assert.True(stored.Count >= highestAcknowledged, $"{stream.Key}: acknowledged {highestAcknowledged}, found {stored.Count}");
+            Assert.Equal(stored.Select(e => e.SequenceNr), stored.Select(e => ((CrashEvent)e.Event).Seq));
+            Assert.True(stored.Count >= highestAcknowledged, $"{stream.Key}: acknowledged {highestAcknowledged}, replayed {stored.Count}");
         }
     }
 
-    private static async Task<List<(string Pid, long Seq)>> RunAndKillAsync(string database)
+    private async Task<List<(string Pid, long Seq)>> RunAndKillCrashWriterAsync()
     {
-        var writerDll = Path.Combine(AppContext.BaseDirectory, "Engine.Persistence.CrashWriter.dll");
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(writerDll);
-        start.ArgumentList.Add(database);
-        start.ArgumentList.Add(Writers.ToString(CultureInfo.InvariantCulture));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Engine.Persistence.CrashWriter.dll"));
+        start.ArgumentList.Add(Case.Plugin);
+        start.ArgumentList.Add(Case.Database);
+        start.ArgumentList.Add(Case.Target);
+        start.ArgumentList.Add(CrashWriters.ToString(CultureInfo.InvariantCulture));
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the crash writer");
         var acknowledged = new List<(string, long)>();
         try

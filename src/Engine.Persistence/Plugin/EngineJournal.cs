@@ -1,0 +1,146 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using Akka.Configuration;
+using AkkaConfig = Akka.Configuration.Config;
+using Akka.Persistence;
+using Akka.Persistence.Journal;
+using EngineAtomicWrite = Engine.Persistence.Journal.AtomicWrite;
+using EngineRepr = Engine.Persistence.Journal.PersistentRepr;
+using IJournal = Engine.Persistence.Journal.IJournal;
+
+namespace Engine.Persistence.Plugin;
+
+/// <summary>
+/// The engine's journal as an Akka.Persistence plugin (<c>akka.persistence.journal.engine</c>): an
+/// <see cref="AsyncWriteJournal"/> over <see cref="Journal.GroupCommitJournal"/> and its SQLite, PostgreSQL or
+/// in-memory storage. Akka runs the <c>WriteMessagesAsync</c> calls of many persistent actors concurrently; each call
+/// is queued whole into the group-commit writer, so the writes of every caller queued meanwhile commit in one
+/// transaction (one fsync) and each call's AtomicWrites are all-or-nothing (a failed transaction fails every caller
+/// in it, which Akka reports as a persist failure). Payloads go through Akka serialization (serializer id and manifest
+/// stored beside the bytes); <see cref="Tagged"/> payloads from write event adapters are unwrapped into the tag column.
+/// A payload that cannot be serialized rejects only its own AtomicWrite. Sequence numbers never restart: the highest is
+/// read over deleted rows too. Timestamps come from the actor system's scheduler clock.
+/// </summary>
+public sealed class EngineJournal : AsyncWriteJournal
+{
+    private readonly Journal.JournalOptions options;
+    private readonly string pluginId;
+    private Task<IJournal> opening = null!;
+    private ActorSystem system = null!;
+
+    /// <summary>Created by Akka.Persistence with the plugin's config section.</summary>
+    public EngineJournal(AkkaConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        options = EnginePluginConfig.Journal(config);
+        pluginId = config.GetString("plugin-id", EnginePluginConfig.JournalId);
+    }
+
+    /// <inheritdoc />
+    protected override void PreStart()
+    {
+        base.PreStart();
+        system = Context.System;
+        opening = PersistencePlugins.OpenJournalAsync(options, new SchedulerTime(system.Scheduler));
+        EngineJournalRegistry.For(system).Publish(pluginId, opening);
+    }
+
+    /// <inheritdoc />
+    protected override void PostStop()
+    {
+        var journal = opening;
+        _ = journal.ContinueWith(t => t.Result.DisposeAsync().AsTask(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default).Unwrap();
+        base.PostStop();
+    }
+
+    /// <inheritdoc />
+    public override async Task ReplayMessagesAsync(IActorContext context, string persistenceId, long fromSequenceNr, long toSequenceNr, long max, Action<IPersistentRepresentation> recoveryCallback)
+    {
+        ArgumentNullException.ThrowIfNull(recoveryCallback);
+        var journal = await opening;
+        await foreach (var e in journal.ReplayAsync(persistenceId, fromSequenceNr, toSequenceNr, max))
+        {
+            recoveryCallback(ToAkka(system, e));
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task<long> ReadHighestSequenceNrAsync(string persistenceId, long fromSequenceNr, CancellationToken cancellationToken = default)
+    {
+        var journal = await opening;
+        return await journal.ReadHighestSequenceNrAsync(persistenceId, fromSequenceNr, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    protected override async Task<IImmutableList<Exception?>> WriteMessagesAsync(IEnumerable<AtomicWrite> messages, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var now = system.Scheduler.Now;
+        var writes = new List<EngineAtomicWrite>();
+        var results = new List<Exception?>();
+        var rejected = false;
+        foreach (var message in messages)
+        {
+            try
+            {
+                var events = ((IImmutableList<IPersistentRepresentation>)message.Payload).Select(p => ToEngine(system, p, now)).ToList();
+                writes.Add(new EngineAtomicWrite(events));
+                results.Add(null);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                results.Add(ex);
+                rejected = true;
+            }
+        }
+
+        var journal = await opening;
+        await journal.WriteAsync(writes, cancellationToken);
+        return rejected ? results.ToImmutableList() : null!;
+    }
+
+    /// <inheritdoc />
+    protected override async Task DeleteMessagesToAsync(string persistenceId, long toSequenceNr, CancellationToken cancellationToken = default)
+    {
+        var journal = await opening;
+        await journal.DeleteMessagesToAsync(persistenceId, toSequenceNr, cancellationToken);
+    }
+
+    /// <summary>An engine row as Akka's representation, the payload deserialized.</summary>
+    internal static Persistent ToAkka(ActorSystem system, EngineRepr e) => new(
+        Payload(system, e),
+        e.SequenceNr,
+        e.PersistenceId,
+        e.EventManifest,
+        false,
+        ActorRefs.NoSender,
+        e.Writer,
+        e.Timestamp.UtcTicks);
+
+    /// <summary>The payload of a row written by the plugin (binary, Akka serializer) or by the engine's JSON registry (text).</summary>
+    internal static object Payload(ActorSystem system, EngineRepr e) =>
+        e.SerializerId is { } id
+            ? AkkaPayload.Deserialize(system, id, e.Manifest, e.Binary)
+            : throw new InvalidOperationException(
+                $"Event {e.PersistenceId}#{e.SequenceNr} ('{e.Manifest}') was written as engine JSON text, not through Akka serialization; it cannot be replayed by the Akka plugin.");
+
+    private static EngineRepr ToEngine(ActorSystem system, IPersistentRepresentation p, DateTimeOffset now)
+    {
+        var payload = p.Payload;
+        IReadOnlyList<string> tags = [];
+        if (payload is Tagged tagged)
+        {
+            payload = tagged.Payload;
+            tags = [.. tagged.Tags];
+        }
+
+        var (serializerId, manifest, bytes) = AkkaPayload.Serialize(system, payload);
+        var timestamp = p.Timestamp > 0 ? new DateTimeOffset(p.Timestamp, TimeSpan.Zero) : now;
+        return new EngineRepr(p.PersistenceId, p.SequenceNr, manifest, string.Empty, tags, timestamp, p.WriterGuid ?? string.Empty)
+        {
+            SerializerId = serializerId,
+            Binary = bytes,
+            EventManifest = p.Manifest ?? string.Empty,
+        };
+    }
+}
