@@ -33,6 +33,16 @@ public static class PersistenceHocon
     /// <summary>Plugin id of the Akka.Persistence.Sql read journal.</summary>
     public const string SqlReadJournalId = "akka.persistence.query.journal.sql";
 
+    /// <summary>Every journal plugin id this class can configure: where event adapters are bound.</summary>
+    public static IReadOnlyList<string> JournalPluginIds { get; } = [EnginePluginConfig.JournalId, SqlJournalId];
+
+    /// <summary>The plugin and database of <paramref name="journal"/> for the log (<c>engine on sqlite</c>); never a connection string.</summary>
+    public static string Describe(JournalOptions journal)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        return $"{journal.ResolvedPlugin()} on {journal.ResolvedDatabase()}";
+    }
+
     /// <summary>The full <c>akka.persistence</c> config (with the chosen plugins' defaults as fallback).</summary>
     public static AkkaConfig Build(JournalOptions journal, SnapshotStoreOptions snapshotStore)
     {

@@ -6,7 +6,7 @@ using Akka.Streams.Dsl;
 using Engine.Actors.Audit;
 using Engine.Actors.Orders;
 using Engine.Persistence.Journal;
-using Engine.Persistence.Plugin;
+using Engine.Persistence;
 using Engine.Persistence.Snapshots;
 
 namespace Engine.Host.Audit;
@@ -32,7 +32,7 @@ internal static class AuditJournalReader
         var snapshots = new SnapshotStoreOptions { Plugin = options.Plugin, Database = options.Database, Sqlite = options.Sqlite, PostgreSql = options.PostgreSql };
         var config = ConfigurationFactory.ParseString("akka.loglevel = WARNING")
             .WithFallback(PersistenceHocon.Build(options, snapshots))
-            .WithFallback(OrderJournal.AkkaConfig(PersistenceHocon.JournalPluginPaths));
+            .WithFallback(OrderJournal.AkkaConfig([.. PersistenceHocon.JournalPluginIds]));
         var system = ActorSystem.Create("audit", config);
         try
         {

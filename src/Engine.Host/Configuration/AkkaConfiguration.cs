@@ -1,8 +1,9 @@
 using Akka.Configuration;
+using AkkaConfig = Akka.Configuration.Config;
 using Engine.Actors.Orders;
 using Engine.Config;
 using Engine.Host.Runtime;
-using Engine.Persistence.Plugin;
+using Engine.Persistence;
 
 namespace Engine.Host.Configuration;
 
@@ -15,7 +16,7 @@ namespace Engine.Host.Configuration;
 public static class AkkaConfiguration
 {
     /// <summary>Builds Akka's configuration for <paramref name="loaded"/>.</summary>
-    public static Config Build(EngineConfiguration loaded)
+    public static AkkaConfig Build(EngineConfiguration loaded)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         var options = loaded.Options;
@@ -23,23 +24,23 @@ public static class AkkaConfiguration
             .WithFallback(EngineStopPlan.PhaseTimeouts(options.Run.Shutdown))
             .WithFallback(Defaults)
             .WithFallback(PersistenceHocon.Build(options.Journal, options.SnapshotStore))
-            .WithFallback(OrderJournal.AkkaConfig(PersistenceHocon.JournalPluginPaths));
+            .WithFallback(OrderJournal.AkkaConfig([.. PersistenceHocon.JournalPluginIds]));
     }
 
     /// <summary>The <c>akka</c> section of <paramref name="config"/> as Akka reads it; empty when the file has none.</summary>
-    public static Config UserSection(HoconConfig config)
+    public static AkkaConfig UserSection(HoconConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         return config.HasPath("akka")
             ? ConfigurationFactory.ParseString("akka = " + config.GetConfig("akka").ToJson())
-            : Config.Empty;
+            : AkkaConfig.Empty;
     }
 
     /// <summary>
     /// Engine defaults for Akka that the user may override: Akka's own logging at the engine's level is configured by
     /// the host (Serilog); the CLR shutdown hook is off because the host runs <c>CoordinatedShutdown</c> itself.
     /// </summary>
-    private static Config Defaults { get; } = ConfigurationFactory.ParseString("""
+    private static AkkaConfig Defaults { get; } = ConfigurationFactory.ParseString("""
         akka {
           coordinated-shutdown.run-by-clr-shutdown-hook = off
           actor.ask-timeout = 5s

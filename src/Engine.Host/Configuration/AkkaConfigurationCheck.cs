@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Configuration;
+using AkkaConfig = Akka.Configuration.Config;
 using Engine.Config;
 
 namespace Engine.Host.Configuration;
@@ -16,7 +17,7 @@ public static class AkkaConfigurationCheck
     public static async Task RunAsync(EngineConfiguration loaded, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(loaded);
-        Config config;
+        AkkaConfig config;
         try
         {
             config = AkkaConfiguration.Build(loaded);
@@ -39,7 +40,7 @@ public static class AkkaConfigurationCheck
         await system.Terminate().WaitAsync(cancellationToken);
     }
 
-    private static Config Quiet { get; } = ConfigurationFactory.ParseString("akka.loglevel = OFF\nakka.stdout-loglevel = OFF");
+    private static AkkaConfig Quiet { get; } = ConfigurationFactory.ParseString("akka.loglevel = OFF\nakka.stdout-loglevel = OFF");
 
     private static ConfigException Problem(EngineConfiguration loaded, string message)
     {

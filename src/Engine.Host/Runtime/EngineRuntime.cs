@@ -7,7 +7,7 @@ using Engine.Actors.Runtime;
 using Engine.Actors.Supervision;
 using Engine.Host.Configuration;
 using Engine.Messages.Identifiers;
-using Engine.Persistence.Plugin;
+using Engine.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -108,7 +108,7 @@ public sealed class EngineRuntime
     private IHost BuildHost(EngineComposition composition, SimulatorFleet fleet, TaskCompletionSource engineDied)
     {
         var options = composition.Options;
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.Replace(ServiceDescriptor.Singleton(_loggerFactory));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TotalShutdownTime(options.Run.Shutdown));
         var akkaConfig = AkkaConfiguration.Build(_configuration);

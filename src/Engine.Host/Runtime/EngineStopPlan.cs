@@ -1,5 +1,7 @@
+using Akka;
 using Akka.Actor;
 using Akka.Configuration;
+using AkkaConfig = Akka.Configuration.Config;
 using Engine.Actors.Supervision;
 using Engine.Host.Configuration;
 using Microsoft.Extensions.Logging;
@@ -108,7 +110,7 @@ public static class EngineStopPlan
     /// The Akka timeouts of the phases used: each one second longer than ours, so that <see cref="ShutdownPhaseRunner"/>
     /// reports an overrun first and Akka then goes on to the next phase (<c>recover = on</c>).
     /// </summary>
-    public static Config PhaseTimeouts(ShutdownTimeouts timeouts)
+    public static AkkaConfig PhaseTimeouts(ShutdownTimeouts timeouts)
     {
         ArgumentNullException.ThrowIfNull(timeouts);
         TimeSpan[] ours = [timeouts.StopStrategies, timeouts.DrainConnections, timeouts.TerminateActors, timeouts.FlushJournal, timeouts.StopSimulators];
