@@ -50,11 +50,15 @@ internal static class RunCommand
             // Akka.Logger.Serilog writes through Serilog's global logger: the CLI is the composition root that sets it.
             Serilog.Log.Logger = serilog;
             using var loggerFactory = EngineLogging.CreateFactory(serilog);
-            using var limit = parse.GetValue(duration) is { } d ? new CancellationTokenSource(d, TimeProvider.System) : new CancellationTokenSource();
+            // The CLI is the composition root: the one place that chooses the system clock for the engine.
+#pragma warning disable RS0030
+            var clock = TimeProvider.System;
+#pragma warning restore RS0030
+            using var limit = parse.GetValue(duration) is { } d ? new CancellationTokenSource(d, clock) : new CancellationTokenSource();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
             try
             {
-                return await new EngineRuntime(loaded, loggerFactory, TimeProvider.System).RunAsync(stop.Token);
+                return await new EngineRuntime(loaded, loggerFactory, clock).RunAsync(stop.Token);
             }
             catch (Exception ex)
             {

@@ -56,7 +56,11 @@ public sealed class SimulatorHost : IAsyncDisposable
     {
         loggerFactory ??= NullLoggerFactory.Instance;
         SimulatorOptionsValidator.ThrowIfInvalid(options);
-        var simulator = VenueCatalog.Create(venue, options, timeProvider ?? TimeProvider.System, loggerFactory);
+        // A simulator started without a clock is a venue in real time: the one place it picks the system clock.
+#pragma warning disable RS0030
+        var clock = timeProvider ?? TimeProvider.System;
+#pragma warning restore RS0030
+        var simulator = VenueCatalog.Create(venue, options, clock, loggerFactory);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
         builder.Services.AddRouting();

@@ -9,11 +9,16 @@ public static class SimulatorRunner
     public static async Task RunAsync(string venue, int port, SimulatorOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var logger = loggerFactory.CreateLogger(typeof(SimulatorRunner));
-        await using var host = await SimulatorHost.StartAsync(venue, options, port, loggerFactory, TimeProvider.System, cancellationToken);
+
+        // The stand-alone simulator is its own composition root: it runs on the system clock.
+#pragma warning disable RS0030
+        var clock = TimeProvider.System;
+#pragma warning restore RS0030
+        await using var host = await SimulatorHost.StartAsync(venue, options, port, loggerFactory, clock, cancellationToken);
         logger.LogInformation("Simulator {Venue} listening on {Uri}", venue, host.WebSocketUri);
         try
         {
-            await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, cancellationToken);
+            await Task.Delay(Timeout.InfiniteTimeSpan, clock, cancellationToken);
         }
         catch (OperationCanceledException)
         {
