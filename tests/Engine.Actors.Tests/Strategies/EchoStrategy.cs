@@ -1,5 +1,5 @@
+using Akka.Actor;
 using Engine.Actors.Strategies;
-using Engine.Kernel.Actors;
 
 namespace Engine.Actors.Tests.Strategies;
 

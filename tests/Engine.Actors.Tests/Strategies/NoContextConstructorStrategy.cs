@@ -8,6 +8,6 @@ public sealed class NoContextConstructorStrategy : StrategyActor
     public NoContextConstructorStrategy(StrategyContext context, int extra)
         : base(context)
     {
-        Receive<int>(_ => Connections.Tell(extra));
+        Receive<int>(_ => Connections.Tell(extra, Self));
     }
 }

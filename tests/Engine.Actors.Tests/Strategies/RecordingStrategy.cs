@@ -1,5 +1,5 @@
+using Akka.Actor;
 using Engine.Actors.Strategies;
-using Engine.Kernel.Actors;
 using Engine.Messages.Accounts;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Identifiers;

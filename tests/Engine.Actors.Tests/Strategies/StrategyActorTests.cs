@@ -1,5 +1,6 @@
+using Akka.Actor;
+using Akka.TestKit;
 using Engine.Actors.Strategies;
-using Engine.Kernel.Actors;
 using Engine.Config;
 using Engine.Messages.Accounts;
 using Engine.Messages.Connectivity;
@@ -11,7 +12,7 @@ using Engine.TestKit;
 namespace Engine.Actors.Tests.Strategies;
 
 /// <summary>The strategy base class: commands, queries, login-filtered hooks, order tracking and parameters.</summary>
-public class StrategyActorTests : TestKitBase
+public class StrategyActorTests : EngineTestKit
 {
     private static readonly LoginId Mine = new("login-a");
     private static readonly LoginId Other = new("login-b");
@@ -24,7 +25,7 @@ public class StrategyActorTests : TestKitBase
     public void Submit_tells_the_command_to_connections_and_returns_a_fresh_id_prefixed_by_the_strategy_name()
     {
         var strategy = Start();
-        var startMs = ClientOrderIdGenerator.Base36(Time.GetUtcNow().ToUnixTimeMilliseconds());
+        var startMs = ClientOrderIdGenerator.Base36(UtcNow.ToUnixTimeMilliseconds());
 
         strategy.Tell(new RecordingStrategy.DoSubmit(Mine, Btc, OrderSide.Buy, 1m, 100m));
         strategy.Tell(new RecordingStrategy.DoSubmit(Mine, Btc, OrderSide.Sell, 2m, 101m));
@@ -35,7 +36,7 @@ public class StrategyActorTests : TestKitBase
         Assert.Equal(new ClientOrderId($"rec-{startMs}-1"), ExpectMsg<ClientOrderId>());
         Assert.Equal(new ClientOrderId($"rec-{startMs}-2"), ExpectMsg<ClientOrderId>());
         Assert.Equal(
-            (Mine, new ClientOrderId($"rec-{startMs}-1"), Time.GetUtcNow(), Btc, OrderSide.Buy, OrderType.Limit, 1m, (decimal?)100m, TimeInForce.Gtc),
+            (Mine, new ClientOrderId($"rec-{startMs}-1"), UtcNow, Btc, OrderSide.Buy, OrderType.Limit, 1m, (decimal?)100m, TimeInForce.Gtc),
             (first.Login, first.ClientOrderId, first.Timestamp, first.Symbol, first.Side, first.Type, first.Quantity, first.Price, first.TimeInForce));
         Assert.Equal(new ClientOrderId($"rec-{startMs}-2"), second.ClientOrderId);
     }
@@ -65,11 +66,11 @@ public class StrategyActorTests : TestKitBase
         strategy.Tell(new RecordingStrategy.DoCancelAll(Mine, Btc));
         strategy.Tell(new RecordingStrategy.DoQuerySymbolInfo(Mine, Btc));
 
-        Assert.Equal(new CancelOrder(Mine, id, Time.GetUtcNow()), _connections.ExpectMsg<CancelOrder>());
-        Assert.Equal(new CancelAllOrders(Mine, Time.GetUtcNow(), Btc), _connections.ExpectMsg<CancelAllOrders>());
-        Assert.Equal(new QuerySymbolInfo(Mine, Btc, Time.GetUtcNow()), _connections.ExpectMsg<QuerySymbolInfo>());
+        Assert.Equal(new CancelOrder(Mine, id, UtcNow), _connections.ExpectMsg<CancelOrder>());
+        Assert.Equal(new CancelAllOrders(Mine, UtcNow, Btc), _connections.ExpectMsg<CancelAllOrders>());
+        Assert.Equal(new QuerySymbolInfo(Mine, Btc, UtcNow), _connections.ExpectMsg<QuerySymbolInfo>());
         var rules = new SymbolRules(Btc, 0.01m, 0.001m);
-        _connections.Reply(new SymbolInfoReply(Mine, Time.GetUtcNow(), rules));
+        _connections.Reply(new SymbolInfoReply(Mine, UtcNow, rules));
         ExpectMsg<ClientOrderId>();
         ExpectMsg<LoginId>();
         ExpectMsg<Symbol>();
@@ -84,13 +85,13 @@ public class StrategyActorTests : TestKitBase
 
         strategy.Tell(new RecordingStrategy.DoAskPosition(Mine, Btc));
         _connections.ExpectMsg<QueryPosition>();
-        _connections.Reply(new PositionReply(Mine, Time.GetUtcNow(), flat));
+        _connections.Reply(new PositionReply(Mine, UtcNow, flat));
         strategy.Tell(new RecordingStrategy.DoAskPosition(Mine, Btc));
         _connections.ExpectMsg<QueryPosition>();
-        _connections.Reply(new QueryFailed(Mine, Time.GetUtcNow(), nameof(QueryPosition), "no such contract", OutcomeUnknown: false));
+        _connections.Reply(new QueryFailed(Mine, UtcNow, nameof(QueryPosition), "no such contract", OutcomeUnknown: false));
 
         Assert.Equal(flat, ExpectMsg<PositionReply>().Position);
-        var failure = ExpectMsg<Engine.Kernel.Actors.Status.Failure>();
+        var failure = ExpectMsg<Status.Failure>();
         var cause = Assert.IsType<StrategyQueryException>(failure.Cause);
         Assert.Equal("QueryPosition for login login-a failed: no such contract", cause.Message);
     }
@@ -99,7 +100,7 @@ public class StrategyActorTests : TestKitBase
     public void Only_events_of_its_own_logins_reach_the_hooks()
     {
         Start();
-        var now = Time.GetUtcNow();
+        var now = UtcNow;
         var balance = new Balance("USDT", 10m, 0m, 10m);
         var position = new PositionSnapshot(Btc, 1m, 1m, 100m, 0m, 0m, 0m, 0m, null);
 
@@ -115,7 +116,7 @@ public class StrategyActorTests : TestKitBase
         Assert.Equal(
             ["state", "balance", "position", "budget", "order"],
             ReceiveN(5).Cast<RecordingStrategy.Hook>().Select(h => h.Kind));
-        Assert.Equal(Mine, ((IOrderEvent)((RecordingStrategy.Hook)Probe.LastMessage!).Payload).Login);
+        Assert.Equal(Mine, ((IOrderEvent)((RecordingStrategy.Hook)LastMessage).Payload).Login);
         ExpectNoMsg();
     }
 
@@ -125,7 +126,7 @@ public class StrategyActorTests : TestKitBase
         var strategy = Start();
         strategy.Tell(new RecordingStrategy.DoSubmit(Mine, Btc, OrderSide.Sell, 2m, 100m));
         var id = ExpectMsg<ClientOrderId>();
-        var now = Time.GetUtcNow();
+        var now = UtcNow;
         var venueId = new VenueOrderId("v-1");
 
         Sys.EventStream.Publish(new OrderAccepted(Mine, id, now, venueId));
@@ -155,7 +156,7 @@ public class StrategyActorTests : TestKitBase
         var strategy = Start();
         strategy.Tell(new RecordingStrategy.DoSubmit(Mine, Btc, OrderSide.Sell, 1m, 100m));
         var id = ExpectMsg<ClientOrderId>();
-        var now = Time.GetUtcNow();
+        var now = UtcNow;
         var venueId = new VenueOrderId("v-9");
 
         Sys.EventStream.Publish(new OrderAccepted(Mine, id, now, venueId));
@@ -165,7 +166,7 @@ public class StrategyActorTests : TestKitBase
 
         var fill = (StrategyFill)FishForMessage<RecordingStrategy.Hook>(h => h.Kind == "fill").Payload;
         Assert.Equal((OrderSide.Sell, -1m, id), (fill.Side, fill.SignedQuantity, fill.Order!.ClientOrderId));
-        Assert.Empty(FishForMessage<List<StrategyOrder>>());
+        Assert.Empty(FishForMessage<List<StrategyOrder>>(_ => true));
     }
 
     [Fact]
@@ -173,7 +174,7 @@ public class StrategyActorTests : TestKitBase
     {
         Start();
 
-        Sys.EventStream.Publish(new OrderFilled(Mine, new ClientOrderId("old-1"), Time.GetUtcNow(), new VenueOrderId("v"), new FillId("f"), 100m, 1m));
+        Sys.EventStream.Publish(new OrderFilled(Mine, new ClientOrderId("old-1"), UtcNow, new VenueOrderId("v"), new FillId("f"), 100m, 1m));
 
         var fill = (StrategyFill)ExpectMsg<RecordingStrategy.Hook>(h => h.Kind == "fill").Payload;
         Assert.Equal(((OrderSide?)null, 0m, (StrategyOrder?)null), (fill.Side, fill.SignedQuantity, fill.Order));
@@ -186,8 +187,8 @@ public class StrategyActorTests : TestKitBase
         strategy.Tell(new RecordingStrategy.DoBecomeQuiet());
         ExpectMsg("became quiet");
 
-        Sys.EventStream.Publish(new ConnectionStateChanged(Other, Time.GetUtcNow(), ConnectionState.Ready));
-        Sys.EventStream.Publish(new ConnectionStateChanged(Mine, Time.GetUtcNow(), ConnectionState.Reconnecting));
+        Sys.EventStream.Publish(new ConnectionStateChanged(Other, UtcNow, ConnectionState.Ready));
+        Sys.EventStream.Publish(new ConnectionStateChanged(Mine, UtcNow, ConnectionState.Reconnecting));
         strategy.Tell("ping");
 
         Assert.Equal(ConnectionState.Reconnecting, ((ConnectionStateChanged)ExpectMsg<RecordingStrategy.Hook>(h => h.Kind == "state").Payload).State);
@@ -210,7 +211,7 @@ public class StrategyActorTests : TestKitBase
     {
         var context = new StrategyContext("rec", [Mine], _connections.Ref, HoconConfig.Parse(parameters, "rec.conf").Resolve(_ => null))
         {
-            TimeProvider = Time,
+            TimeProvider = Clock,
         };
         var reports = TestActor;
         var strategy = Sys.ActorOf(Props.Create(() => new RecordingStrategy(context, reports)), "rec");

@@ -45,7 +45,7 @@ public class StrategyHostOptionsTests
     [Fact]
     public void The_host_refuses_invalid_options_when_its_props_are_built()
     {
-        var settings = new StrategyHostSettings([], Engine.Kernel.Actors.ActorRefs.Nobody, new StrategyHostOptions { MinBackoff = TimeSpan.Zero });
+        var settings = new StrategyHostSettings([], Akka.Actor.ActorRefs.Nobody, new StrategyHostOptions { MinBackoff = TimeSpan.Zero });
 
         var error = Assert.Throws<ArgumentException>(() => StrategyHost.Props(settings));
 

@@ -1,7 +1,8 @@
 using System.Runtime.Loader;
+using Akka.Actor;
+using Akka.Pattern;
+using Akka.TestKit;
 using Engine.Actors.Strategies;
-using Engine.Kernel.Actors;
-using Engine.Kernel.Actors.Supervision;
 using Engine.Config;
 using Engine.Messages.Orders;
 using Engine.Strategies.Samples;
@@ -10,7 +11,7 @@ using Engine.TestKit;
 namespace Engine.Actors.Tests.Strategies;
 
 /// <summary>The strategy host: plugin loading, failure isolation with backoff, errors for people, shutdown.</summary>
-public sealed class StrategyHostTests : TestKitBase
+public sealed class StrategyHostTests : EngineTestKit
 {
     private static readonly string TestAssembly = typeof(EchoStrategy).Assembly.GetName().Name!;
     private readonly TestProbe _connections;
@@ -96,7 +97,7 @@ public sealed class StrategyHostTests : TestKitBase
         refs["flaky"].Tell("boom");
         _connections.ExpectMsg<EchoStrategy.Stopped>();
 
-        var gaveUp = _events.FishForMessage<StrategyGaveUp>();
+        var gaveUp = _events.FishForMessage<StrategyGaveUp>(_ => true);
         Assert.Equal("flaky", gaveUp.Name);
         Assert.Contains("failed again after 2 restart(s) with backoff", gaveUp.Reason, StringComparison.Ordinal);
         Advance(TimeSpan.FromMinutes(5));
@@ -261,7 +262,7 @@ public sealed class StrategyHostTests : TestKitBase
     private static async Task AwaitAbsent(IActorRef host, string name)
     {
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        while (!(await host.Ask<CurrentChild>(new SendToStrategy(name, GetCurrentChild.Instance), cancellationToken: limit.Token)).Ref.Equals(ActorRefs.Nobody))
+        while ((await host.Ask<BackoffSupervisor.CurrentChild>(new SendToStrategy(name, BackoffSupervisor.GetCurrentChild.Instance), cancellationToken: limit.Token)).Ref is not null)
         {
             await Task.Yield();
         }
@@ -270,7 +271,7 @@ public sealed class StrategyHostTests : TestKitBase
     private static async Task AwaitRestartCount(IActorRef host, string name, int expected)
     {
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        while ((await host.Ask<RestartCount>(new SendToStrategy(name, GetRestartCount.Instance), cancellationToken: limit.Token)).Count != expected)
+        while ((await host.Ask<BackoffSupervisor.RestartCount>(new SendToStrategy(name, BackoffSupervisor.GetRestartCount.Instance), cancellationToken: limit.Token)).Count != expected)
         {
             await Task.Yield();
         }

@@ -1,11 +1,12 @@
-using Engine.Kernel.Actors;
+using Akka.Actor;
 
 namespace Engine.Actors.Tests.Orders.Actor;
 
 /// <summary>
 /// Stands in for the connection: creates the order book as its <c>orders</c> child, announces it with
-/// <see cref="ChildStarted"/>, hands everything the child sends (and the child's <see cref="Terminated"/>) to the
-/// probe after running <c>inspect</c> on it synchronously, and forwards everything else to the child keeping the sender.
+/// <see cref="ChildStarted"/>, hands everything the child sends to the probe after running <c>inspect</c> on it
+/// synchronously, and forwards everything else to the child keeping the sender. The child's termination reaches the
+/// probe by the probe's own watch (Akka delivers <see cref="Terminated"/> only to watchers, never forwarded).
 /// </summary>
 internal sealed class ForwardingParent(Props childProps, IActorRef probe, Action<object>? inspect) : ActorBase
 {
@@ -14,13 +15,12 @@ internal sealed class ForwardingParent(Props childProps, IActorRef probe, Action
     protected override void PreStart()
     {
         _child = Context.ActorOf(childProps, "orders");
-        Context.Watch(_child);
         probe.Tell(new ChildStarted(_child), Self);
     }
 
     protected override bool Receive(object message)
     {
-        if (message is Terminated || Equals(Sender, _child))
+        if (Equals(Sender, _child))
         {
             inspect?.Invoke(message);
             probe.Tell(message, Self);

@@ -1,4 +1,4 @@
-using Engine.Kernel.Actors;
+using Akka.Actor;
 
 namespace Engine.Actors.Tests.Orders.Actor;
 

@@ -1,6 +1,6 @@
+using Akka.Actor;
 using Engine.Actors.Orders;
 using Engine.Actors.Orders.Protocol;
-using Engine.Kernel.Actors;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
 
@@ -18,7 +18,7 @@ public sealed class OrderBookActorAsyncPersistTests : OrderBookActorTestBase
         Storage.Hold();
 
         Tell(Limit("o-1"));
-        await Storage.HeldWriteEntered.WaitAsync(DefaultTimeout);
+        await Storage.HeldWriteEntered.WaitAsync(Patience);
         Tell(new CancelOrder(Login, new ClientOrderId("o-1"), Now));
         Connection.ExpectNoMsg(Quiet);
         Events.ExpectNoMsg(TimeSpan.Zero);
@@ -71,7 +71,7 @@ public sealed class OrderBookActorAsyncPersistTests : OrderBookActorTestBase
         Storage.Hold();
 
         Tell(Limit("o-2"));
-        await Storage.HeldWriteEntered.WaitAsync(DefaultTimeout);
+        await Storage.HeldWriteEntered.WaitAsync(Patience);
         Tell(Limit("o-3"));
         Tell(new CancelOrder(Login, new ClientOrderId("o-1"), Now));
         Tell(new CancelOrder(Login, new ClientOrderId("nope"), Now));
@@ -87,5 +87,32 @@ public sealed class OrderBookActorAsyncPersistTests : OrderBookActorTestBase
         Storage.FailWrites = false;
         Assert.Equal([typeof(OrderSubmitted), typeof(OrderAccepted)], Journal().Select(e => e.GetType()));
         Assert.Contains(Logs.Entries, e => e.Message.Contains(OrderJournal.PersistenceIdOf(Login), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task After_a_rejected_write_no_effect_of_it_or_of_a_later_command_escapes()
+    {
+        StartBook();
+        Place("o-1", "v-1");
+        Watch(Book);
+        Storage.Hold();
+
+        Tell(Limit("o-2"));
+        await Storage.HeldWriteEntered.WaitAsync(Patience);
+        Tell(Limit("o-3"));
+        Tell(new CancelOrder(Login, new ClientOrderId("o-1"), Now));
+        Tell(new CancelOrder(Login, new ClientOrderId("nope"), Now));
+        Tell(Limit("o-2"));
+        Storage.RejectWrites = true;
+        Storage.Release();
+
+        ExpectTerminated(Book);
+        Connection.ExpectMsg<Terminated>(t => t.ActorRef.Equals(Book));
+        Connection.ExpectNoMsg(Quiet);
+        Events.ExpectNoMsg(TimeSpan.Zero);
+        Strategy.ExpectNoMsg(TimeSpan.Zero);
+        Storage.RejectWrites = false;
+        Assert.Equal([typeof(OrderSubmitted), typeof(OrderAccepted)], Journal().Select(e => e.GetType()));
+        Assert.Contains(Logs.Entries, e => e.Message.StartsWith("The journal rejected OrderSubmitted of " + OrderJournal.PersistenceIdOf(Login), StringComparison.Ordinal));
     }
 }

@@ -163,7 +163,7 @@ public sealed class OrderBookActorCancelTests : OrderBookActorTestBase
 
         Tell(new CancelOutcome(send, new CancelResultsReply([new CancelResult(new VenueOrderId("v-1"), false, "order is locked")], []), null, Now));
 
-        var refused = Events.FishForMessage<CancelRejected>();
+        var refused = Events.FishForMessage<CancelRejected>(_ => true);
         Assert.Equal("order is locked", refused.Reason);
         Assert.Equal(OrderStatus.PartiallyFilled, Order("c-1").Status);
         Assert.IsType<CancelRejected>(Journal()[^1]);
@@ -182,7 +182,7 @@ public sealed class OrderBookActorCancelTests : OrderBookActorTestBase
 
         Tell(new CancelOutcome(send, new RequestRefusedReply("order already filled"), null, Now));
 
-        Events.FishForMessage<CancelRejected>();
+        Events.FishForMessage<CancelRejected>(_ => true);
         Assert.Equal(OrderStatus.Filled, Order("c-1").Status);
         Assert.Equal(journaled, Journal().Count);
     }

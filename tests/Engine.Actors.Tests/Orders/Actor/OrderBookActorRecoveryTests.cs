@@ -1,6 +1,6 @@
+using Akka.Persistence;
 using Engine.Actors.Orders;
 using Engine.Actors.Orders.Protocol;
-using Engine.Persistence.Snapshots;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
 
@@ -135,7 +135,7 @@ public sealed class OrderBookActorRecoveryTests : OrderBookActorTestBase
         var before = Orders().Orders.Select(Essence).ToList();
         StopBook();
         SelectedSnapshot? snapshot = null;
-        AwaitAssert(() => Assert.NotNull(snapshot = Persistence.SnapshotStore.LoadAsync(OrderJournal.PersistenceIdOf(Login), SnapshotSelectionCriteria.Latest).GetAwaiter().GetResult()));
+        await AwaitAssertAsync(async () => Assert.NotNull(snapshot = await LatestSnapshotAsync()));
         Assert.NotNull(snapshot);
         Assert.True(snapshot.Metadata.SequenceNr < Journal().Count, "the snapshot is followed by events to replay");
 
@@ -145,5 +145,47 @@ public sealed class OrderBookActorRecoveryTests : OrderBookActorTestBase
         Assert.Equal(before, Orders().Orders.Select(Essence).ToList());
         Report(FillReport("v-1", "f-1", 0.5m), FillReport("v-1", "f-3", 0.25m));
         Events.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public async Task Only_the_newest_snapshots_are_kept_including_those_of_an_earlier_incarnation()
+    {
+        Options = Options with { SnapshotEvery = 1, KeepSnapshots = 2 };
+        StartBook();
+        Place("c-1", "v-1", quantity: 3m);
+        Fill("f-1");
+        Fill("f-2");
+
+        // One order in the book: a snapshot after each of the 4 events; the newest 2 are kept.
+        await AwaitAssertAsync(async () => Assert.Equal([4L, 3L], await SnapshotsAsync()));
+
+        StopBook();
+        StartBook();
+        Connection.ExpectMsg<ResolutionNeeded>();
+        Fill("f-3");
+        Fill("f-4");
+
+        await AwaitAssertAsync(async () => Assert.Equal([6L, 5L], await SnapshotsAsync()));
+        Assert.Equal(2m, Order("c-1").FilledQuantity);
+    }
+
+    private void Fill(string fillId)
+    {
+        Report(FillReport("v-1", fillId, 0.5m));
+        Events.ExpectMsg<OrderPartiallyFilled>(f => f.FillId.Value == fillId);
+    }
+
+    /// <summary>Sequence numbers of the book's stored snapshots, newest first.</summary>
+    private async Task<List<long>> SnapshotsAsync()
+    {
+        var found = new List<long>();
+        var below = long.MaxValue;
+        while (await LatestSnapshotAsync(below) is { } snapshot)
+        {
+            found.Add(snapshot.Metadata.SequenceNr);
+            below = snapshot.Metadata.SequenceNr - 1;
+        }
+
+        return found;
     }
 }

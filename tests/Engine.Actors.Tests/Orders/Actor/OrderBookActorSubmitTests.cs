@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
+using Akka.Actor;
 using Engine.Actors.Orders.Protocol;
 using Engine.Actors.Venues;
-using Engine.Kernel.Actors;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
 using Microsoft.Extensions.Logging;
@@ -39,13 +39,14 @@ public sealed class OrderBookActorSubmitTests : OrderBookActorTestBase
     {
         var unjournaled = new System.Collections.Concurrent.ConcurrentQueue<object>();
         var seen = CreateTestProbe();
-        var subscriber = Sys.ActorOf(Props.Create(() => new InspectingSubscriber(seen.Ref, e =>
+        Action<object> inspect = e =>
         {
             if (!Journal().Contains(e))
             {
                 unjournaled.Enqueue(e);
             }
-        })));
+        };
+        var subscriber = Sys.ActorOf(Props.Create(() => new InspectingSubscriber(seen.Ref, inspect)));
         Sys.EventStream.Subscribe(subscriber, typeof(IOrderEvent));
         StartBook();
 
@@ -203,5 +204,21 @@ public sealed class OrderBookActorSubmitTests : OrderBookActorTestBase
         Assert.Equal(Book, Connection.ExpectMsg<Terminated>().ActorRef);
         Connection.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
         Events.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
+    }
+
+    [Fact]
+    public void A_rejected_journal_write_stops_the_book()
+    {
+        StartBook();
+        Submit("c-1");
+        Storage.RejectWrites = true;
+
+        Tell(Limit("c-2"));
+
+        Assert.Equal(Book, Connection.ExpectMsg<Terminated>().ActorRef);
+        Connection.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
+        Events.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
+        Assert.Equal([typeof(OrderSubmitted)], Journal().Select(e => e.GetType()));
+        Assert.Contains(Logs.Entries, e => e.Level == LogLevel.Error && e.Message.StartsWith("The journal rejected OrderSubmitted of orders/qg-1", StringComparison.Ordinal));
     }
 }

@@ -1,11 +1,10 @@
 using System.Collections.Immutable;
+using Akka.Actor;
+using Akka.Persistence;
+using Akka.TestKit;
 using Engine.Actors.Orders;
 using Engine.Actors.Orders.Protocol;
 using Engine.Actors.Venues;
-using Engine.Kernel.Actors;
-using Engine.Kernel.Persistence;
-using Engine.Persistence.InMemory;
-using Engine.Persistence.Journal;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Markets;
 using Engine.Messages.Orders;
@@ -15,11 +14,12 @@ using Microsoft.Extensions.Logging;
 namespace Engine.Actors.Tests.Orders.Actor;
 
 /// <summary>
-/// One order book under a forwarding parent, on an in-memory journal that can fail on demand. <see cref="Connection"/>
-/// receives what the book sends its parent; <see cref="Events"/> receives the published order events;
-/// <see cref="Strategy"/> is the sender of commands.
+/// One order book under a forwarding parent, by default on <see cref="SwitchableJournal"/> (in memory, serialized by the
+/// engine's serializer, able to fail, reject or hold writes on demand) and Akka's in-memory snapshot store.
+/// <see cref="Connection"/> receives what the book sends its parent and, while the book runs, its <see cref="Terminated"/>;
+/// <see cref="Events"/> receives the published order events; <see cref="Strategy"/> is the sender of commands.
 /// </summary>
-public abstract class OrderBookActorTestBase : TestKitBase
+public abstract class OrderBookActorTestBase : EngineTestKit
 {
     protected static readonly LoginId Login = new("qg-1");
     protected static readonly Symbol Btc = new("BTC/USDT");
@@ -31,35 +31,50 @@ public abstract class OrderBookActorTestBase : TestKitBase
         [Eth] = new(Eth, PriceTick: 0.01m, SizeTick: 0.001m),
     }.ToImmutableDictionary();
 
+    /// <summary>How long a test waits for something it awaits outside the TestKit's expectations.</summary>
+    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    private readonly ILoggerFactory _loggerFactory;
     private int _incarnation;
 
     protected OrderBookActorTestBase()
-        : this(new LogCapture())
+        : this(SwitchableJournal.Hocon)
     {
     }
 
-    private OrderBookActorTestBase(LogCapture logs)
-        : base(new ActorSystemOptions { LoggerFactory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug)) })
+    /// <summary>Starts the system with <paramref name="hocon"/> (persistence plugins) over the TestKit's defaults.</summary>
+    protected OrderBookActorTestBase(string hocon)
+        : this(hocon, new LogCapture())
     {
+    }
+
+    private OrderBookActorTestBase(string hocon, LogCapture logs)
+        : this(hocon, logs, LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug)))
+    {
+    }
+
+    private OrderBookActorTestBase(string hocon, LogCapture logs, ILoggerFactory loggerFactory)
+        : base(new EngineTestKitOptions { Hocon = hocon, LoggerFactory = loggerFactory })
+    {
+        _loggerFactory = loggerFactory;
         Logs = logs;
-        Storage = new SwitchableStorage();
-        Persistence = new PersistenceExtension(
-            new GroupCommitJournal(Storage, new Engine.Persistence.Journal.JournalOptions(), TimeProvider.System),
-            new InMemorySnapshotStore(keepLatest: 3),
-            OrderJournal.CreateRegistry(),
-            "tests");
         Connection = CreateTestProbe("connection");
         Events = CreateTestProbe("events");
         Strategy = CreateTestProbe("strategy");
         Sys.EventStream.Subscribe(Events.Ref, typeof(IOrderEvent));
     }
 
-    protected SwitchableStorage Storage { get; }
+    /// <summary>The events of <see cref="SwitchableJournal"/>, and its switches.</summary>
+    protected SwitchableStorage Storage => SwitchableStorage.For(Sys);
 
     /// <summary>Every log entry of the system under test.</summary>
     protected LogCapture Logs { get; }
 
-    protected PersistenceExtension Persistence { get; set; }
+    /// <summary>Journal plugin of the book; null is the configured default.</summary>
+    protected string? JournalPluginId { get; set; }
+
+    /// <summary>Snapshot store plugin of the book; null is the configured default.</summary>
+    protected string? SnapshotPluginId { get; set; }
 
     protected TestProbe Connection { get; }
 
@@ -76,13 +91,15 @@ public abstract class OrderBookActorTestBase : TestKitBase
     /// <summary>Runs on the parent's thread for each message from the book, before the probe sees it.</summary>
     protected Action<object>? Inspect { get; set; }
 
-    protected DateTimeOffset Now => Time.GetUtcNow();
+    /// <summary>The engine clock's now (hides the TestKit's wall-clock <c>Now</c>).</summary>
+    protected new DateTimeOffset Now => UtcNow;
 
     /// <summary>Starts the book (a new incarnation on the same journal) and waits until it has recovered.</summary>
     protected void StartBook(bool ready = true)
     {
-        Parent = Sys.ActorOf(Props.Create(() => new ForwardingParent(OrderBookActor.Props(Login, Persistence, Options), Connection.Ref, Inspect)), $"connection-{++_incarnation}");
+        Parent = Sys.ActorOf(Props.Create(() => new ForwardingParent(OrderBookActor.Props(Login, Options, JournalPluginId, SnapshotPluginId), Connection.Ref, Inspect)), $"connection-{++_incarnation}");
         Book = Connection.ExpectMsg<ForwardingParent.ChildStarted>().Child;
+        Connection.Watch(Book);
         if (ready)
         {
             Tell(new ConnectionReadiness(true, "ready", Rules));
@@ -94,6 +111,7 @@ public abstract class OrderBookActorTestBase : TestKitBase
     /// <summary>Stops the parent (and the book) and waits for the book to terminate.</summary>
     protected void StopBook()
     {
+        Connection.Unwatch(Book);
         Watch(Book);
         Sys.Stop(Parent);
         ExpectTerminated(Book);
@@ -113,10 +131,19 @@ public abstract class OrderBookActorTestBase : TestKitBase
     protected OrderState Order(string cid) => Orders().Find(new ClientOrderId(cid)) ?? throw new InvalidOperationException($"no order {cid}");
 
     /// <summary>Every event in the book's journal stream, deserialized, in sequence order.</summary>
-    protected List<object> Journal() =>
-        [.. Persistence.Journal.ReplayAsync(OrderJournal.PersistenceIdOf(Login), 1, long.MaxValue, long.MaxValue, CancellationToken.None)
-            .ToBlockingEnumerable()
-            .Select(e => Persistence.Registry.Deserialize(e.Manifest, e.Payload, e.PersistenceId))];
+    protected List<object> Journal() => Storage.Events(OrderJournal.PersistenceIdOf(Login));
+
+    /// <summary>
+    /// The book's newest snapshot at or below <paramref name="maxSequenceNr"/> in its snapshot store, or null; asked of
+    /// the store itself, as a recovery would.
+    /// </summary>
+    protected async Task<SelectedSnapshot?> LatestSnapshotAsync(long maxSequenceNr = long.MaxValue)
+    {
+        var store = Akka.Persistence.Persistence.Instance.Apply(Sys).SnapshotStoreFor(SnapshotPluginId);
+        var criteria = new SnapshotSelectionCriteria(maxSequenceNr);
+        var result = await store.Ask<LoadSnapshotResult>(new LoadSnapshot(OrderJournal.PersistenceIdOf(Login), criteria, long.MaxValue), Patience);
+        return result.Snapshot;
+    }
 
     protected static SubmitOrder Limit(string cid, decimal quantity = 1m, decimal? price = 100m, Symbol? symbol = null, OrderSide side = OrderSide.Buy) =>
         new(Login, new ClientOrderId(cid), new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero), symbol ?? Btc, side, OrderType.Limit, quantity, price);
@@ -152,7 +179,7 @@ public abstract class OrderBookActorTestBase : TestKitBase
         base.Dispose(disposing);
         if (disposing)
         {
-            Persistence.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10));
+            _loggerFactory.Dispose();
         }
     }
 }
