@@ -1,5 +1,4 @@
 using System.Text;
-using Akka.Persistence.Sql;
 using Engine.Actors.Orders;
 using Engine.Actors.Orders.Protocol;
 using Engine.Messages.Orders;
@@ -89,14 +88,14 @@ public sealed class OrderBookActorSqliteTests : OrderBookActorTestBase
                   class = "Akka.Persistence.Sql.Journal.SqlWriteJournal, Akka.Persistence.Sql"
                   plugin-id = "akka.persistence.journal.{{instance}}"
                   connection-string = "Data Source={{database}}"
-                  provider-name = "{{LinqToDB.ProviderName.SQLiteMS}}"
+                  provider-name = "SQLite.MS"
                   tag-write-mode = TagTable
                 }
                 akka.persistence.snapshot-store.{{instance}} {
                   class = "Akka.Persistence.Sql.Snapshot.SqlSnapshotStore, Akka.Persistence.Sql"
                   plugin-id = "akka.persistence.snapshot-store.{{instance}}"
                   connection-string = "Data Source={{database}}"
-                  provider-name = "{{LinqToDB.ProviderName.SQLiteMS}}"
+                  provider-name = "SQLite.MS"
                 }
                 """);
         }
