@@ -1,4 +1,5 @@
-using Engine.Bench.Kernel;
+using Engine.Bench.Actors;
+using Engine.Bench.Logins;
 using Engine.Bench.Orders;
 using Engine.Bench.Persistence;
 
@@ -9,8 +10,9 @@ public static class BenchSuites
 {
     public static IReadOnlyList<IBenchSuite> All { get; } =
     [
-        new KernelSuite(),
+        new ActorsSuite(),
         new PersistenceSuite(),
         new OrdersSuite(),
+        new LoginsSuite(),
     ];
 }

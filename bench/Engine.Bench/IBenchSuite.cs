@@ -3,7 +3,7 @@ namespace Engine.Bench;
 /// <summary>A named group of cases; each case yields one result line.</summary>
 public interface IBenchSuite
 {
-    /// <summary>The name chosen on the command line (e.g. <c>kernel</c>).</summary>
+    /// <summary>The name chosen on the command line (e.g. <c>actors</c>).</summary>
     string Name { get; }
 
     /// <summary>Runs every case, yielding each result as soon as it is measured.</summary>

@@ -4,10 +4,7 @@ using Engine.Actors.Connections;
 using Engine.Actors.Orders;
 using Engine.Actors.Venues.Binance;
 using Engine.Bench.Orders;
-using Engine.Kernel.Actors;
-using Engine.Persistence.Journal;
-using Engine.Persistence.Snapshots;
-using Engine.Kernel.Persistence;
+using Akka.Actor;
 using Engine.Messages.Identifiers;
 using Engine.Simulator.Accounts;
 using Engine.Simulator.Hosting;
@@ -22,7 +19,7 @@ namespace Engine.Bench.Binance;
 /// <see cref="ClientWebSocket"/> baseline against the same simulator in the same run.
 /// <para>
 /// Engine side: the real tree (ConnectionsSupervisor → ConnectionActor with <see cref="BinanceConnectionBehavior"/>
-/// → OrderBookActor on the SQLite journal in a temp dir, default durability) with an HMAC login; a
+/// → OrderBookActor on Akka.NET, on the default durable journal in a temp dir: the engine plugin on SQLite, synchronous FULL) with an HMAC login; a
 /// <see cref="OrderFlowActor"/> (window 1) tells one <c>SubmitOrder</c> at a time to the supervisor and stops the clock when the
 /// <c>OrderAccepted</c> for it arrives on the event stream. Baseline: <see cref="RawBinanceClient"/> signs and sends
 /// the same <c>order.place</c> (HMAC demo key, <c>newOrderRespType</c> FULL, as the engine sends) and waits for the
@@ -89,15 +86,9 @@ public static class BinanceRoundTripBench
 
     private static async Task<long[]> EngineAsync(Uri uri, ILoggerFactory loggerFactory, TextWriter progress, CancellationToken ct)
     {
-        var directory = Directory.CreateTempSubdirectory("engine-bench-binance-");
-        var database = Path.Combine(directory.FullName, "journal.db");
-        var persistence = await PersistenceExtension.OpenAsync(
-            new JournalOptions { Plugin = "sqlite", Sqlite = new() { Path = database } },
-            new SnapshotStoreOptions { Plugin = "sqlite", Sqlite = new() { Path = database } },
-            OrderJournal.CreateRegistry(),
-            TimeProvider.System,
-            ct);
-        var system = ActorSystem.Create("bench-binance", new ActorSystemOptions { LoggerFactory = loggerFactory });
+        using var journal = new BenchJournal("engine-bench-binance-");
+        await progress.WriteLineAsync($"binance: engine journal {journal.Description}");
+        var system = await BenchSystem.CreateAsync("bench-binance", loggerFactory, journal.Journal, journal.Snapshots, ct);
         try
         {
             var login = new LoginOptions
@@ -122,7 +113,7 @@ public static class BinanceRoundTripBench
                 throw new InvalidOperationException("bench login is invalid: " + string.Join("; ", problems));
             }
 
-            var settings = new ConnectionsSettings([login], persistence, id => OrderBookActor.Props(id, persistence, new OrderBookOptions()));
+            var settings = new ConnectionsSettings([login], id => OrderBookActor.Props(id, new OrderBookOptions()));
             var connections = system.ActorOf(ConnectionsSupervisor.Props(settings), "connections");
             var flow = system.ActorOf(Props.Create(() => new OrderFlowActor(connections, Login, new Symbol(BinanceBenchOrder.Symbol))), "probe");
 
@@ -133,8 +124,6 @@ public static class BinanceRoundTripBench
         finally
         {
             await system.Terminate();
-            await persistence.DisposeAsync();
-            directory.Delete(recursive: true);
         }
     }
 

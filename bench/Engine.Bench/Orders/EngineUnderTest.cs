@@ -1,65 +1,42 @@
 using System.Diagnostics;
+using Akka.Actor;
 using Engine.Actors.Connections;
 using Engine.Actors.Orders;
-using Engine.Kernel.Actors;
-using Engine.Kernel.Persistence;
-using Engine.Persistence.Journal;
-using Engine.Persistence.Snapshots;
-using Engine.Persistence.Sqlite;
 using Engine.Messages.Identifiers;
+using Engine.Persistence.Plugin;
 using Microsoft.Extensions.Logging;
 using EngineQuantOptions = Engine.Actors.Venues.QuantGateway.QuantGatewayOptions;
 
 namespace Engine.Bench.Orders;
 
 /// <summary>
-/// The engine side: an actor system with the real ConnectionsSupervisor → ConnectionActor → OrderBookActor tree for one
-/// login (default order book options: snapshots every 1,000 events) on a journal in a temp dir, driven by an
-/// <see cref="OrderFlowActor"/>. Disposing stops the system, closes the journal and deletes the dir.
+/// The engine side: an Akka actor system composed like the engine host's (<see cref="BenchSystem"/>) with the real
+/// ConnectionsSupervisor → BackoffSupervisor → ConnectionActor → OrderBookActor tree for one login (default order book
+/// options: snapshots every 1,000 events) on the default durable journal in a temp dir (<see cref="BenchJournal"/>),
+/// driven by an <see cref="OrderFlowActor"/>. Disposing stops the system and deletes the dir.
 /// </summary>
 internal sealed class EngineUnderTest : IAsyncDisposable
 {
     private static readonly LoginId Login = new("bench");
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);
 
-    private readonly DirectoryInfo directory;
-    private readonly PersistenceExtension persistence;
+    private readonly BenchJournal journal;
     private readonly ActorSystem system;
     private readonly IActorRef flow;
 
-    private EngineUnderTest(DirectoryInfo directory, PersistenceExtension persistence, ActorSystem system, IActorRef flow)
+    private EngineUnderTest(BenchJournal journal, ActorSystem system, IActorRef flow)
     {
-        this.directory = directory;
-        this.persistence = persistence;
+        this.journal = journal;
         this.system = system;
         this.flow = flow;
     }
 
-    /// <summary>
-    /// <c>sqlite</c> (the measured configuration) unless <c>ENGINE_BENCH_ORDERS_JOURNAL</c> names another plug-in
-    /// (<c>in-memory</c> isolates the journal's share when profiling).
-    /// </summary>
-    private static string JournalPlugin => Environment.GetEnvironmentVariable("ENGINE_BENCH_ORDERS_JOURNAL") is { Length: > 0 } plugin ? plugin : "sqlite";
-
-    /// <summary>The SQLite journal's durability: the default (FULL) unless <c>ENGINE_BENCH_ORDERS_SYNCHRONOUS</c> names another level.</summary>
-    private static SqliteSynchronous Synchronous =>
-        Enum.TryParse<SqliteSynchronous>(Environment.GetEnvironmentVariable("ENGINE_BENCH_ORDERS_SYNCHRONOUS"), ignoreCase: true, out var level)
-            ? level
-            : new SqliteOptions().Synchronous;
-
     /// <summary>Starts the engine and returns once an order of the login has been accepted (READY and symbol rules arrived).</summary>
     public static async Task<EngineUnderTest> StartAsync(Uri uri, ILoggerFactory loggerFactory, TextWriter progress, CancellationToken cancellationToken)
     {
-        var directory = Directory.CreateTempSubdirectory("engine-bench-orders-");
-        var database = Path.Combine(directory.FullName, "journal.db");
-        progress.WriteLine($"orders: engine journal {JournalPlugin}" + (JournalPlugin == "sqlite" ? $" (synchronous {Synchronous})" : string.Empty));
-        var persistence = await PersistenceExtension.OpenAsync(
-            new JournalOptions { Plugin = JournalPlugin, Sqlite = new() { Path = database, Synchronous = Synchronous } },
-            new SnapshotStoreOptions { Plugin = JournalPlugin, Sqlite = new() { Path = database } },
-            OrderJournal.CreateRegistry(),
-            TimeProvider.System,
-            cancellationToken);
-        var system = ActorSystem.Create("bench-orders", new ActorSystemOptions { LoggerFactory = loggerFactory });
+        var journal = new BenchJournal("engine-bench-orders-");
+        progress.WriteLine($"orders: engine journal {journal.Description}");
+        var system = await BenchSystem.CreateAsync("bench-orders", loggerFactory, journal.Journal, journal.Snapshots, cancellationToken);
         var login = new LoginOptions
         {
             Name = Login.Value,
@@ -73,10 +50,10 @@ internal sealed class EngineUnderTest : IAsyncDisposable
                 SecretKey = "bench-engine-secret",
             },
         };
-        var settings = new ConnectionsSettings([login], persistence, id => OrderBookActor.Props(id, persistence, new OrderBookOptions()));
+        var settings = new ConnectionsSettings([login], id => OrderBookActor.Props(id, new OrderBookOptions()));
         var connections = system.ActorOf(ConnectionsSupervisor.Props(settings), "connections");
         var flow = system.ActorOf(Props.Create(() => new OrderFlowActor(connections, Login, new Symbol(OrderFlow.Symbol))), "strategy");
-        var engine = new EngineUnderTest(directory, persistence, system, flow);
+        var engine = new EngineUnderTest(journal, system, flow);
         try
         {
             await engine.WaitUntilTradableAsync(progress, cancellationToken);
@@ -100,15 +77,22 @@ internal sealed class EngineUnderTest : IAsyncDisposable
         return Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 
-    /// <summary>How many events the login's order journal holds.</summary>
-    public Task<long> JournalEventsAsync(CancellationToken cancellationToken) =>
-        persistence.Journal.ReadHighestSequenceNrAsync(OrderJournal.PersistenceIdOf(Login), 0, cancellationToken);
+    /// <summary>How many events the login's order journal holds (engine plugin; -1 on another plugin).</summary>
+    public async Task<long> JournalEventsAsync(CancellationToken cancellationToken)
+    {
+        if (journal.Journal.ResolvedPlugin() != "engine")
+        {
+            return -1;
+        }
+
+        var store = await EngineJournalRegistry.For(system).JournalAsync(EnginePluginConfig.JournalId).WaitAsync(RunTimeout, cancellationToken);
+        return await store.ReadHighestSequenceNrAsync(OrderJournal.PersistenceIdOf(Login), 0, cancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {
         await system.Terminate();
-        await persistence.DisposeAsync();
-        directory.Delete(recursive: true);
+        journal.Dispose();
     }
 
     private async Task WaitUntilTradableAsync(TextWriter progress, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Engine.Kernel.Actors;
+using Akka.Actor;
+using Engine.Actors.Runtime;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
 
@@ -11,7 +12,7 @@ namespace Engine.Bench.Orders;
 /// flight and measures each one from its submit to its <see cref="OrderAccepted"/> on the event stream (what a
 /// strategy sees). Any rejection or unknown outcome of its own orders fails the run.
 /// </summary>
-internal sealed class OrderFlowActor : ReceiveActor
+public sealed class OrderFlowActor : ReceiveActor
 {
     private readonly IActorRef connections;
     private readonly LoginId login;
@@ -64,7 +65,7 @@ internal sealed class OrderFlowActor : ReceiveActor
         inFlight[id] = index;
         started[index] = Stopwatch.GetTimestamp();
         connections.Tell(
-            new SubmitOrder(login, id, Context.System.TimeProvider.GetUtcNow(), symbol, OrderSide.Buy, OrderType.Limit, OrderFlow.Quantity, OrderFlow.Price),
+            new SubmitOrder(login, id, Context.Engine().Time.GetUtcNow(), symbol, OrderSide.Buy, OrderType.Limit, OrderFlow.Quantity, OrderFlow.Price),
             Self);
     }
 

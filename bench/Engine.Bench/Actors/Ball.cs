@@ -1,4 +1,4 @@
-namespace Engine.Bench.Kernel;
+namespace Engine.Bench.Actors;
 
 /// <summary>A message bounced between two consumers; owned by exactly one of them at a time.</summary>
 internal sealed class Ball(int hops)
