@@ -51,12 +51,18 @@ public sealed partial class OrderBookActor
     /// <summary>
     /// Applies <paramref name="orderEvent"/> to the book now and persists it with <c>PersistAsync</c>; once it
     /// committed (its handler runs after every handler issued before it, with <c>LastSequenceNr</c> at this event),
-    /// it is published, the snapshot due at it is saved and <paramref name="committed"/> runs. Nothing runs after a
-    /// failed or rejected write.
+    /// it is published (unless <see cref="PublishedBeforeCommit"/>), the snapshot due at it is saved and
+    /// <paramref name="committed"/> runs. Nothing runs after a failed or rejected write.
     /// </summary>
     private void Record(IOrderEvent orderEvent, LinkedList<IOrderEvent> queue, Action<IOrderEvent>? committed)
     {
         var snapshot = ApplyNow(orderEvent, queue);
+        var early = PublishedBeforeCommit(orderEvent);
+        if (early)
+        {
+            Publish(orderEvent);
+        }
+
         PersistAsync(orderEvent, persisted =>
         {
             if (_writeFailed)
@@ -64,7 +70,11 @@ public sealed partial class OrderBookActor
                 return;
             }
 
-            Publish(persisted);
+            if (!early)
+            {
+                Publish(persisted);
+            }
+
             if (snapshot is not null)
             {
                 SaveSnapshot(snapshot);
@@ -73,6 +83,18 @@ public sealed partial class OrderBookActor
             committed?.Invoke(persisted);
         });
     }
+
+    /// <summary>
+    /// The venue's acknowledgement of a place (<see cref="OrderAccepted"/>) reaches subscribers as soon as it is decided,
+    /// before its own commit, so a round trip pays one journal commit (the write-ahead <see cref="OrderSubmitted"/>), not
+    /// two. Sound because nothing outside the process can depend on the uncommitted event: whatever a strategy does in
+    /// reaction goes through this book, which records its own event after this one and releases what leaves the process
+    /// only after that event's commit, hence after this one's (journal order; a test pins it). If the write then fails,
+    /// the book stops and its next incarnation resolves the order with the venue: the strategy may hear the same status
+    /// twice, which a status is safe to be. Fills and every other event are published after their commit: a fill is
+    /// money, and one published but never journaled would be published again after recovery.
+    /// </summary>
+    private static bool PublishedBeforeCommit(IOrderEvent orderEvent) => orderEvent is OrderAccepted;
 
     /// <summary>
     /// Applies a decided event: the book, held reports and pending cancels; returns the snapshot to save once the

@@ -23,7 +23,9 @@ namespace Engine.Actors.Orders;
 ///   <see cref="SendPlace"/>, <see cref="SendCancel"/>, <see cref="ResolutionNeeded"/>, answers to requesters, the
 ///   <see cref="GetOrders"/> view) is released only after every event decided before it committed, strictly in
 ///   journal order (Akka's <c>PersistAsync</c> handlers and <c>DeferAsync</c> run in issue order, each after the
-///   writes issued before it). A failed or rejected write stops the actor before any later effect escapes (a flag set
+///   writes issued before it). One exception, for latency: the venue's acknowledgement (<see cref="OrderAccepted"/>) is
+///   published when decided, since nothing outside the process can depend on it before it commits
+///   (<see cref="PublishedBeforeCommit"/>). A failed or rejected write stops the actor before any later effect escapes (a flag set
 ///   by <see cref="OnPersistFailure"/>/<see cref="OnPersistRejected"/> silences every handler still queued); the
 ///   uncommitted in-memory state dies with it and the next incarnation rebuilds from the journal.
 /// - Events of one command are decided and applied one after another, each seeing the book after the previous one.

@@ -12,8 +12,8 @@ namespace Engine.Actors.Tests.Orders.Actor;
 /// book hands its parent, the connection (<see cref="SendPlace"/>, <see cref="SendCancel"/>, <see cref="ResolutionNeeded"/>:
 /// everything that leaves the process), is released only once every event the book recorded before it has committed,
 /// even when a strategy reacts to an event at once. The test holds the journal's writes and checks, at the moment each
-/// message reaches the parent, what the journal holds; it does not depend on when the book publishes its events (today
-/// after the commit; before it, if the lead so decides).
+/// message reaches the parent, what the journal holds. The book relies on it to publish the venue's acknowledgement
+/// (<see cref="OrderAccepted"/>) before its own commit, which the second test pins, with fills still after theirs.
 /// </summary>
 public sealed class OrderBookActorCommitBeforeLeavingTests : OrderBookActorTestBase
 {
@@ -57,6 +57,29 @@ public sealed class OrderBookActorCommitBeforeLeavingTests : OrderBookActorTestB
             Assert.Equal(journal.Take(committed.Count), committed);
             Assert.True(committed.Count > journal.FindIndex(e => CarriedOutBy(e, message)), $"{Describe(message)} left before its event committed");
         }
+    }
+
+    [Fact]
+    public async Task The_venue_acknowledgement_reaches_subscribers_before_its_commit_and_a_fill_only_after_its_own()
+    {
+        StartBook();
+        Submit("o-1");
+
+        Storage.Hold();
+        Tell(Placed("o-1", "v-1"));
+        await Storage.HeldWriteEntered.WaitAsync(Patience);
+        Events.ExpectMsg<OrderAccepted>(e => e.ClientOrderId.Value == "o-1");
+        Assert.Equal([typeof(OrderSubmitted)], Journal().Select(e => e.GetType()));
+        Storage.Release();
+        AwaitAssert(() => Assert.Equal(2, Journal().Count));
+
+        Storage.Hold();
+        Report(FillReport("v-1", "f-1", 0.5m));
+        await Storage.HeldWriteEntered.WaitAsync(Patience);
+        Events.ExpectNoMsg(Quiet);
+        Storage.Release();
+        Events.ExpectMsg<OrderPartiallyFilled>(e => e.FillId.Value == "f-1");
+        Assert.Equal(3, Journal().Count);
     }
 
     private IEnumerable<object> ReactToAcceptance(IOrderEvent orderEvent)
