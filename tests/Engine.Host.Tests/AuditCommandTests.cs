@@ -1,9 +1,4 @@
-using Engine.Persistence;
 using System.Text.Json;
-using Engine.Actors.Orders;
-using Engine.Kernel.Persistence;
-using Engine.Persistence.Journal;
-using Engine.Persistence.Sqlite;
 using Engine.Messages.Orders;
 using static Engine.Host.Tests.OrderEvents;
 
@@ -98,23 +93,44 @@ public class AuditCommandTests
         Assert.False(File.Exists(dir.File("missing.db")));
     }
 
-    /// <summary>Writes the events with the real SQLite journal and registry, as the order book actor does.</summary>
+    [Fact]
+    public async Task A_journal_written_by_the_akka_sql_plugin_is_audited_with_plugin_akka_sql()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("akka-sql.db");
+        await OrderJournalFile.WriteAsync(OrderJournalFile.Sqlite(path, plugin: "akka-sql"), Valid);
+
+        var (code, output, error) = await CliRunner.RunAsync("audit", "--journal", path, "--plugin", "akka-sql");
+
+        Assert.True(code == 0, error + output);
+        Assert.Contains("qg-huobi a Buy 2 BTC/USDT Limit @ 100 -> Filled, filled 2", output, StringComparison.Ordinal);
+        Assert.Contains("Summary: 7 events, 2 orders, 2 fills", output, StringComparison.Ordinal);
+        Assert.Contains("No violations.", output, StringComparison.Ordinal);
+    }
+
+    [PostgreSqlFact]
+    public async Task A_journal_on_postgresql_is_audited_with_pg()
+    {
+        await using var database = await PostgreSqlScratchDatabase.CreateAsync(PostgreSqlFactAttribute.ConnectionString!);
+        var journal = new Engine.Persistence.Journal.JournalOptions
+        {
+            Database = "postgresql",
+            PostgreSql = new Engine.Persistence.PostgreSql.PostgreSqlOptions { ConnectionString = database.ConnectionString },
+        };
+        await OrderJournalFile.WriteAsync(journal, Valid);
+
+        var (code, output, error) = await CliRunner.RunAsync("audit", "--pg", database.ConnectionString);
+
+        Assert.True(code == 0, error + output);
+        Assert.Contains("Summary: 7 events, 2 orders, 2 fills", output, StringComparison.Ordinal);
+        Assert.Contains("No violations.", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Writes the events with the engine's Akka.Persistence plugin on SQLite, as the order book actor does.</summary>
     private static async Task<string> WriteJournalAsync(TempDir dir, IEnumerable<IOrderEvent> events)
     {
         var path = dir.File("engine.db");
-        var registry = OrderJournal.CreateRegistry();
-        var options = new JournalOptions { Sqlite = new SqliteOptions { Path = path, Synchronous = SqliteSynchronous.Normal } };
-        await using (var journal = await PersistencePlugins.OpenJournalAsync(options, TimeProvider.System))
-        {
-            var sequence = 0L;
-            foreach (var e in events)
-            {
-                var serialized = registry.Serialize(e);
-                var repr = new PersistentRepr(OrderJournal.PersistenceIdOf(e.Login), ++sequence, serialized.Manifest, serialized.Payload, [OrderJournal.Tag], e.Timestamp, "test");
-                await journal.WriteAsync([new AtomicWrite(repr)]);
-            }
-        }
-
+        await OrderJournalFile.WriteAsync(OrderJournalFile.Sqlite(path), events);
         return path;
     }
 }

@@ -32,7 +32,11 @@ public class CheckConfigTests
     }
 
     [Theory]
-    [InlineData("engine {\n  kernel.throughput = 30\n  bogus = 1\n}\n", ":3: engine.bogus: unknown key")]
+    [InlineData("engine {\n  orders.snapshot-every = 30\n  bogus = 1\n}\n", ":3: engine.bogus: unknown key")]
+    [InlineData("engine {\n  kernel.throughput = 30\n}\n", ":2: engine.kernel: unknown key")]
+    [InlineData("engine {\n  journal.plugin = akka-sql\n  journal.database = in-memory\n}\n", "in-memory")]
+    [InlineData("akka {\n  loglevel = LOUD\n}\n", ":1: akka: Akka cannot start with it")]
+    [InlineData("engine.run.status-interval = 1s\nakka.actor.ask-timeout = soon\n", ": akka: Akka cannot")]
     [InlineData("engine {\n  run {\n    status-interval = 0s\n  }\n}\n", ":3: engine.run.status-interval: expected a duration")]
     [InlineData("engine {\n  journal.plugin = mysql\n}\n", ":2: engine.journal.plugin:")]
     [InlineData(BadLogin, ":3: engine.logins.0: login 'x': quant-gateway.platform: okex")]

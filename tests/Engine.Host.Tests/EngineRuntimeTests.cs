@@ -1,7 +1,7 @@
+using Akka.Actor;
 using Engine.Actors.Supervision;
 using Engine.Host.Configuration;
 using Engine.Host.Runtime;
-using Engine.Kernel.Actors;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Engine.Host.Tests;
@@ -46,7 +46,7 @@ public class EngineRuntimeTests
         Assert.Equal(0, code);
     }
 
-    private sealed class FailingOnStart : ReceiveActor
+    internal sealed class FailingOnStart : ReceiveActor
     {
         public FailingOnStart()
         {

@@ -1,11 +1,11 @@
+using Akka.Actor;
+using Akka.TestKit;
 using Engine.Actors.Supervision;
-using Engine.Kernel.Actors;
-using Engine.Kernel.Actors.Supervision;
 using Engine.TestKit;
 
 namespace Engine.Host.Tests;
 
-public class EngineSupervisorTests : TestKitBase
+public class EngineSupervisorTests : EngineTestKit
 {
     private readonly TestProbe _events;
 
@@ -18,7 +18,7 @@ public class EngineSupervisorTests : TestKitBase
     {
         { new ActorInitializationException("ctor failed"), Directive.Stop },
         { new ActorKilledException("killed"), Directive.Stop },
-        { new DeathPactException("unwatched death"), Directive.Stop },
+        { new DeathPactException(ActorRefs.Nobody), Directive.Stop },
         { new InvalidOperationException("bug"), Directive.Restart },
         { new IOException("socket"), Directive.Restart },
     };
@@ -26,7 +26,7 @@ public class EngineSupervisorTests : TestKitBase
     [Theory]
     [MemberData(nameof(Table))]
     public void The_decider_table(Exception exception, Directive expected) =>
-        Assert.Equal(expected, Decider.From(Directive.Restart, [.. EngineSupervisor.Decisions])(exception));
+        Assert.Equal(expected, EngineSupervisor.Decide(exception));
 
     [Fact]
     public void Builds_connections_first_and_hands_their_ref_to_the_strategies_factory()

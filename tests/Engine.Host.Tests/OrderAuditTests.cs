@@ -1,5 +1,6 @@
 using Engine.Actors.Audit;
 using Engine.Actors.Orders;
+using Engine.Host.Audit;
 using Engine.Messages.Orders;
 using static Engine.Host.Tests.OrderEvents;
 
@@ -35,6 +36,24 @@ public class OrderAuditTests
             Assert.Contains(violation, found.ToString(), StringComparison.Ordinal);
             Assert.StartsWith("orders/qg-huobi#", found.ToString(), StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Invariants_on_events_read_back_from_the_engine_plugin_through_the_audit_reader(string name, IOrderEvent[] events, string? violation)
+    {
+        using var dir = new TempDir();
+        var journal = OrderJournalFile.Sqlite(dir.File("engine.db"));
+        await OrderJournalFile.WriteAsync(journal, events);
+
+        var read = await AuditJournalReader.ReadAsync(journal, CancellationToken.None);
+
+        Assert.Equal(events, read.Select(e => e.Event).Cast<IOrderEvent>());
+        Assert.Equal(Stored(events).Select(e => (e.PersistenceId, e.SequenceNr)), read.Select(e => (e.PersistenceId, e.SequenceNr)));
+        Assert.Equal(read.Select(e => e.Ordering).Order(), read.Select(e => e.Ordering));
+        var report = OrderAudit.Run(read, AuditFilter.All);
+        Assert.Equal(OrderAudit.Run(Stored(events), AuditFilter.All).Violations.Select(v => v.ToString()), report.Violations.Select(v => v.ToString()));
+        Assert.True(violation is null == report.IsClean, name);
     }
 
     [Fact]

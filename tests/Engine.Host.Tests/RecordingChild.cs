@@ -1,4 +1,4 @@
-using Engine.Kernel.Actors;
+using Akka.Actor;
 
 namespace Engine.Host.Tests;
 
@@ -23,7 +23,7 @@ internal sealed class RecordingChild : ReceiveActor
         });
     }
 
-    public static Props Props(string name, IActorRef probe) => Engine.Kernel.Actors.Props.Create(() => new RecordingChild(name, probe));
+    public static Props Props(string name, IActorRef probe) => Akka.Actor.Props.Create(() => new RecordingChild(name, probe));
 
     protected override void PreStart() => _probe.Tell($"{_name} started");
 }

@@ -7,7 +7,7 @@ using static Engine.Host.Tests.OrderEvents;
 
 namespace Engine.Host.Tests;
 
-public class StatusBoardTests : TestKitBase
+public class StatusBoardTests : EngineTestKit
 {
     public static TheoryData<IEngineEvent[], string> Lines => new()
     {

@@ -1,44 +1,55 @@
-using System.Runtime.CompilerServices;
+using Akka;
+using Akka.Actor;
+using Akka.Actor.Setup;
+using Akka.Configuration;
+using Akka.Streams.Dsl;
 using Engine.Actors.Monitoring;
-using Engine.Actors.Orders;
-using Engine.Kernel.Actors;
-using Engine.Kernel.Persistence;
-using Engine.Persistence.InMemory;
-using Engine.Persistence.Journal;
-using Engine.Persistence.Query;
-using Engine.Persistence.Serialization;
+using Engine.Actors.Runtime;
 using Engine.Messages;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Orders;
-using Engine.TestKit;
+using Engine.Persistence.Journal;
+using Engine.Persistence.Plugin;
+using Microsoft.Extensions.Logging.Abstractions;
 using static Engine.Host.Tests.OrderEvents;
 
 namespace Engine.Host.Tests;
 
-/// <summary>The status reporter as a projection of the order journal: catch-up first, then live events.</summary>
-public sealed class StatusReporterCatchUpTests : TestKitBase, IAsyncLifetime
+/// <summary>
+/// The status reporter as a projection of the order journal: catch-up first (Akka.Persistence.Query on the engine
+/// plugin over a real SQLite file, written beforehand by another actor system as by an earlier run), then live events.
+/// </summary>
+public sealed class StatusReporterCatchUpTests : Akka.TestKit.Xunit2.TestKit
 {
     private const string TwoFills =
         "qg-huobi Disconnected | open 0 | fills 2 | BTC/USDT pos 0.5 avg 100 last 110 realised 5 unrealised 5 fees 0 pnl 10";
 
-    private readonly PersistenceExtension _persistence = new(
-        new GroupCommitJournal(new InMemoryJournalStorage(), new JournalOptions { Plugin = "in-memory" }, TimeProvider.System),
-        new InMemorySnapshotStore(keepLatest: 3),
-        OrderJournal.CreateRegistry(),
-        "tests");
+    private readonly TempDir _dir;
+    private readonly JournalOptions _journal;
 
-    private long _sequenceNr;
+    public StatusReporterCatchUpTests()
+        : this(new TempDir())
+    {
+    }
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    private StatusReporterCatchUpTests(TempDir dir)
+        : this(dir, OrderJournalFile.Sqlite(dir.File("engine.db")))
+    {
+    }
 
-    public async Task DisposeAsync() => await _persistence.DisposeAsync();
+    private StatusReporterCatchUpTests(TempDir dir, JournalOptions journal)
+        : base(Setup(journal), "status-catch-up")
+    {
+        _dir = dir;
+        _journal = journal;
+    }
 
     [Fact]
     public async Task After_a_restart_it_shows_what_the_journal_holds()
     {
-        await JournalAsync(Submit("a"), Accept("a"), Fill("a", "f1", 1m, 100m), Submit("b", OrderSide.Sell, 0.5m, 110m), Accept("b"), Fill("b", "f2", 0.5m, 110m));
+        await OrderJournalFile.WriteAsync(_journal, [Submit("a"), Accept("a"), Fill("a", "f1", 1m, 100m), Submit("b", OrderSide.Sell, 0.5m, 110m), Accept("b"), Fill("b", "f2", 0.5m, 110m)]);
 
-        var reporter = Sys.ActorOf(StatusReporterActor.Props([Login], TimeSpan.FromSeconds(5), _persistence), "status");
+        var reporter = Sys.ActorOf(StatusReporterActor.Props([Login], TimeSpan.FromSeconds(5), EnginePluginConfig.ReadJournalId), "status");
 
         AwaitAssert(() => Assert.Equal([TwoFills], LinesOf(reporter)));
     }
@@ -46,11 +57,16 @@ public sealed class StatusReporterCatchUpTests : TestKitBase, IAsyncLifetime
     [Fact]
     public async Task An_event_both_journaled_and_seen_live_counts_once_and_live_events_during_the_catch_up_are_kept()
     {
-        await JournalAsync(Submit("a"), Accept("a"), Fill("a", "f1", 1m, 100m), Submit("b", OrderSide.Sell, 0.5m, 110m), Accept("b"));
-        var journal = new GatedReadJournal(_persistence.Journal);
-        var reporter = Sys.ActorOf(StatusReporterActor.Props([Login], TimeSpan.FromSeconds(5), journal, _persistence.Registry), "status");
+        await OrderJournalFile.WriteAsync(_journal, [Submit("a"), Accept("a"), Fill("a", "f1", 1m, 100m), Submit("b", OrderSide.Sell, 0.5m, 110m), Accept("b")]);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reporter = Sys.ActorOf(StatusReporterActor.Props([Login], TimeSpan.FromSeconds(5), system =>
+        {
+            started.TrySetResult();
+            return Gated(gate.Task, OrderJournalCatchUp.Current(system, EnginePluginConfig.ReadJournalId));
+        }), "status");
         Assert.Equal(["qg-huobi Disconnected | open 0 | fills 0"], LinesOf(reporter));
-        await journal.Started.WaitAsync(DefaultTimeout);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         Sys.EventStream.Publish(new ConnectionStateChanged(Login, T0, ConnectionState.Ready, 6, "READY"));
         Sys.EventStream.Publish(Fill("a", "f1", 1m, 100m));
@@ -59,7 +75,7 @@ public sealed class StatusReporterCatchUpTests : TestKitBase, IAsyncLifetime
         Sys.EventStream.Publish(Fill("b", "f2", 0.5m, 110m));
         Assert.Equal(["qg-huobi Disconnected | open 0 | fills 0"], LinesOf(reporter));
 
-        journal.Release();
+        gate.TrySetResult(true);
 
         var expected = TwoFills.Replace("Disconnected", "Ready (6 READY)", StringComparison.Ordinal);
         AwaitAssert(() => Assert.Equal([expected], LinesOf(reporter)));
@@ -71,8 +87,8 @@ public sealed class StatusReporterCatchUpTests : TestKitBase, IAsyncLifetime
     [Fact]
     public async Task When_the_journal_cannot_be_read_it_follows_live_events()
     {
-        await JournalAsync(Submit("a"), Accept("a"));
-        var reporter = Sys.ActorOf(StatusReporterActor.Props([Login], TimeSpan.FromSeconds(5), _persistence.Journal, new EventManifestRegistry()), "status");
+        await File.WriteAllTextAsync(_journal.Sqlite.Path, "this file is not a SQLite database, so the journal cannot be opened or read");
+        var reporter = Sys.ActorOf(StatusReporterActor.Props([Login], TimeSpan.FromSeconds(5), EnginePluginConfig.ReadJournalId), "status");
         Assert.Equal(["qg-huobi Disconnected | open 0 | fills 0"], LinesOf(reporter));
 
         Sys.EventStream.Publish(Submit("c"));
@@ -80,57 +96,39 @@ public sealed class StatusReporterCatchUpTests : TestKitBase, IAsyncLifetime
         AwaitAssert(() => Assert.Equal(["qg-huobi Disconnected | open 1 | fills 0"], LinesOf(reporter)));
     }
 
+    [Fact]
+    public void When_the_read_journal_is_not_configured_it_follows_live_events()
+    {
+        var reporter = Sys.ActorOf(StatusReporterActor.Props([Login], TimeSpan.FromSeconds(5), "akka.persistence.query.journal.nowhere"), "status");
+        Assert.Equal(["qg-huobi Disconnected | open 0 | fills 0"], LinesOf(reporter));
+
+        Sys.EventStream.Publish(Submit("c"));
+
+        AwaitAssert(() => Assert.Equal(["qg-huobi Disconnected | open 1 | fills 0"], LinesOf(reporter)));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _dir.Dispose();
+        }
+    }
+
+    private static ActorSystemSetup Setup(JournalOptions journal) =>
+        BootstrapSetup.Create()
+            .WithConfig(ConfigurationFactory.ParseString("akka.test.single-expect-default = 10s\nakka.test.default-timeout = 10s")
+                .WithFallback(OrderJournalFile.AkkaConfigFor(journal)))
+            .And(new EngineSetup(TimeProvider.System, new Random(42), NullLoggerFactory.Instance));
+
+    /// <summary>The journal's events, held back until <paramref name="gate"/> completes: the test decides when the catch-up ends.</summary>
+    private static Source<IEngineEvent, NotUsed> Gated(Task<bool> gate, Source<IEngineEvent, NotUsed> journaled) =>
+        Source.FromTask(gate).ConcatMany(_ => journaled);
+
     private IReadOnlyList<string> LinesOf(IActorRef reporter)
     {
         reporter.Tell(GetStatusLines.Instance, TestActor);
         return ExpectMsg<StatusLines>().Lines;
-    }
-
-    /// <summary>Writes the events the way an order book does: its persistence id, next sequence number, tag <c>orders</c>.</summary>
-    private async Task JournalAsync(params IOrderEvent[] events)
-    {
-        foreach (var e in events)
-        {
-            var serialized = _persistence.Registry.Serialize(e);
-            var repr = new PersistentRepr(
-                OrderJournal.PersistenceIdOf(e.Login), ++_sequenceNr, serialized.Manifest, serialized.Payload, [OrderJournal.Tag], T0, _persistence.WriterId);
-            await _persistence.Journal.WriteAsync([new AtomicWrite(repr)]);
-        }
-    }
-
-    /// <summary>Holds tag queries until <see cref="Release"/>, so the test controls when the catch-up completes.</summary>
-    private sealed class GatedReadJournal(IReadJournal inner) : IReadJournal
-    {
-        private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task Started => _started.Task;
-
-        public void Release() => _gate.TrySetResult();
-
-        public async IAsyncEnumerable<EventEnvelope> CurrentEventsByTag(string tag, long fromOrdering, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            _started.TrySetResult();
-            await _gate.Task.WaitAsync(cancellationToken);
-            await foreach (var envelope in inner.CurrentEventsByTag(tag, fromOrdering, cancellationToken))
-            {
-                yield return envelope;
-            }
-        }
-
-        public IAsyncEnumerable<EventEnvelope> CurrentEventsByPersistenceId(string persistenceId, long fromSequenceNr, long toSequenceNr, CancellationToken cancellationToken = default) =>
-            inner.CurrentEventsByPersistenceId(persistenceId, fromSequenceNr, toSequenceNr, cancellationToken);
-
-        public IAsyncEnumerable<EventEnvelope> EventsByPersistenceId(string persistenceId, long fromSequenceNr, long toSequenceNr, CancellationToken cancellationToken = default) =>
-            inner.EventsByPersistenceId(persistenceId, fromSequenceNr, toSequenceNr, cancellationToken);
-
-        public IAsyncEnumerable<EventEnvelope> CurrentAllEvents(long fromOrdering, CancellationToken cancellationToken = default) =>
-            inner.CurrentAllEvents(fromOrdering, cancellationToken);
-
-        public IAsyncEnumerable<EventEnvelope> AllEvents(long fromOrdering, CancellationToken cancellationToken = default) =>
-            inner.AllEvents(fromOrdering, cancellationToken);
-
-        public IAsyncEnumerable<EventEnvelope> EventsByTag(string tag, long fromOrdering, CancellationToken cancellationToken = default) =>
-            inner.EventsByTag(tag, fromOrdering, cancellationToken);
     }
 }

@@ -26,6 +26,8 @@ public sealed record EngineConfiguration(string SourceFile, HoconConfig Config, 
         var config = HoconConfig.Load(file).WithFallback(reference).Resolve(environment);
         var root = config.Bind<EngineConfigRoot>(string.Empty);
         ThrowIfInvalid(config, "engine.simulator", SimulatorOptionsValidator.Validate(root.Engine.Simulator));
+        ThrowIfInvalid(config, "engine.journal", PluginProblems(root.Engine.Journal.ResolvedPlugin(), root.Engine.Journal.ResolvedDatabase()));
+        ThrowIfInvalid(config, "engine.snapshot-store", PluginProblems(root.Engine.SnapshotStore.ResolvedPlugin(), root.Engine.SnapshotStore.ResolvedDatabase()));
         return new EngineConfiguration(file, config, root.Engine);
     }
 
@@ -38,6 +40,12 @@ public sealed record EngineConfiguration(string SourceFile, HoconConfig Config, 
             throw new ConfigException([.. problems.Select(p => new ConfigError(origin, section, p))]);
         }
     }
+
+    /// <summary>Akka.Persistence.Sql has no in-memory database: refused here rather than when Akka's config is built.</summary>
+    private static IReadOnlyList<string> PluginProblems(string plugin, string database) =>
+        plugin == "akka-sql" && database == "in-memory"
+            ? ["the akka-sql plugin runs on sqlite or postgresql, not 'in-memory'; use plugin = engine for an in-memory database"]
+            : [];
 
     private static string LocateDefault()
     {

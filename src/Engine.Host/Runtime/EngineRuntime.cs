@@ -8,6 +8,8 @@ using Engine.Actors.Supervision;
 using Engine.Host.Configuration;
 using Engine.Messages.Identifiers;
 using Engine.Persistence;
+using Engine.Persistence.Journal;
+using Engine.Persistence.Snapshots;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -57,6 +59,7 @@ public sealed class EngineRuntime
         {
             var composition = new EngineComposition(options, SimulatedVenues.Rewrite(options.Logins, fleet.Endpoints));
             await PersistenceHocon.PrepareAsync(options.Journal, options.SnapshotStore, CancellationToken.None);
+            await OpenEngineStorageOnceAsync(options.Journal, options.SnapshotStore, _timeProvider);
             _logger.JournalOpen(PersistenceHocon.Describe(options.Journal));
             return await RunHostAsync(composition, fleet, stop);
         }
@@ -144,6 +147,24 @@ public sealed class EngineRuntime
             });
         });
         return builder.Build();
+    }
+
+    /// <summary>
+    /// The engine plugin opens its storage only when a persistent actor or a query first needs it; opening it once
+    /// here (and closing it again) makes a bad path, connection string or schema fail the start, before any actor runs.
+    /// Akka.Persistence.Sql is checked the same way by <see cref="PersistenceHocon.PrepareAsync"/>.
+    /// </summary>
+    private static async Task OpenEngineStorageOnceAsync(JournalOptions journal, SnapshotStoreOptions snapshots, TimeProvider timeProvider)
+    {
+        if (journal.ResolvedPlugin() == "engine")
+        {
+            await (await PersistencePlugins.OpenJournalAsync(journal, timeProvider, CancellationToken.None)).DisposeAsync();
+        }
+
+        if (snapshots.ResolvedPlugin() == "engine")
+        {
+            await (await PersistencePlugins.OpenSnapshotStoreAsync(snapshots, CancellationToken.None)).DisposeAsync();
+        }
     }
 
     /// <summary>How long the generic host lets Akka's coordinated shutdown run: every phase's bound, plus slack.</summary>
