@@ -26,9 +26,12 @@ public sealed record SnapshotStoreOptions
     /// <summary>The database in force: <see cref="Database"/>, or the database named by <see cref="Plugin"/> in its older form.</summary>
     public string ResolvedDatabase() => Plugin is "sqlite" or "postgresql" or "in-memory" ? Plugin : Database;
 
-    /// <summary>Snapshots kept per stream after each save, newest first; 0 keeps all.</summary>
+    /// <summary>
+    /// Snapshots the engine plugin's store keeps per stream after each save, newest first; 0 (the default) keeps all.
+    /// Order books prune their own (<c>engine.orders.keep-snapshots</c>), on any plugin.
+    /// </summary>
     [Range(0, 1_000)]
-    public int KeepLatest { get; init; } = 2;
+    public int KeepLatest { get; init; }
 
     /// <summary>SQLite settings, used when the database is <c>sqlite</c>.</summary>
     public SqliteOptions Sqlite { get; init; } = new();
