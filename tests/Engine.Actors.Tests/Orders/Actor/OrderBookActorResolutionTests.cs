@@ -67,6 +67,7 @@ public sealed class OrderBookActorResolutionTests : OrderBookActorTestBase
         var vid = new VenueOrderId("v-7");
         Report(Named("v-7", cid => new OrderAccepted(Login, cid, Now, vid, 2m)));
         Events.ExpectMsg<OrderAccepted>();
+        Orders(); // answered once OrderAccepted (published before its commit) has committed
         var journaled = Journal().Count;
 
         Tell(new PlaceOutcome(C1, null, "-1007: Timeout waiting for response from backend server.", Now));

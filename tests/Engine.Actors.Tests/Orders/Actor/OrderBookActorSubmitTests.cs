@@ -35,13 +35,14 @@ public sealed class OrderBookActorSubmitTests : OrderBookActorTestBase
     }
 
     [Fact]
-    public void Every_published_event_is_already_in_the_journal()
+    public void Every_published_event_but_the_venue_acknowledgement_is_already_in_the_journal()
     {
+        // OrderAccepted alone is published when decided, before its commit (OrderBookActorCommitBeforeLeavingTests).
         var unjournaled = new System.Collections.Concurrent.ConcurrentQueue<object>();
         var seen = CreateTestProbe();
         Action<object> inspect = e =>
         {
-            if (!Journal().Contains(e))
+            if (e is not OrderAccepted && !Journal().Contains(e))
             {
                 unjournaled.Enqueue(e);
             }
@@ -57,6 +58,7 @@ public sealed class OrderBookActorSubmitTests : OrderBookActorTestBase
 
         Assert.Equal(5, seen.ReceiveN(5).Count);
         Assert.Empty(unjournaled);
+        AwaitAssert(() => Assert.Contains(Journal(), e => e is OrderAccepted));
     }
 
     public static TheoryData<string, decimal, decimal?, string, string> LocalRefusals => new()

@@ -156,12 +156,17 @@ public abstract class OrderBookActorTestBase : EngineTestKit
         Events.ExpectMsg<OrderSubmitted>(e => e.ClientOrderId.Value == cid);
     }
 
-    /// <summary>Submits and places <paramref name="cid"/> as venue order <paramref name="vid"/>.</summary>
+    /// <summary>
+    /// Submits and places <paramref name="cid"/> as venue order <paramref name="vid"/>, and waits until its
+    /// <see cref="OrderAccepted"/> committed too (it is published before its commit; the book answers
+    /// <see cref="GetOrders"/> only after every earlier event committed).
+    /// </summary>
     protected void Place(string cid, string vid, decimal quantity = 1m, decimal? price = 100m, Symbol? symbol = null)
     {
         Submit(cid, quantity, price, symbol);
         Tell(Placed(cid, vid));
         Events.ExpectMsg<OrderAccepted>(e => e.ClientOrderId.Value == cid);
+        Orders();
     }
 
     protected PlaceOutcome Placed(string cid, string vid) => new(new ClientOrderId(cid), new OrderPlacedReply(new VenueOrderId(vid)), null, Now);
