@@ -102,9 +102,9 @@ public class CheckConfigTests
             Path.Combine(CliRunner.RepoRoot(), "hocon", "examples", "postgres.conf"),
             name => name == "ENGINE_PG" ? "Host=db;Database=engine" : null);
 
-        Assert.Equal("postgresql", loaded.Options.Journal.Plugin);
+        Assert.Equal(("engine", "postgresql"), (loaded.Options.Journal.ResolvedPlugin(), loaded.Options.Journal.ResolvedDatabase()));
         Assert.Equal("Host=db;Database=engine", loaded.Options.Journal.PostgreSql.ConnectionString);
-        Assert.Equal("postgresql", loaded.Options.SnapshotStore.Plugin);
+        Assert.Equal(("engine", "postgresql"), (loaded.Options.SnapshotStore.ResolvedPlugin(), loaded.Options.SnapshotStore.ResolvedDatabase()));
     }
 
     [Fact]

@@ -96,6 +96,12 @@ public sealed partial class EngineCrashRecoveryTests(ITestOutputHelper output)
         output.WriteLine($"journal: {root.GetProperty("orders").GetArrayLength()} orders, {fills.Count} fills, net {bought} BTC; " +
             $"venue: BTC {balances.GetValueOrDefault("BTC")}, USDT {balances.GetValueOrDefault("USDT")}, {open.Count} open; {workingAtKill} orders working and {fillsAtKill} fills journaled at the kill; " +
             $"total {Elapsed(started)}");
+        foreach (var order in root.GetProperty("orders").EnumerateArray())
+        {
+            output.WriteLine(string.Join(" | ", order.GetProperty("timeline").EnumerateArray().Select(e =>
+                $"{e.GetProperty("timestamp").GetString()?[11..23]} {e.GetProperty("event").GetString()} {e.GetProperty("status").GetString()} {(e.TryGetProperty("detail", out var d) ? d.GetString() : "")}"))
+                .Insert(0, $"{order.GetProperty("clientOrderId").GetString()} {order.GetProperty("side").GetString()} {order.GetProperty("price")}: "));
+        }
 
         // Every fill the venue executed is in the journal exactly once: the balances moved by exactly the journaled fills.
         Assert.Equal(2m + bought, balances.GetValueOrDefault("BTC"));
