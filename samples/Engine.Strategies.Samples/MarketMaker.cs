@@ -32,6 +32,7 @@ public sealed class MarketMaker : StrategyActor<MarketMakerParameters>
     private readonly Dictionary<OrderSide, WorkingQuote> _quotes = [];
     private SymbolRules? _rules;
     private bool? _ready;
+    private readonly HashSet<ClientOrderId> _finishedQuotes = [];
     private decimal _mid;
     private decimal _inventory;
 
@@ -97,6 +98,13 @@ public sealed class MarketMaker : StrategyActor<MarketMakerParameters>
             return;
         }
 
+        if (orderEvent is OrderStatusReported { Status: OrderStatus.Filled or OrderStatus.PartiallyFilled })
+        {
+            // A venue may report the status before the trade (the quant gateway does): the fill that follows moves the
+            // mid, and a quote placed now would sit around the old mid, possibly through the market. Wait for it.
+            return;
+        }
+
         if (FindOrder(_login, orderEvent.ClientOrderId) is null)
         {
             _quotes.Remove(side.Value);
@@ -134,7 +142,29 @@ public sealed class MarketMaker : StrategyActor<MarketMakerParameters>
             return;
         }
 
+        ForgetFinishedQuotes();
         Requote();
+    }
+
+    /// <summary>
+    /// Drops quotes whose order finished at least one refresh ago without the event that normally drops them (a fill
+    /// reported by status whose trade never came): marked on one refresh, dropped on the next, so a fill that is merely
+    /// on its way is never raced.
+    /// </summary>
+    private void ForgetFinishedQuotes()
+    {
+        foreach (var (side, quote) in _quotes.ToList())
+        {
+            if (FindOrder(_login, quote.Id) is not null)
+            {
+                _finishedQuotes.Remove(quote.Id);
+            }
+            else if (!_finishedQuotes.Add(quote.Id))
+            {
+                _finishedQuotes.Remove(quote.Id);
+                _quotes.Remove(side);
+            }
+        }
     }
 
     private void Requote()

@@ -105,6 +105,41 @@ public class MarketMakerTests : EngineTestKit
     }
 
     [Fact]
+    public void A_filled_status_reported_before_its_trade_waits_for_the_trade_and_quotes_around_its_price()
+    {
+        StartReady(Cents);
+        var bid = ExpectQuote(OrderSide.Buy, 99.95m, 0.5m);
+        ExpectQuote(OrderSide.Sell, 100.05m, 0.5m);
+
+        // The venue reports the bid Filled, then its trade: quoting in between would quote around the old mid.
+        Sys.EventStream.Publish(new OrderStatusReported(Login, bid.ClientOrderId, UtcNow, new VenueOrderId("v1"), OrderStatus.Filled, 0.5m, 0m));
+        _connections.ExpectNoMsg();
+        Advance(TimeSpan.FromSeconds(5));
+        _connections.ExpectNoMsg();
+        Sys.EventStream.Publish(new OrderFilled(Login, bid.ClientOrderId, UtcNow, new VenueOrderId("v1"), new FillId("f1"), 99.95m, 0.5m));
+
+        ExpectQuote(OrderSide.Buy, 99.90m, 0.5m);
+        _connections.ExpectMsg<CancelOrder>();
+        ExpectQuote(OrderSide.Sell, 100.00m, 0.5m);
+    }
+
+    [Fact]
+    public void A_quote_reported_filled_whose_trade_never_comes_is_replaced_after_two_refreshes()
+    {
+        StartReady(Cents);
+        var bid = ExpectQuote(OrderSide.Buy, 99.95m, 0.5m);
+        ExpectQuote(OrderSide.Sell, 100.05m, 0.5m);
+        Sys.EventStream.Publish(new OrderStatusReported(Login, bid.ClientOrderId, UtcNow, new VenueOrderId("v1"), OrderStatus.Filled, 0.5m, 0m));
+        _connections.ExpectNoMsg();
+
+        Advance(TimeSpan.FromSeconds(5));
+        _connections.ExpectNoMsg();
+        Advance(TimeSpan.FromSeconds(5));
+
+        ExpectQuote(OrderSide.Buy, 99.95m, 0.5m);
+    }
+
+    [Fact]
     public void A_fill_of_a_quote_being_replaced_still_moves_the_mid_and_requotes()
     {
         StartReady(Cents);
