@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Engine.Config;
 
-/// <summary>Typed getters; paths are expressions such as <c>engine.kernel.throughput</c>.</summary>
+/// <summary>Typed getters; paths are expressions such as <c>engine.journal.max-batch</c>.</summary>
 public sealed partial class HoconConfig
 {
     /// <summary>True when the path exists and is not null.</summary>

@@ -6,7 +6,7 @@ namespace Engine.Actors.Strategies;
 /// <summary>
 /// The load context of one plugin assembly file. Every dependency the default context can provide (the shared
 /// framework, the Engine.* assemblies, the host's packages) is taken from it, so <see cref="StrategyActor"/>, the
-/// messages and the kernel types are the host's own and plugin types unify with them; only what the default context
+/// messages and the Akka types are the host's own and plugin types unify with them; only what the default context
 /// lacks is loaded from the plugin's folder (through its .deps.json when present). Not collectible: plugins live as
 /// long as the process.
 /// </summary>
