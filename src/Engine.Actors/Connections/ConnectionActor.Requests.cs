@@ -94,7 +94,10 @@ public sealed partial class ConnectionActor
         }
 
         var key = _cids.Next();
-        var buffer = new ArrayBufferWriter<byte>(256);
+
+        // One buffer for every request this actor encodes: Send copies the frame out before the next one is written.
+        var buffer = _requestBuffer;
+        buffer.ResetWrittenCount();
         var encoded = _behavior.Codec.Encode(outgoing.Request, key, buffer);
         if (encoded.Value is not { } operation)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Net.WebSockets;
 using Akka.Actor;
@@ -44,6 +45,7 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers, IWithUn
     private readonly Func<ClientWebSocket>? _socketFactory;
     private readonly IActorRef? _sharedTransport;
     private readonly Dictionary<string, Outgoing> _inFlight = [];
+    private readonly ArrayBufferWriter<byte> _requestBuffer = new(256);
     private readonly ILogger _log;
     private readonly TimeProvider _time;
     private CidGenerator _cids = null!;

@@ -118,10 +118,15 @@ internal sealed class TransportSocket : IDisposable
         {
             await foreach (var frame in Outbox.Reader.ReadAllAsync(_cancel.Token).ConfigureAwait(false))
             {
-                // The library sends a string as one text frame; it refuses an empty one, which no codec writes.
-                if (frame.Length > 0)
+                // The frame's UTF-8 bytes go out as one text frame on the library's socket, with no string in between
+                // (the library's own text send decodes and re-encodes). This loop is the socket's only sender until
+                // the Stop below. Like the library, nothing is sent on a socket that is no longer open (its end is
+                // reported by the library), nor an empty frame, which no codec writes. The send itself takes no
+                // token, which keeps it on the socket's cheaper non-cancelable path: Abort disposes the client,
+                // which aborts the socket and so fails a send in progress.
+                if (frame.Length > 0 && _client.NativeClient is { State: WebSocketState.Open } native)
                 {
-                    await _client.SendInstant(Encoding.UTF8.GetString(frame)).ConfigureAwait(false);
+                    await native.SendAsync(new ReadOnlyMemory<byte>(frame), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
                 }
             }
 

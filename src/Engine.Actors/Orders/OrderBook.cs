@@ -15,6 +15,7 @@ public sealed class OrderBook
     private readonly Dictionary<ClientOrderId, OrderState> _orders = [];
     private readonly Dictionary<VenueOrderId, ClientOrderId> _byVenueId = [];
     private readonly Dictionary<VenueOrderId, List<VenueOrderUpdate>> _held = [];
+    private int _heldCount;
 
     /// <summary>Creates an empty book for <paramref name="login"/>.</summary>
     public OrderBook(LoginId login)
@@ -32,7 +33,7 @@ public sealed class OrderBook
     public IEnumerable<OrderState> Working => _orders.Values.Where(o => OrderLifecycle.IsWorking(o.Status));
 
     /// <summary>Number of venue reports held for venue ids not yet revealed.</summary>
-    public int HeldCount => _held.Values.Sum(l => l.Count);
+    public int HeldCount => _heldCount;
 
     /// <summary>The order with this client id, or null.</summary>
     public OrderState? Find(ClientOrderId clientOrderId) => _orders.GetValueOrDefault(clientOrderId);
@@ -94,6 +95,7 @@ public sealed class OrderBook
         _orders.Clear();
         _byVenueId.Clear();
         _held.Clear();
+        _heldCount = 0;
         foreach (var state in orders.Where(o => o.Login == Login))
         {
             _orders[state.ClientOrderId] = state;
@@ -131,6 +133,7 @@ public sealed class OrderBook
         }
 
         list.Add(update);
+        _heldCount++;
         return null;
     }
 
@@ -145,6 +148,7 @@ public sealed class OrderBook
             return [];
         }
 
+        _heldCount -= list.Count;
         return [.. list.Select(u => u.Bind(clientOrderId))];
     }
 
@@ -158,7 +162,7 @@ public sealed class OrderBook
         foreach (var (venueId, list) in _held.ToList())
         {
             expired.AddRange(list.Where(u => u.ReceivedAt < cutoff));
-            list.RemoveAll(u => u.ReceivedAt < cutoff);
+            _heldCount -= list.RemoveAll(u => u.ReceivedAt < cutoff);
             if (list.Count == 0)
             {
                 _held.Remove(venueId);

@@ -49,7 +49,7 @@ public sealed class OrderJournalSerializer : SerializerWithStringManifest
     public override byte[] ToBinary(object obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        return Encoding.UTF8.GetBytes(Journal.Registry.Serialize(obj).Payload);
+        return Journal.Registry.SerializeToUtf8Bytes(obj);
     }
 
     /// <inheritdoc />

@@ -28,6 +28,10 @@ public sealed class EngineJournal : AsyncWriteJournal
     private Task<IJournal> opening = null!;
     private ActorSystem system = null!;
 
+    // The tag set of the last tagged event with its list: a write adapter tags every event with the same set, so the
+    // set is copied once, not per event. One reference, swapped whole, so a reader never pairs a set with another's list.
+    private Tuple<IImmutableSet<string>, IReadOnlyList<string>>? lastTags;
+
     /// <summary>Created by Akka.Persistence with the plugin's config section.</summary>
     public EngineJournal(AkkaConfig config)
     {
@@ -83,7 +87,7 @@ public sealed class EngineJournal : AsyncWriteJournal
         {
             try
             {
-                var events = ((IImmutableList<IPersistentRepresentation>)message.Payload).Select(p => ToEngine(system, p, now)).ToList();
+                var events = ((IImmutableList<IPersistentRepresentation>)message.Payload).Select(p => ToEngine(system, p, now, TagsOf)).ToList();
                 writes.Add(new EngineAtomicWrite(events));
                 results.Add(null);
             }
@@ -106,6 +110,20 @@ public sealed class EngineJournal : AsyncWriteJournal
         await journal.DeleteMessagesToAsync(persistenceId, toSequenceNr, cancellationToken);
     }
 
+    /// <summary>The tags of <paramref name="set"/> as a list, shared while events keep coming with the same set.</summary>
+    private IReadOnlyList<string> TagsOf(IImmutableSet<string> set)
+    {
+        var last = lastTags;
+        if (last is not null && ReferenceEquals(last.Item1, set))
+        {
+            return last.Item2;
+        }
+
+        IReadOnlyList<string> tags = [.. set];
+        lastTags = Tuple.Create(set, tags);
+        return tags;
+    }
+
     /// <summary>An engine row as Akka's representation, the payload deserialized.</summary>
     internal static Persistent ToAkka(ActorSystem system, EngineRepr e) => new(
         Payload(system, e),
@@ -124,14 +142,14 @@ public sealed class EngineJournal : AsyncWriteJournal
             : throw new InvalidOperationException(
                 $"Event {e.PersistenceId}#{e.SequenceNr} ('{e.Manifest}') was written as engine JSON text, not through Akka serialization; it cannot be replayed by the Akka plugin.");
 
-    private static EngineRepr ToEngine(ActorSystem system, IPersistentRepresentation p, DateTimeOffset now)
+    private static EngineRepr ToEngine(ActorSystem system, IPersistentRepresentation p, DateTimeOffset now, Func<IImmutableSet<string>, IReadOnlyList<string>> tagsOf)
     {
         var payload = p.Payload;
         IReadOnlyList<string> tags = [];
         if (payload is Tagged tagged)
         {
             payload = tagged.Payload;
-            tags = [.. tagged.Tags];
+            tags = tagsOf(tagged.Tags);
         }
 
         var (serializerId, manifest, bytes) = AkkaPayload.Serialize(system, payload);

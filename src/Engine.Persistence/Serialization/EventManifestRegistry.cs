@@ -74,6 +74,18 @@ public sealed class EventManifestRegistry
             : throw new InvalidOperationException($"Type {type.FullName} has no event manifest; register it with EventManifestRegistry.Register.");
     }
 
+    /// <summary>
+    /// The JSON of a registered event or snapshot (the same text <see cref="Serialize"/> gives), written straight to
+    /// UTF-8 bytes without a string in between.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The type is not registered.</exception>
+    public byte[] SerializeToUtf8Bytes(object value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        _ = ManifestOf(value.GetType());
+        return JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), json);
+    }
+
     /// <summary>Serializes a registered event or snapshot with its current manifest.</summary>
     public SerializedEvent Serialize(object value)
     {
