@@ -107,13 +107,8 @@ public class MarketMakerTests : EngineTestKit
     [Fact]
     public void A_filled_status_reported_before_its_trade_waits_for_the_trade_and_quotes_around_its_price()
     {
-        StartReady(Cents);
-        var bid = ExpectQuote(OrderSide.Buy, 99.95m, 0.5m);
-        ExpectQuote(OrderSide.Sell, 100.05m, 0.5m);
-
         // The venue reports the bid Filled, then its trade: quoting in between would quote around the old mid.
-        Sys.EventStream.Publish(new OrderStatusReported(Login, bid.ClientOrderId, UtcNow, new VenueOrderId("v1"), OrderStatus.Filled, 0.5m, 0m));
-        _connections.ExpectNoMsg();
+        var bid = QuoteThenReportTheBidFilled();
         Advance(TimeSpan.FromSeconds(5));
         _connections.ExpectNoMsg();
         Sys.EventStream.Publish(new OrderFilled(Login, bid.ClientOrderId, UtcNow, new VenueOrderId("v1"), new FillId("f1"), 99.95m, 0.5m));
@@ -126,11 +121,7 @@ public class MarketMakerTests : EngineTestKit
     [Fact]
     public void A_quote_reported_filled_whose_trade_never_comes_is_replaced_after_two_refreshes()
     {
-        StartReady(Cents);
-        var bid = ExpectQuote(OrderSide.Buy, 99.95m, 0.5m);
-        ExpectQuote(OrderSide.Sell, 100.05m, 0.5m);
-        Sys.EventStream.Publish(new OrderStatusReported(Login, bid.ClientOrderId, UtcNow, new VenueOrderId("v1"), OrderStatus.Filled, 0.5m, 0m));
-        _connections.ExpectNoMsg();
+        QuoteThenReportTheBidFilled();
 
         Advance(TimeSpan.FromSeconds(5));
         _connections.ExpectNoMsg();
@@ -300,6 +291,17 @@ public class MarketMakerTests : EngineTestKit
 
     private void Publish(ConnectionState state) =>
         Sys.EventStream.Publish(new ConnectionStateChanged(Login, UtcNow, state));
+
+    /// <summary>Quotes around 100, then the venue reports the bid Filled (no trade yet): nothing is sent.</summary>
+    private SubmitOrder QuoteThenReportTheBidFilled()
+    {
+        StartReady(Cents);
+        var bid = ExpectQuote(OrderSide.Buy, 99.95m, 0.5m);
+        ExpectQuote(OrderSide.Sell, 100.05m, 0.5m);
+        Sys.EventStream.Publish(new OrderStatusReported(Login, bid.ClientOrderId, UtcNow, new VenueOrderId("v1"), OrderStatus.Filled, 0.5m, 0m));
+        _connections.ExpectNoMsg();
+        return bid;
+    }
 
     private SubmitOrder ExpectQuote(OrderSide side, decimal price, decimal quantity)
     {
