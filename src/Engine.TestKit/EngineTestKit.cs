@@ -67,7 +67,8 @@ public abstract class EngineTestKit : Akka.TestKit.Xunit2.TestKit
     private static ActorSystemSetup CreateSetup(EngineTestKitOptions options, VirtualClock clock)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var config = ConfigurationFactory.ParseString(options.Hocon ?? string.Empty)
+        var config = (options.AkkaConfig ?? Akka.Configuration.Config.Empty)
+            .WithFallback(ConfigurationFactory.ParseString(options.Hocon ?? string.Empty))
             .WithFallback(ConfigurationFactory.ParseString(DefaultHocon));
         if (!options.RealTimeScheduler)
         {

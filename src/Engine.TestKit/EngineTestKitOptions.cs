@@ -12,6 +12,12 @@ public sealed record EngineTestKitOptions
     public string Hocon { get; init; } = string.Empty;
 
     /// <summary>
+    /// Akka configuration of the test as an object (e.g. <c>PersistenceHocon.Build(...)</c> or
+    /// <c>OrderJournal.AkkaConfig(...)</c>); it takes precedence over <see cref="Hocon"/> and the TestKit's defaults.
+    /// </summary>
+    public Akka.Configuration.Config? AkkaConfig { get; init; }
+
+    /// <summary>
     /// False (the default): Akka's <c>TestScheduler</c>, advanced together with the engine clock by
     /// <see cref="EngineTestKit.Advance"/>. True: Akka's real scheduler, for tests against real sockets and databases
     /// whose Akka-side timeouts (asks, journal calls) must run in real time; the engine's clock stays virtual and
