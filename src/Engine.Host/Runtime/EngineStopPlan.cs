@@ -4,6 +4,7 @@ using Akka.Configuration;
 using AkkaConfig = Akka.Configuration.Config;
 using Engine.Actors.Supervision;
 using Engine.Host.Configuration;
+using Engine.Persistence.Plugin;
 using Microsoft.Extensions.Logging;
 
 namespace Engine.Host.Runtime;
@@ -12,8 +13,8 @@ namespace Engine.Host.Runtime;
 /// The phases of stopping a running engine, in order, and the Akka <see cref="CoordinatedShutdown"/> phase each runs
 /// in: stop strategies (<c>service-unbind</c>), drain connections, cancelling working orders when configured
 /// (<c>service-requests-done</c>), stop the engine's actors, children first (<c>service-stop</c>), flush the journal:
-/// the journal and snapshot plugin actors stop after writing everything they were sent
-/// (<c>before-actor-system-terminate</c>), stop the simulators (<c>actor-system-terminate</c>, beside Akka's own
+/// the journal and snapshot plugin actors stop, and the engine journal's queued writes are committed and its storage
+/// closed (<c>before-actor-system-terminate</c>), stop the simulators (<c>actor-system-terminate</c>, beside Akka's own
 /// termination; no actor is left by then). The first two phases reach the children through
 /// <see cref="GetEngineChildren"/>; when the engine is already gone they have nothing to do. Each phase is bounded by
 /// its timeout (<see cref="ShutdownTimeouts"/>) and logged by <see cref="ShutdownPhaseRunner"/>.
@@ -75,12 +76,13 @@ public static class EngineStopPlan
             }),
             new(PhaseNames[2], timeouts.TerminateActors, ct =>
                 Task.WhenAll(others.Prepend(engine).Select(a => a.GracefulStop(timeouts.TerminateActors))).WaitAsync(ct)),
-            new(PhaseNames[3], timeouts.FlushJournal, ct =>
+            new(PhaseNames[3], timeouts.FlushJournal, async ct =>
             {
                 var persistence = Akka.Persistence.Persistence.Instance.Apply(system);
-                return Task.WhenAll(
+                await Task.WhenAll(
                     persistence.JournalFor(null).GracefulStop(timeouts.FlushJournal),
                     persistence.SnapshotStoreFor(null).GracefulStop(timeouts.FlushJournal)).WaitAsync(ct);
+                await EngineJournalRegistry.For(system).WhenClosedAsync().WaitAsync(ct);
             }),
             new(PhaseNames[4], timeouts.StopSimulators, ct => simulators.DisposeAsync().AsTask().WaitAsync(ct)),
         ];

@@ -52,9 +52,18 @@ public sealed class EngineJournal : AsyncWriteJournal
     /// <inheritdoc />
     protected override void PostStop()
     {
-        var journal = opening;
-        _ = journal.ContinueWith(t => t.Result.DisposeAsync().AsTask(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default).Unwrap();
+        EngineJournalRegistry.For(system).Closing(pluginId, CloseAsync(opening));
         base.PostStop();
+    }
+
+    /// <summary>Writes what is queued and closes the journal; nothing to do for one that never opened.</summary>
+    private static async Task CloseAsync(Task<IJournal> opening)
+    {
+        await Task.WhenAny(opening).ConfigureAwait(false);
+        if (opening.IsCompletedSuccessfully)
+        {
+            await opening.Result.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />
