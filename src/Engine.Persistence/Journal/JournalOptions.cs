@@ -15,18 +15,18 @@ public sealed record JournalOptions
     /// (Akka.Persistence.Sql). The database names <c>sqlite</c>, <c>postgresql</c> and <c>in-memory</c> are also
     /// accepted here and mean the <c>engine</c> plugin on that database (the form written before the plugin choice existed).
     /// </summary>
-    [RegularExpression("^(engine|akka-sql|sqlite|postgresql|in-memory)$")]
+    [RegularExpression(PluginChoice.PluginPattern)]
     public string Plugin { get; init; } = "engine";
 
     /// <summary>Database: <c>sqlite</c> (default), <c>postgresql</c> or <c>in-memory</c> (engine plugin only; tests; lost on exit).</summary>
-    [RegularExpression("^(sqlite|postgresql|in-memory)$")]
+    [RegularExpression(PluginChoice.DatabasePattern)]
     public string Database { get; init; } = "sqlite";
 
     /// <summary>The plugin in force: <c>engine</c> or <c>akka-sql</c>.</summary>
-    public string ResolvedPlugin() => Plugin is "akka-sql" ? "akka-sql" : "engine";
+    public string ResolvedPlugin() => PluginChoice.Plugin(Plugin);
 
     /// <summary>The database in force: <see cref="Database"/>, or the database named by <see cref="Plugin"/> in its older form.</summary>
-    public string ResolvedDatabase() => Plugin is "sqlite" or "postgresql" or "in-memory" ? Plugin : Database;
+    public string ResolvedDatabase() => PluginChoice.Database(Plugin, Database);
 
     /// <summary>Most events committed in one group-commit transaction; one larger write still commits alone.</summary>
     [Range(1, 100_000)]
