@@ -12,9 +12,8 @@ public sealed class ConfigException : Exception
     {
     }
 
-    /// <summary>Creates an exception for several problems (at least one).</summary>
-    public ConfigException(IReadOnlyList<ConfigError> errors)
-        : base(Format(errors)) => Errors = errors;
+    /// <summary>Creates an exception for several problems (at least one); repeats are condensed (<see cref="ConfigErrorCondenser"/>).</summary>
+    public ConfigException(IReadOnlyList<ConfigError> errors) => Errors = ConfigErrorCondenser.Condense(errors);
 
     /// <summary>Creates an exception without structured errors (required by the exception pattern).</summary>
     public ConfigException()
@@ -35,6 +34,9 @@ public sealed class ConfigException : Exception
 
     /// <summary>Every problem found, in the order found.</summary>
     public IReadOnlyList<ConfigError> Errors { get; }
+
+    /// <summary>The errors, one per line.</summary>
+    public override string Message => Format(Errors);
 
     private static string Format(IReadOnlyList<ConfigError> errors) =>
         errors.Count == 0 ? "invalid configuration" : string.Join(Environment.NewLine, errors);

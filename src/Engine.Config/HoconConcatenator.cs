@@ -86,6 +86,7 @@ internal static class HoconConcatenator
     private static HoconValue CombineStrings(IReadOnlyList<HoconElement?> parts, IReadOnlyList<string> spaces, HoconOrigin origin, HoconPath path)
     {
         var builder = new StringBuilder();
+        var environment = new List<string>();
         var any = false;
         for (var i = 0; i < parts.Count; i++)
         {
@@ -106,10 +107,18 @@ internal static class HoconConcatenator
             }
 
             builder.Append(scalar.Text);
+            if (scalar.EnvironmentSource is { } source)
+            {
+                environment.Add(source);
+            }
+
             any = true;
         }
 
-        return new HoconValue(HoconValueKind.String, builder.ToString(), origin);
+        return new HoconValue(HoconValueKind.String, builder.ToString(), origin)
+        {
+            EnvironmentSource = environment.Count == 0 ? null : string.Join(", ", environment),
+        };
     }
 
     private static ConfigException Mismatch(HoconOrigin origin, HoconPath path, string expected, HoconElement found) =>

@@ -37,8 +37,22 @@ internal sealed class HoconLexer
     public static List<HoconToken> Tokenize(string text, string file)
     {
         var lexer = new HoconLexer(text, file);
+        lexer.RejectNul();
         lexer.Run();
         return lexer._tokens;
+    }
+
+    /// <summary>A NUL character is never part of a text configuration (a binary or truncated file): refused with its line, wherever it is.</summary>
+    private void RejectNul()
+    {
+        var at = _text.IndexOf('\0', StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return;
+        }
+
+        _line = 1 + _text.AsSpan(0, at).Count('\n');
+        throw Error("a NUL character (\\0) is not allowed in a configuration file; is it a binary or damaged file?");
     }
 
     private void Run()

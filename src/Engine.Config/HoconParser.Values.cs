@@ -98,6 +98,7 @@ internal sealed partial class HoconParser
     private HoconArray ParseArray(HoconPath fieldPath)
     {
         var line = Current.Line;
+        Enter(line, fieldPath.Length);
         _index++;
         var items = new List<HoconElement>();
         while (true)
@@ -118,6 +119,7 @@ internal sealed partial class HoconParser
             AfterMember(HoconTokenType.CloseBracket, "list element");
         }
 
+        _depth--;
         return new HoconArray(items, new HoconOrigin(_file, line));
     }
 

@@ -9,11 +9,18 @@ namespace Engine.Config;
 /// </summary>
 internal sealed partial class HoconParser
 {
+    /// <summary>
+    /// How deep objects, lists and the segments of a key may nest (counted from the document root). Far beyond any real
+    /// configuration; it keeps a hostile or broken file from exhausting the stack of the parser, resolver or binder.
+    /// </summary>
+    public const int MaxDepth = 100;
+
     private readonly List<HoconToken> _tokens;
     private readonly string _file;
     private readonly HoconIncludeContext _context;
     private readonly HoconPath _prefix;
     private int _index;
+    private int _depth;
 
     private HoconParser(List<HoconToken> tokens, string file, HoconIncludeContext context, HoconPath prefix)
     {
@@ -60,9 +67,25 @@ internal sealed partial class HoconParser
     private HoconObject ParseBracedObject(HoconPath path)
     {
         var line = Current.Line;
+        Enter(line, path.Length);
         _index++;
-        return ParseObjectBody(path, braced: true, line);
+        var result = ParseObjectBody(path, braced: true, line);
+        _depth--;
+        return result;
     }
+
+    /// <summary>Counts one more level of nesting; refuses to go beyond <see cref="MaxDepth"/>.</summary>
+    private void Enter(int line, int keyDepth)
+    {
+        _depth++;
+        if (Math.Max(_depth, keyDepth) > MaxDepth)
+        {
+            throw TooDeep(line);
+        }
+    }
+
+    private ConfigException TooDeep(int line) =>
+        Error(line, $"objects, lists and key paths nest more than {MaxDepth} levels deep here; flatten the configuration");
 
     private HoconObject ParseObjectBody(HoconPath path, bool braced, int line)
     {
@@ -113,6 +136,11 @@ internal sealed partial class HoconParser
         var key = ParseKey();
         SkipWhitespace();
         var fullPath = objectPath.Append(key);
+        if (Math.Max(fullPath.Length, _depth + key.Length) > MaxDepth)
+        {
+            throw TooDeep(keyLine);
+        }
+
         HoconElement value;
         switch (Current.Type)
         {

@@ -160,7 +160,7 @@ internal sealed class HoconResolver
             var fromEnvironment = _environment(name);
             if (!string.IsNullOrEmpty(fromEnvironment))
             {
-                return new HoconValue(HoconValueKind.String, fromEnvironment, new HoconOrigin($"env:{name}", 0));
+                return new HoconValue(HoconValueKind.String, fromEnvironment, new HoconOrigin($"env:{name}", 0)) { EnvironmentSource = name };
             }
 
             if (substitution.Optional)

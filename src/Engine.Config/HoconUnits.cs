@@ -27,7 +27,16 @@ public static class HoconUnits
             return false;
         }
 
-        var ticks = number * ticksPerUnit;
+        decimal ticks;
+        try
+        {
+            ticks = number * ticksPerUnit;
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
+
         if (ticks > long.MaxValue || ticks < long.MinValue)
         {
             return false;

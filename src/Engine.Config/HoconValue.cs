@@ -24,12 +24,26 @@ public sealed class HoconValue : HoconElement
 
     internal override bool IsResolved => true;
 
-    internal override string Describe() => Kind switch
+    /// <summary>
+    /// The environment variable(s) the text came from (whole or in part), or null when it was written in a file. Such a
+    /// value may be a secret whatever key it lands on, so errors describe it by the variable's name, never by its text.
+    /// </summary>
+    internal string? EnvironmentSource { get; init; }
+
+    internal override string Describe()
     {
-        HoconValueKind.String => Quote(Text),
-        HoconValueKind.Null => "null",
-        _ => Text,
-    };
+        if (EnvironmentSource is not null)
+        {
+            return $"a value from the environment ({EnvironmentSource}), not shown";
+        }
+
+        return Kind switch
+        {
+            HoconValueKind.String => Quote(Text),
+            HoconValueKind.Null => "null",
+            _ => Text,
+        };
+    }
 
     /// <summary>Reads the scalar as a boolean: true/false, and the spec's yes/no/on/off strings.</summary>
     public bool TryGetBoolean(out bool value)

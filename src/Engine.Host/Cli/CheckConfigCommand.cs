@@ -6,7 +6,8 @@ namespace Engine.Host.Cli;
 
 /// <summary>
 /// <c>engine check-config [--config FILE]</c>: the start-up validation, without starting the engine. The <c>engine</c>
-/// section is bound strictly (file:line errors); the configuration Akka would receive is then checked by Akka itself
+/// section is bound strictly (file:line errors); strategies and signing keys are loaded as <c>run</c> loads them
+/// (<see cref="StartupCheck"/>); the configuration Akka would receive is then checked by Akka itself
 /// (<see cref="AkkaConfigurationCheck"/>).
 /// </summary>
 internal static class CheckConfigCommand
@@ -20,6 +21,7 @@ internal static class CheckConfigCommand
             try
             {
                 var loaded = EngineConfiguration.Load(path);
+                StartupCheck.Run(loaded);
                 await AkkaConfigurationCheck.RunAsync(loaded, cancellationToken);
                 await parse.InvocationConfiguration.Output.WriteLineAsync($"{loaded.SourceFile}: configuration is valid");
                 return ExitCodes.Success;

@@ -8,9 +8,10 @@ using Microsoft.Extensions.Logging;
 namespace Engine.Host.Cli;
 
 /// <summary>
-/// <c>engine run [--config FILE] [--for DURATION]</c>: loads the configuration strictly (exit 2 with
-/// <c>file:line: key: message</c> lines), runs the engine until Ctrl+C or the duration, stops in phases. Exit 0 after
-/// a requested stop, 1 when start-up failed or the engine died on its own.
+/// <c>engine run [--config FILE] [--for DURATION]</c>: loads and checks the configuration exactly as
+/// <c>check-config</c> does (exit 2 with <c>file:line: key: message</c> lines, before anything starts), runs the engine
+/// until Ctrl+C or the duration, stops in phases. Exit 0 after a requested stop, 1 when start-up failed or the engine
+/// died on its own.
 /// </summary>
 internal static class RunCommand
 {
@@ -27,7 +28,7 @@ internal static class RunCommand
                     return parsed;
                 }
 
-                result.AddError($"--for: '{text}' is not a duration; expected e.g. 500ms, 60s, 5m or 1h");
+                result.AddError($"--for: '{text}' is not a duration; expected {DurationText.Expected}");
                 return null;
             },
         };
@@ -39,6 +40,8 @@ internal static class RunCommand
             try
             {
                 loaded = EngineConfiguration.Load(parse.GetValue(configOption));
+                StartupCheck.Run(loaded);
+                await AkkaConfigurationCheck.RunAsync(loaded, cancellationToken);
             }
             catch (ConfigException ex)
             {

@@ -14,7 +14,7 @@ namespace Engine.Simulator.Hosting;
 
 /// <summary>
 /// Runs one venue simulator in-process on Kestrel, bound to 127.0.0.1 only (port 0 = ephemeral), together with
-/// the loopback-only control API under <c>/_control</c>. Dispose to stop it.
+/// the loopback-only control API under <c>/_control</c> (guarded by <see cref="LocalControlGuard"/>). Dispose to stop it.
 /// </summary>
 public sealed class SimulatorHost : IAsyncDisposable
 {
@@ -100,10 +100,7 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     private static void MapControl(WebApplication app, IVenueSimulator venue)
     {
-        var control = app.MapGroup("/_control").AddEndpointFilter(async (context, next) =>
-            context.HttpContext.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip)
-                ? await next(context)
-                : Results.StatusCode(StatusCodes.Status403Forbidden));
+        var control = app.MapGroup("/_control").RequireLocalCaller();
 
         control.MapGet("/faults", () => Results.Json(venue.Faults.Active, ControlJson.Options));
         control.MapDelete("/faults", () =>
@@ -131,7 +128,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         control.MapPost("/market", async (HttpRequest request) =>
         {
             var command = await Read<MarketCommand>(request) ?? new MarketCommand { Steps = 1 };
-            return Results.Json(venue.ApplyMarket(command), ControlJson.Options);
+            return MarketProblem(venue, command) ?? Results.Json(venue.ApplyMarket(command), ControlJson.Options);
         });
         control.MapGet("/quirks", () => Results.Json(venue.GetQuirks(), ControlJson.Options));
         control.MapPost("/quirks", async (HttpRequest request) =>
@@ -139,6 +136,26 @@ public sealed class SimulatorHost : IAsyncDisposable
             var json = await Read<JsonElement>(request);
             return venue.SetQuirks(json) ? Results.Json(venue.GetQuirks(), ControlJson.Options) : Results.BadRequest("expected the venue's quirk switches");
         });
+    }
+
+    /// <summary>A market command naming an unknown symbol (404) or a mid that is not positive, or a mid without a symbol (400).</summary>
+    private static IResult? MarketProblem(IVenueSimulator venue, MarketCommand command)
+    {
+        if (command.Mid is { } mid && mid <= 0m)
+        {
+            return Results.BadRequest($"mid must be positive, got {mid}");
+        }
+
+        if (command.Symbol is null)
+        {
+            return command.Mid is null ? null : Results.BadRequest("a mid needs the symbol it is for");
+        }
+
+        // A command without a symbol and steps changes nothing and answers the current mids: the venue's symbols.
+        var symbols = venue.ApplyMarket(new MarketCommand()).Keys;
+        return symbols.Contains(command.Symbol, StringComparer.Ordinal)
+            ? null
+            : Results.NotFound($"unknown symbol '{command.Symbol}'; this venue quotes: {string.Join(", ", symbols)}");
     }
 
     private static async Task<T?> Read<T>(HttpRequest request)

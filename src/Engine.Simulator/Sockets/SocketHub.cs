@@ -6,9 +6,11 @@ namespace Engine.Simulator.Sockets;
 /// The connections of one venue simulator: numbering, the live list, one connection's run from accept to close,
 /// and stopping them all. Shares the venue's lock: <see cref="All"/> and <see cref="Open"/> are read under it, and
 /// the hub takes it to register, to hand over each text frame and to remove a connection, so the venue sees
-/// frames and lifecycle changes in one order with its own decisions.
+/// frames and lifecycle changes in one order with its own decisions. With <see cref="SocketDeadlines"/> (the venues
+/// always give them) a connection whose send or close handshake stalls is aborted, so a client that stops reading
+/// cannot stay connected forever.
 /// </summary>
-internal sealed class SocketHub<TSession>(Lock gate) : IAsyncDisposable
+internal sealed class SocketHub<TSession>(Lock gate, SocketDeadlines? deadlines = null) : IAsyncDisposable
     where TSession : SocketSession
 {
     private readonly List<TSession> sessions = [];
@@ -45,7 +47,7 @@ internal sealed class SocketHub<TSession>(Lock gate) : IAsyncDisposable
         Action<TSession>? onRemoved = null,
         Func<ValueTask>? ending = null)
     {
-        var writer = session.RunWriterAsync(stopping.Token);
+        var writer = session.RunWriterAsync(deadlines, stopping.Token);
         try
         {
             await session.ReceiveAsync(
@@ -77,6 +79,7 @@ internal sealed class SocketHub<TSession>(Lock gate) : IAsyncDisposable
             }
 
             await writer;
+            session.DisarmCloseDeadline();
         }
     }
 

@@ -17,6 +17,7 @@ internal abstract class SocketSession(long id, WebSocket socket)
     public const int MaxFrameBytes = 1 << 20;
 
     private readonly Channel<string> outbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private ITimer? closeDeadline;
 
     /// <summary>Connection number, unique within its venue, from 1 upward.</summary>
     public long Id { get; } = id;
@@ -59,26 +60,68 @@ internal abstract class SocketSession(long id, WebSocket socket)
 
     /// <summary>
     /// Writes queued frames until <see cref="Close"/> or <see cref="Abort"/>, then closes the output normally if the
-    /// socket still allows it. A send failure or cancellation aborts the socket; never throws for those.
+    /// socket still allows it. A send failure or cancellation aborts the socket; never throws for those. No deadlines.
     /// </summary>
-    public async Task RunWriterAsync(CancellationToken cancellationToken)
+    public Task RunWriterAsync(CancellationToken cancellationToken) => RunWriterAsync(null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="RunWriterAsync(CancellationToken)"/> under <paramref name="deadlines"/> (none when null): a send that
+    /// does not complete within <see cref="SocketDeadlines.Send"/> aborts the connection, and once the writer is done the
+    /// client has <see cref="SocketDeadlines.Close"/> to finish the close handshake before the connection is aborted.
+    /// </summary>
+    public async Task RunWriterAsync(SocketDeadlines? deadlines, CancellationToken cancellationToken)
     {
         try
         {
             await foreach (var frame in outbox.Reader.ReadAllAsync(cancellationToken))
             {
-                await socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, true, cancellationToken);
+                var bytes = Encoding.UTF8.GetBytes(frame);
+                await WithinDeadlineAsync(deadlines, t => socket.SendAsync(new ArraySegment<byte>(bytes), WebSocketMessageType.Text, true, t), cancellationToken);
             }
 
+            // Armed before the close frame goes out: a client that has seen the close frame is already on the clock.
+            ArmCloseDeadline(deadlines);
             if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, cancellationToken);
+                await WithinDeadlineAsync(deadlines, t => socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, t), cancellationToken);
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
             socket.Abort();
         }
+    }
+
+    /// <summary>Stops the close-handshake deadline once the connection has ended (the hub calls it after the writer).</summary>
+    public void DisarmCloseDeadline() => Interlocked.Exchange(ref closeDeadline, null)?.Dispose();
+
+    /// <summary>Runs one send, cancelled by <paramref name="cancellationToken"/> or, with deadlines, once <see cref="SocketDeadlines.Send"/> has passed.</summary>
+    private static async Task WithinDeadlineAsync(SocketDeadlines? deadlines, Func<CancellationToken, Task> send, CancellationToken cancellationToken)
+    {
+        using var deadline = deadlines is null ? null : new CancellationTokenSource(deadlines.Send, deadlines.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline?.Token ?? CancellationToken.None);
+        await send(linked.Token);
+    }
+
+    private void ArmCloseDeadline(SocketDeadlines? deadlines)
+    {
+        if (deadlines is null || socket.State is WebSocketState.Closed or WebSocketState.Aborted)
+        {
+            return;
+        }
+
+        var timer = deadlines.Time.CreateTimer(
+            _ =>
+            {
+                if (socket.State is not (WebSocketState.Closed or WebSocketState.Aborted))
+                {
+                    Abort();
+                }
+            },
+            null,
+            deadlines.Close,
+            Timeout.InfiniteTimeSpan);
+        Interlocked.Exchange(ref closeDeadline, timer)?.Dispose();
     }
 
     /// <summary>

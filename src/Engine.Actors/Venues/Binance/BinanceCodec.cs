@@ -10,7 +10,8 @@ namespace Engine.Actors.Venues.Binance;
 /// Pure encode/decode of Binance WebSocket API frames (one JSON object per text frame), in both directions so
 /// the simulator can share it. A frame with <c>event</c> is a push, one with <c>method</c> a request, one with
 /// <c>status</c> a response. Decoding is case-sensitive, accepts decimals as strings or numbers and
-/// <c>"N": null</c>, and never throws: anything unreadable becomes <see cref="BinanceWire.Unknown"/> with a
+/// <c>"N": null</c>, and never throws: anything unreadable (text that is not UTF-8 or holds a lone surrogate escape
+/// included, <see cref="WireText"/>) becomes <see cref="BinanceWire.Unknown"/> with a
 /// reason. Results are read into typed records by the <c>Read…</c> methods once the request is known.
 /// Stateless and thread-safe.
 /// </summary>
@@ -25,6 +26,11 @@ public static partial class BinanceCodec
     /// <summary>Decodes one frame received at <paramref name="receivedAt"/>.</summary>
     public static BinanceFrame Decode(ReadOnlySpan<byte> utf8, DateTimeOffset receivedAt)
     {
+        if (WireText.Problem(utf8) is { } problem)
+        {
+            return new W.Unknown(problem) { ReceivedAt = receivedAt };
+        }
+
         JsonDocument document;
         try
         {
@@ -52,7 +58,7 @@ public static partial class BinanceCodec
                     : new W.Unknown("neither 'event', 'method' nor 'status'");
                 return frame with { ReceivedAt = receivedAt };
             }
-            catch (Exception ex) when (ex is FormatException or InvalidOperationException or KeyNotFoundException)
+            catch (Exception ex) when (ex is FormatException or InvalidOperationException or KeyNotFoundException or OverflowException)
             {
                 return new W.Unknown(ex.Message) { ReceivedAt = receivedAt };
             }

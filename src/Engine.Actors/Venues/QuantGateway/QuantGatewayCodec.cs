@@ -6,7 +6,8 @@ namespace Engine.Actors.Venues.QuantGateway;
 /// <summary>
 /// Pure encode/decode of quant gateway frames (one JSON object per text frame), in both directions so the
 /// simulator can share it. Decoding is lenient where the real server is (ints and floats mixed, exponents,
-/// numbers inside strings, <c>\uXXXX</c>, the documented nulls) and never throws: anything it cannot read
+/// numbers inside strings, <c>\uXXXX</c>, the documented nulls) and never throws: anything it cannot read (text that
+/// is not UTF-8 or holds a lone surrogate escape included, <see cref="WireText"/>; a number too large for its field)
 /// becomes <see cref="QuantGatewayWire.Unknown"/> with a reason. Field names are case-sensitive.
 /// Stateless and thread-safe.
 /// </summary>
@@ -17,6 +18,11 @@ public static partial class QuantGatewayCodec
     /// <summary>Decodes one frame received at <paramref name="receivedAt"/>.</summary>
     public static QuantGatewayFrame Decode(ReadOnlySpan<byte> utf8, DateTimeOffset receivedAt)
     {
+        if (WireText.Problem(utf8) is { } problem)
+        {
+            return new QuantGatewayWire.Unknown(null, problem) { ReceivedAt = receivedAt };
+        }
+
         JsonDocument document;
         try
         {
@@ -46,7 +52,7 @@ public static partial class QuantGatewayCodec
             {
                 return DecodeObject(op, root) with { ReceivedAt = receivedAt };
             }
-            catch (FormatException ex)
+            catch (Exception ex) when (ex is FormatException or OverflowException or InvalidOperationException)
             {
                 return new QuantGatewayWire.Unknown(op, ex.Message) { ReceivedAt = receivedAt };
             }

@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Engine.Simulator.Faults;
+using Engine.Simulator.Sockets;
 
 namespace Engine.Simulator.Venues.Binance;
 
@@ -39,6 +40,12 @@ public sealed partial class BinanceSimulator
         }
 
         var now = time.GetUtcNow();
+        if (TextFrameCheck.Problem(frame) is { } problem)
+        {
+            session.Send(BinanceJson.Error(null, new BinanceRequestException(400, -1135, $"Invalid JSON request: {problem}."), null));
+            return;
+        }
+
         JsonDocument document;
         try
         {

@@ -47,7 +47,7 @@ public sealed partial class BinanceSimulator : IVenueSimulator
         venue = options.Binance;
         this.time = time;
         logger = loggerFactory.CreateLogger<BinanceSimulator>();
-        sockets = new SocketHub<BinanceSession>(gate);
+        sockets = new SocketHub<BinanceSession>(gate, new SocketDeadlines(time));
         Faults = new FaultPlan(options.Faults);
         limiter = new BinanceRateLimiter(venue.RateLimits, venue.BanDuration);
         engine = new MatchingEngine(new FeeSchedule(options.Fees.MakerRate, options.Fees.TakerRate), venue.FirstOrderId, venue.FirstOrderId);

@@ -39,7 +39,7 @@ public sealed partial class QuantGatewaySimulator : IVenueSimulator
         venue = options.QuantGateway;
         this.time = time;
         logger = loggerFactory.CreateLogger<QuantGatewaySimulator>();
-        sockets = new SocketHub<QuantSession>(gate);
+        sockets = new SocketHub<QuantSession>(gate, new SocketDeadlines(time));
         quirks = venue.Quirks;
         random = new Random(options.Market.Seed);
         Faults = new FaultPlan(options.Faults);
