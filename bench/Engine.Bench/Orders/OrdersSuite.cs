@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Engine.Bench.Binance;
+using Engine.Bench.Toobit;
 using Engine.Simulator.Accounts;
 using Engine.Simulator.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,7 +17,7 @@ namespace Engine.Bench.Orders;
 /// own simulator account, so neither sees the other's resting orders; both send the same resting order
 /// (<see cref="OrderFlow"/>). The two sides alternate in chunks (latency) and rounds (throughput), so a change in
 /// machine load hits both alike; throughput is the median of the rounds. The Binance round trip
-/// (<see cref="BinanceRoundTripBench"/>) follows in the same suite.
+/// (<see cref="BinanceRoundTripBench"/>) and the Toobit one (<see cref="ToobitRoundTripBench"/>) follow in the same suite.
 /// Latency lines: value = engine, baseline = raw, ratio = baseline / value (higher is better); the difference in µs is
 /// printed to stderr. Throughput: orders/s from the first submit to the last accept (raw: last reply), a window of
 /// <see cref="Window"/> orders in flight.
@@ -104,6 +105,11 @@ public sealed class OrdersSuite : IBenchSuite
         yield return new BenchResult("orders.throughput", "orders/s", throughput, Median(rawRates));
 
         await foreach (var result in BinanceRoundTripBench.RunAsync(context, cancellationToken))
+        {
+            yield return result;
+        }
+
+        await foreach (var result in ToobitRoundTripBench.RunAsync(context, ct: cancellationToken))
         {
             yield return result;
         }

@@ -54,4 +54,7 @@ public sealed partial class ConnectionActor
 
     [LoggerMessage(EventId = 4016, Level = LogLevel.Information, Message = "Login {Login}: drained ({Why})")]
     private static partial void LogDrained(ILogger logger, LoginId login, string why);
+
+    [LoggerMessage(EventId = 4017, Level = LogLevel.Warning, Message = "Login {Login}: the venue did not execute {Operation} for now ({Reason}); sending it again after the pause (attempt {Attempt})")]
+    private static partial void LogRetryLater(ILogger logger, LoginId login, string operation, string reason, int attempt);
 }

@@ -71,11 +71,14 @@ public sealed partial class ConnectionActor
         QueryOrderStatuses(needed);
     }
 
-    private void Dispatch(VenueRequest request, Purpose purpose)
+    private void Dispatch(VenueRequest request, Purpose purpose) => Dispatch(new Outgoing(request, purpose, _generation));
+
+    private void Dispatch(Outgoing outgoing)
     {
+        var request = outgoing.Request;
         var weight = _behavior.Codec.WeightOf(request);
         var cost = request is PlaceOrderVenueRequest ? RateCost.Order(weight) : RateCost.Request(weight);
-        _budget.Tell(new RateBudgetActor.Acquire(new Outgoing(request, purpose, _generation), cost, request.Priority), Self);
+        _budget.Tell(new RateBudgetActor.Acquire(outgoing, cost, request.Priority), Self);
     }
 
     private void OnGranted(RateBudgetActor.Granted granted)
@@ -113,10 +116,25 @@ public sealed partial class ConnectionActor
 
     private void OnMatched(CorrelatorActor.Matched matched)
     {
-        if (_inFlight.Remove(matched.Request.Key, out var outgoing))
+        if (!_inFlight.Remove(matched.Request.Key, out var outgoing))
         {
-            Answer(outgoing, _behavior.Codec.MapReply((VenueInbound)matched.Reply, outgoing.Request), null);
+            return;
         }
+
+        var reply = _behavior.Codec.MapReply((VenueInbound)matched.Reply, outgoing.Request);
+        if (reply is RetryLaterReply retry)
+        {
+            if (outgoing.Attempt < MaxRetryLater && outgoing.Generation == _generation)
+            {
+                LogRetryLater(_log, _login, matched.Request.Operation, retry.Reason, outgoing.Attempt + 1);
+                Dispatch(outgoing with { Attempt = outgoing.Attempt + 1 });
+                return;
+            }
+
+            reply = new RequestRefusedReply($"not executed: {retry.Reason} (after {outgoing.Attempt + 1} attempts)");
+        }
+
+        Answer(outgoing, reply, null);
     }
 
     private void OnTimedOut(CorrelatorActor.TimedOut timedOut)
@@ -186,8 +204,11 @@ public sealed partial class ConnectionActor
         _ => new QueryFailed(_login, now, query.GetType().Name, Describe(reply, unknownReason), OutcomeUnknown: true),
     };
 
-    /// <summary>A request on its way: what it asks, what to do with the answer, and the socket generation it was made for.</summary>
-    private sealed record Outgoing(VenueRequest Request, Purpose Purpose, int Generation);
+    /// <summary>How many times a request answered with <see cref="RetryLaterReply"/> is sent again before it is refused.</summary>
+    private const int MaxRetryLater = 3;
+
+    /// <summary>A request on its way: what it asks, what to do with the answer, the socket generation it was made for, and how many times the venue said "later".</summary>
+    private sealed record Outgoing(VenueRequest Request, Purpose Purpose, int Generation, int Attempt = 0);
 
     private abstract record Purpose;
 

@@ -4,6 +4,7 @@ using Akka.Actor;
 using Engine.Actors.Venues;
 using Engine.Actors.Venues.Binance;
 using Engine.Actors.Venues.QuantGateway;
+using Engine.Actors.Venues.Toobit;
 using Engine.Messages.Identifiers;
 
 namespace Engine.Actors.Connections;
@@ -42,6 +43,7 @@ public sealed record ConnectionsSettings(
         {
             LoginOptions.QuantGatewayVenue when login.QuantGateway is { } qg => new QuantGatewayConnectionBehavior(new LoginId(login.Name), qg),
             LoginOptions.BinanceVenue when login.Binance is { } binance => BinanceConnectionBehavior.Create(login.Name, binance, time),
+            LoginOptions.ToobitVenue when login.Toobit is { } toobit => ToobitConnectionBehavior.Create(login.Name, toobit, time),
             _ => throw new ArgumentException($"login '{login.Name}': no connection behaviour for venue '{login.Venue}'", nameof(login)),
         };
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Engine.Actors.Venues.Binance;
 using Engine.Actors.Venues.QuantGateway;
+using Engine.Actors.Venues.Toobit;
 using Engine.Config;
 
 namespace Engine.Actors.Connections;
@@ -16,6 +17,9 @@ public sealed record LoginOptions : IValidatableOptions
 
     /// <summary>Venue name of the Binance Spot WebSocket API.</summary>
     public const string BinanceVenue = "binance";
+
+    /// <summary>Venue name of Toobit (REST with a listen-key user stream; spot and USDT-M futures).</summary>
+    public const string ToobitVenue = "toobit";
 
     /// <summary>Unique login name; also the connection actor's name and the journal's <c>orders/&lt;name&gt;</c>.</summary>
     [Required]
@@ -33,6 +37,12 @@ public sealed record LoginOptions : IValidatableOptions
 
     /// <summary>Binance settings, required when <see cref="Venue"/> is <c>binance</c>.</summary>
     public BinanceOptions? Binance { get; init; }
+
+    /// <summary>Toobit settings, required when <see cref="Venue"/> is <c>toobit</c>.</summary>
+    public ToobitOptions? Toobit { get; init; }
+
+    /// <summary>The URL of whichever venue section is present (the REST base URL for Toobit); null when none is.</summary>
+    public Uri? VenueUrl => QuantGateway?.Url ?? Binance?.Url ?? Toobit?.Url;
 
     /// <summary>
     /// Logins with the same group share one socket (quant gateway token multiplexing); they must name the
@@ -101,8 +111,21 @@ public sealed record LoginOptions : IValidatableOptions
                 }
 
                 break;
+            case ToobitVenue when Toobit is null:
+                yield return $"login '{Name}': venue toobit needs a toobit {{ ... }} section";
+                break;
+            case ToobitVenue when SocketGroup is not null:
+                yield return $"login '{Name}': socket-group '{SocketGroup}' is for logins that share one WebSocket (quant gateway); a toobit login has its own HTTP connections and stream";
+                break;
+            case ToobitVenue:
+                foreach (var problem in Toobit.Validate())
+                {
+                    yield return $"login '{Name}': toobit.{problem}";
+                }
+
+                break;
             default:
-                yield return $"login '{Name}': unknown venue '{Venue}'; expected one of: {QuantGatewayVenue}, {BinanceVenue}";
+                yield return $"login '{Name}': unknown venue '{Venue}'; expected one of: {QuantGatewayVenue}, {BinanceVenue}, {ToobitVenue}";
                 break;
         }
     }

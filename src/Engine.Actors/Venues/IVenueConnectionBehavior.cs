@@ -1,6 +1,9 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Net.WebSockets;
+using Akka.Actor;
 using Engine.Actors.Budget;
+using Engine.Actors.Connections;
 using Engine.Actors.Connections.Policies;
 
 namespace Engine.Actors.Venues;
@@ -18,8 +21,16 @@ public interface IVenueConnectionBehavior
     /// <summary>The codec of this login's requests, replies and pushes.</summary>
     IVenueCodec Codec { get; }
 
-    /// <summary>The WebSocket endpoint.</summary>
+    /// <summary>The endpoint the transport connects to (a WebSocket URL; the REST base URL for an HTTP venue).</summary>
     Uri Endpoint { get; }
+
+    /// <summary>
+    /// The connection's <c>transport</c> child, chosen by the venue: by default one WebSocket
+    /// (<see cref="TransportActor"/>: requests and replies are frames on it); a venue that trades over HTTP and pushes
+    /// over a stream returns <see cref="Connections.Http.HttpTransportActor"/>, whose frames its codec writes and reads.
+    /// Every transport speaks the same messages (<see cref="TransportActor.Connect"/> .. <see cref="TransportActor.Closed"/>).
+    /// </summary>
+    Props TransportProps(Func<ClientWebSocket>? socketFactory) => TransportActor.Props(socketFactory);
 
     /// <summary>Deadline of every request (and of the login reply); a timeout makes the outcome unknown.</summary>
     TimeSpan RequestTimeout { get; }

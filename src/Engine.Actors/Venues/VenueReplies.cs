@@ -18,6 +18,13 @@ public sealed record OrderPlacedReply(VenueOrderId VenueOrderId) : VenueReply;
 /// <summary>The venue refused the request; <paramref name="Reason"/> is its text verbatim.</summary>
 public sealed record RequestRefusedReply(string Reason) : VenueReply;
 
+/// <summary>
+/// The venue refused to execute the request for now (HTTP 429 or 418: nothing happened) and the venue behaviour has
+/// paused the budget: the connection sends the request again once the pause is over, a bounded number of times,
+/// then answers it as refused with <paramref name="Reason"/>.
+/// </summary>
+public sealed record RetryLaterReply(string Reason) : VenueReply;
+
 /// <summary>The venue's answer could not be understood; the outcome is unknown (never a rejection).</summary>
 public sealed record UnreadableReply(string Reason) : VenueReply;
 

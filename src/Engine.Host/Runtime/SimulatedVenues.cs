@@ -25,6 +25,7 @@ public static class SimulatedVenues
             {
                 QuantGateway = login.QuantGateway is { } qg ? qg with { Url = Endpoint(login, venue, endpoints) } : null,
                 Binance = login.Binance is { } binance ? binance with { Url = Endpoint(login, venue, endpoints) } : null,
+                Toobit = login.Toobit is { } toobit ? toobit with { Url = HttpBase(Endpoint(login, venue, endpoints)) } : null,
             }
             : login)];
 
@@ -34,5 +35,8 @@ public static class SimulatedVenues
             : throw new InvalidOperationException($"login '{login.Name}' needs the '{venue}' simulator, which was not started");
 
     private static string? SimulatedVenueOf(LoginOptions login) =>
-        (login.QuantGateway?.Url ?? login.Binance?.Url) is { Scheme: Scheme } url ? url.Host : null;
+        login.VenueUrl is { Scheme: Scheme } url ? url.Host : null;
+
+    /// <summary>A REST venue's base URL on the simulator's port (its stream URL derives from it).</summary>
+    private static Uri HttpBase(Uri endpoint) => new($"http://{endpoint.Authority}/");
 }

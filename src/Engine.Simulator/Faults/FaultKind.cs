@@ -24,12 +24,15 @@ public enum FaultKind
     /// <summary>Binance: a matching request is followed by a <c>serverShutdown</c> event on its connection (after the reply).</summary>
     ServerShutdown,
 
-    /// <summary>Binance: a matching request is answered 429 (-1003) with <c>retryAfter</c> instead of being executed; nothing is counted.</summary>
+    /// <summary>Binance: a matching request is answered 429 (-1003) with <c>retryAfter</c> instead of being executed; nothing is counted. Toobit: HTTP 429 (-1003) with <c>Retry-After</c> of <see cref="FaultRule.DelayMs"/> (at least 1 s).</summary>
     RateLimit,
 
-    /// <summary>Binance: a matching request is executed but answered with -1007 (backend timeout, execution status unknown).</summary>
+    /// <summary>Binance: a matching request is executed but answered with -1007 (backend timeout, execution status unknown). Toobit: executed, answered HTTP 500 (-1006).</summary>
     UnknownOutcome,
 
-    /// <summary>Binance: a matching request is not executed and is answered with -1007 (the client cannot tell it from <see cref="UnknownOutcome"/>).</summary>
+    /// <summary>Binance: a matching request is not executed and is answered with -1007 (the client cannot tell it from <see cref="UnknownOutcome"/>). Toobit: not executed, answered HTTP 503 (-1007).</summary>
     UnknownOutcomeNotExecuted,
+
+    /// <summary>Toobit: a matching request is answered 418 (IP banned, -1003) with <c>Retry-After</c> of <see cref="FaultRule.DelayMs"/> (at least 1 s) instead of being executed.</summary>
+    Banned,
 }

@@ -48,6 +48,16 @@ public static class DemoAccounts
         SpotBalances = new Dictionary<string, decimal> { ["USDT"] = 100_000m, ["BTC"] = 2m, ["ETH"] = 20m },
     };
 
+    /// <summary>Toobit account: spot 100,000 USDT and 2 BTC; futures 100,000 USDT of margin.</summary>
+    public static AccountOptions Toobit { get; } = new()
+    {
+        Id = "demo-toobit",
+        ApiKey = "demo-toobit-key",
+        Secret = "demo-toobit-secret",
+        SpotBalances = new Dictionary<string, decimal> { ["USDT"] = 100_000m, ["BTC"] = 2m },
+        FuturesBalances = new Dictionary<string, decimal> { ["USDT"] = 100_000m },
+    };
+
     /// <summary>Every demo account.</summary>
-    public static IReadOnlyList<AccountOptions> All { get; } = [Spot, Futures, BinanceHmac, BinanceEd25519];
+    public static IReadOnlyList<AccountOptions> All { get; } = [Spot, Futures, BinanceHmac, BinanceEd25519, Toobit];
 }

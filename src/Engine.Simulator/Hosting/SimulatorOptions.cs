@@ -3,6 +3,7 @@ using Engine.Simulator.Faults;
 using Engine.Simulator.Market;
 using Engine.Simulator.Venues.Binance;
 using Engine.Simulator.Venues.QuantGateway;
+using Engine.Simulator.Venues.Toobit;
 
 namespace Engine.Simulator.Hosting;
 
@@ -26,4 +27,7 @@ public sealed record SimulatorOptions
 
     /// <summary>Binance Spot WebSocket API venue behaviour.</summary>
     public BinanceOptions Binance { get; init; } = new();
+
+    /// <summary>Toobit REST and user-stream venue behaviour.</summary>
+    public ToobitOptions Toobit { get; init; } = new();
 }

@@ -14,6 +14,7 @@ public static class SimulatorOptionsValidator
         Check(options.QuantGateway, "quant-gateway", errors);
         Check(options.Binance, "binance", errors);
         Check(options.Binance.RateLimits, "binance.rate-limits", errors);
+        Check(options.Toobit, "toobit", errors);
         for (var i = 0; i < options.Accounts.Count; i++)
         {
             Check(options.Accounts[i], $"accounts[{i}]", errors);
@@ -37,6 +38,11 @@ public static class SimulatorOptionsValidator
         if (options.Binance.PingInterval < TimeSpan.Zero || options.Binance.PongTimeout < TimeSpan.Zero || options.Binance.MaxConnectionAge <= TimeSpan.Zero || options.Binance.BanDuration <= TimeSpan.Zero)
         {
             errors.Add("binance.ping-interval and pong-timeout: must be 0 (off) or positive; max-connection-age and ban-duration: must be positive");
+        }
+
+        if (options.Toobit.ListenKeyLifetime <= TimeSpan.Zero || options.Toobit.StreamIdleTimeout <= TimeSpan.Zero || options.Toobit.StreamMaxAge <= TimeSpan.Zero || options.Toobit.BanDuration <= TimeSpan.Zero)
+        {
+            errors.Add("toobit.listen-key-lifetime, stream-idle-timeout, stream-max-age and ban-duration: must be positive");
         }
 
         var duplicates = options.Accounts.GroupBy(a => a.ApiKey, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
