@@ -132,7 +132,9 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers, IWithUn
             _cids = CidGenerator.ForSession(_login.ToString(), random);
         }
 
-        _transport = _sharedTransport ?? Context.ActorOf(TransportActor.Props(_socketFactory), "transport");
+        var socketFactory = _socketFactory ?? (() => new ClientWebSocket());
+        var behavior = _behavior;
+        _transport = _sharedTransport ?? Context.ActorOf(TransportActor.Props(() => behavior.PrepareSocket(socketFactory())), "transport");
         _heartbeat = Context.ActorOf(HeartbeatActor.Props(), "heartbeat");
         _correlator = Context.ActorOf(CorrelatorActor.Props(_behavior.RequestTimeout), "correlator");
         _budget = Context.ActorOf(RateBudgetActor.Props(_login, _behavior.BudgetWindows), "budget");

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Engine.Actors.Venues.Binance;
+using Engine.Actors.Venues.DBot;
 using Engine.Actors.Venues.QuantGateway;
 using Engine.Config;
 
@@ -17,6 +18,9 @@ public sealed record LoginOptions : IValidatableOptions
     /// <summary>Venue name of the Binance Spot WebSocket API.</summary>
     public const string BinanceVenue = "binance";
 
+    /// <summary>Venue name of DBot, the trading-bot service (automation tasks over its trading WebSocket).</summary>
+    public const string DBotVenue = "dbot";
+
     /// <summary>Unique login name; also the connection actor's name and the journal's <c>orders/&lt;name&gt;</c>.</summary>
     [Required]
     public string Name { get; init; } = string.Empty;
@@ -33,6 +37,21 @@ public sealed record LoginOptions : IValidatableOptions
 
     /// <summary>Binance settings, required when <see cref="Venue"/> is <c>binance</c>.</summary>
     public BinanceOptions? Binance { get; init; }
+
+    /// <summary>DBot settings, required when <see cref="Venue"/> is <c>dbot</c>.</summary>
+    [HoconKey("dbot")]
+    public DBotOptions? DBot { get; init; }
+
+    /// <summary>The venue section's URL (the WebSocket endpoint; <c>sim://&lt;venue&gt;</c> before the host rewrites it); null without a section.</summary>
+    public Uri? Url => QuantGateway?.Url ?? Binance?.Url ?? DBot?.Url;
+
+    /// <summary>This login with its venue section's URL replaced by <paramref name="url"/> (the host's simulator rewrite).</summary>
+    public LoginOptions WithUrl(Uri url) => this with
+    {
+        QuantGateway = QuantGateway is { } qg ? qg with { Url = url } : null,
+        Binance = Binance is { } binance ? binance with { Url = url } : null,
+        DBot = DBot is { } dbot ? dbot with { Url = url } : null,
+    };
 
     /// <summary>
     /// Logins with the same group share one socket (quant gateway token multiplexing); they must name the
@@ -101,8 +120,21 @@ public sealed record LoginOptions : IValidatableOptions
                 }
 
                 break;
+            case DBotVenue when DBot is null:
+                yield return $"login '{Name}': venue dbot needs a dbot {{ ... }} section";
+                break;
+            case DBotVenue when SocketGroup is { Length: > 0 }:
+                yield return $"login '{Name}': socket-group is not supported for dbot (one socket per API key)";
+                break;
+            case DBotVenue:
+                foreach (var problem in DBot.Validate())
+                {
+                    yield return $"login '{Name}': dbot.{problem}";
+                }
+
+                break;
             default:
-                yield return $"login '{Name}': unknown venue '{Venue}'; expected one of: {QuantGatewayVenue}, {BinanceVenue}";
+                yield return $"login '{Name}': unknown venue '{Venue}'; expected one of: {QuantGatewayVenue}, {BinanceVenue}, {DBotVenue}";
                 break;
         }
     }

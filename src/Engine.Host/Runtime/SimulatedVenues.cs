@@ -21,11 +21,7 @@ public static class SimulatedVenues
     /// </summary>
     public static IReadOnlyList<LoginOptions> Rewrite(IEnumerable<LoginOptions> logins, IReadOnlyDictionary<string, Uri> endpoints) =>
         [.. logins.Select(login => SimulatedVenueOf(login) is { } venue
-            ? login with
-            {
-                QuantGateway = login.QuantGateway is { } qg ? qg with { Url = Endpoint(login, venue, endpoints) } : null,
-                Binance = login.Binance is { } binance ? binance with { Url = Endpoint(login, venue, endpoints) } : null,
-            }
+            ? login.WithUrl(Endpoint(login, venue, endpoints))
             : login)];
 
     private static Uri Endpoint(LoginOptions login, string venue, IReadOnlyDictionary<string, Uri> endpoints) =>
@@ -34,5 +30,5 @@ public static class SimulatedVenues
             : throw new InvalidOperationException($"login '{login.Name}' needs the '{venue}' simulator, which was not started");
 
     private static string? SimulatedVenueOf(LoginOptions login) =>
-        (login.QuantGateway?.Url ?? login.Binance?.Url) is { Scheme: Scheme } url ? url.Host : null;
+        login.Url is { Scheme: Scheme } url ? url.Host : null;
 }

@@ -2,6 +2,7 @@ using Engine.Simulator.Accounts;
 using Engine.Simulator.Faults;
 using Engine.Simulator.Market;
 using Engine.Simulator.Venues.Binance;
+using Engine.Simulator.Venues.DBot;
 using Engine.Simulator.Venues.QuantGateway;
 
 namespace Engine.Simulator.Hosting;
@@ -26,4 +27,8 @@ public sealed record SimulatorOptions
 
     /// <summary>Binance Spot WebSocket API venue behaviour.</summary>
     public BinanceOptions Binance { get; init; } = new();
+
+    /// <summary>DBot trading-bot venue behaviour.</summary>
+    [Engine.Config.HoconKey("dbot")]
+    public DBotOptions DBot { get; init; } = new();
 }

@@ -1,4 +1,5 @@
 using Engine.Simulator.Venues.Binance;
+using Engine.Simulator.Venues.DBot;
 using Engine.Simulator.Venues.QuantGateway;
 using Microsoft.Extensions.Logging;
 
@@ -8,13 +9,14 @@ namespace Engine.Simulator.Hosting;
 public static class VenueCatalog
 {
     /// <summary>Every venue name.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["quant-gateway", "binance"];
+    public static IReadOnlyList<string> Names { get; } = ["quant-gateway", "binance", "dbot"];
 
     /// <summary>Creates the named venue; throws <see cref="ArgumentException"/> naming the known venues otherwise.</summary>
     public static IVenueSimulator Create(string venue, SimulatorOptions options, TimeProvider time, ILoggerFactory loggerFactory) => venue switch
     {
         "quant-gateway" => new QuantGatewaySimulator(options, time, loggerFactory),
         "binance" => new BinanceSimulator(options, time, loggerFactory),
+        "dbot" => new DBotSimulator(options, time, loggerFactory),
         _ => throw new ArgumentException($"Unknown simulator venue '{venue}'; expected one of: {string.Join(", ", Names)}.", nameof(venue)),
     };
 }

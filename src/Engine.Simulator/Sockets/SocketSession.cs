@@ -17,6 +17,8 @@ internal abstract class SocketSession(long id, WebSocket socket)
     public const int MaxFrameBytes = 1 << 20;
 
     private readonly Channel<string> outbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private WebSocketCloseStatus closeStatus = WebSocketCloseStatus.NormalClosure;
+    private string closeReason = string.Empty;
 
     /// <summary>Connection number, unique within its venue, from 1 upward.</summary>
     public long Id { get; } = id;
@@ -42,11 +44,23 @@ internal abstract class SocketSession(long id, WebSocket socket)
             Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>Sends what is queued, then a normal close (1000, empty reason).</summary>
+    /// <summary>Sends what is queued, then a normal close (1000, empty reason) unless another status was chosen.</summary>
     public void Close()
     {
         Closing = true;
         outbox.Writer.TryComplete();
+    }
+
+    /// <summary>Sends what is queued, then a close with <paramref name="status"/> and <paramref name="reason"/>.</summary>
+    public void Close(WebSocketCloseStatus status, string reason)
+    {
+        if (!Closing)
+        {
+            closeStatus = status;
+            closeReason = reason;
+        }
+
+        Close();
     }
 
     /// <summary>Drops the connection without a close handshake.</summary>
@@ -58,7 +72,7 @@ internal abstract class SocketSession(long id, WebSocket socket)
     }
 
     /// <summary>
-    /// Writes queued frames until <see cref="Close"/> or <see cref="Abort"/>, then closes the output normally if the
+    /// Writes queued frames until <see cref="Close()"/> or <see cref="Abort"/>, then closes the output (normally, or with the status given to <see cref="Close(WebSocketCloseStatus, string)"/>) if the
     /// socket still allows it. A send failure or cancellation aborts the socket; never throws for those.
     /// </summary>
     public async Task RunWriterAsync(CancellationToken cancellationToken)
@@ -72,7 +86,7 @@ internal abstract class SocketSession(long id, WebSocket socket)
 
             if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, cancellationToken);
+                await socket.CloseOutputAsync(closeStatus, closeReason, cancellationToken);
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
