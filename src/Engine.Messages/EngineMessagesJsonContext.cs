@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Engine.Messages.Accounts;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Orders;
+using Engine.Messages.Tasks;
 
 namespace Engine.Messages;
 
@@ -39,4 +40,11 @@ namespace Engine.Messages;
 [JsonSerializable(typeof(PositionReply))]
 [JsonSerializable(typeof(SymbolInfoReply))]
 [JsonSerializable(typeof(QueryFailed))]
+[JsonSerializable(typeof(TaskCommandIssued))]
+[JsonSerializable(typeof(TaskCommandAccepted))]
+[JsonSerializable(typeof(TaskCommandRejected))]
+[JsonSerializable(typeof(TaskCommandUnknown))]
+[JsonSerializable(typeof(TaskCommandResolved))]
+[JsonSerializable(typeof(TradeSucceeded))]
+[JsonSerializable(typeof(TradeFailed))]
 public sealed partial class EngineMessagesJsonContext : JsonSerializerContext;

@@ -75,7 +75,9 @@ public abstract class EngineTestKit : Akka.TestKit.Xunit2.TestKit
             config = config.WithFallback(ConfigurationFactory.ParseString(TestSchedulerHocon));
         }
 
-        config = config.WithFallback(OrderJournal.AkkaConfig("akka.persistence.journal.inmem"));
+        config = config
+            .WithFallback(OrderJournal.AkkaConfig("akka.persistence.journal.inmem"))
+            .WithFallback(Engine.Actors.Tasks.TaskJournal.AkkaConfig("akka.persistence.journal.inmem"));
         var engine = new EngineSetup(
             clock,
             new Random(options.Seed),

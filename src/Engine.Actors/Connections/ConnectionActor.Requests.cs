@@ -55,6 +55,18 @@ public sealed partial class ConnectionActor
         Dispatch(request, new QueryPurpose(query, Sender));
     }
 
+    /// <summary>A request the book built (DBot task calls): sent only while Ready; otherwise refused as not sent.</summary>
+    private void OnSendVenueRequest(SendVenueRequest send)
+    {
+        if (_state != ConnectionState.Ready)
+        {
+            Sender.Tell(new VenueRequestOutcome(send.Context, new RequestRefusedReply($"not sent: login {_login} is not ready ({_state})"), null, Now), Self);
+            return;
+        }
+
+        Dispatch(send.Request, new BookPurpose(send.Context, Sender));
+    }
+
     private void OnResolutionNeeded(ResolutionNeeded needed)
     {
         if (_state != ConnectionState.Ready)
@@ -77,7 +89,7 @@ public sealed partial class ConnectionActor
     {
         var request = outgoing.Request;
         var weight = _behavior.Codec.WeightOf(request);
-        var cost = request is PlaceOrderVenueRequest ? RateCost.Order(weight) : RateCost.Request(weight);
+        var cost = request.CountsAsOrder ? RateCost.Order(weight) : RateCost.Request(weight);
         _budget.Tell(new RateBudgetActor.Acquire(outgoing, cost, request.Priority), Self);
     }
 
@@ -191,6 +203,9 @@ public sealed partial class ConnectionActor
             case ResolvePurpose r:
                 OnResolveAnswered(r, reply, unknownReason);
                 break;
+            case BookPurpose b:
+                b.ReplyTo.Tell(new VenueRequestOutcome(b.Context, reply, unknownReason, now), Self);
+                break;
         }
     }
 
@@ -223,4 +238,6 @@ public sealed partial class ConnectionActor
     private sealed record ReconcilePurpose(string Source) : Purpose;
 
     private sealed record DrainPurpose(int Phase) : Purpose;
+
+    private sealed record BookPurpose(object Context, IActorRef ReplyTo) : Purpose;
 }

@@ -59,6 +59,11 @@ public sealed partial class ConnectionActor
             _orders.Tell(new VenueReports(inbound.OrderUpdates), Self);
         }
 
+        if (!inbound.BookEvents.IsDefaultOrEmpty)
+        {
+            _orders.Tell(new BookEvents(inbound.BookEvents), Self);
+        }
+
         foreach (var e in inbound.Events)
         {
             if (e is not ConnectionStateChanged)

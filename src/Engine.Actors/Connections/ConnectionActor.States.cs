@@ -27,7 +27,17 @@ public sealed partial class ConnectionActor
     private void Connecting()
     {
         Receive<TransportActor.Connected>(c => c.Generation == _generation, _ => OnConnected());
-        Receive<TransportActor.Closed>(c => c.Generation == _generation, c => ConnectionLost(c.Reason));
+        Receive<TransportActor.Closed>(c => c.Generation == _generation, c =>
+        {
+            if (_behavior.FatalConnectRefusal(c.Reason) is { } fatal)
+            {
+                StopFatal(null, fatal);
+            }
+            else
+            {
+                ConnectionLost(c.Reason);
+            }
+        });
         Shared();
     }
 
@@ -103,6 +113,9 @@ public sealed partial class ConnectionActor
         Receive<CancelAllOrders>(m => _orders.Forward(m));
         Receive<SendPlace>(OnSendPlace);
         Receive<SendCancel>(OnSendCancel);
+        Receive<SendVenueRequest>(OnSendVenueRequest);
+        Receive<Engine.Messages.Tasks.ITaskCommand>(m => _orders.Forward(m));
+        Receive<Engine.Messages.Tasks.ITaskQuery>(m => _orders.Forward(m));
         Receive<QueryOpenOrders>(q => OnQuery(q, new OpenOrdersVenueRequest(q.Symbol)));
         Receive<QueryBalances>(q => OnQuery(q, new BalancesVenueRequest()));
         Receive<QueryPosition>(q => OnQuery(q, new PositionVenueRequest(q.Symbol)));

@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using System.Net.WebSockets;
 using Akka.Actor;
 using Engine.Actors.Venues;
+using Engine.Actors.Tasks;
 using Engine.Actors.Venues.Binance;
+using Engine.Actors.Venues.DBot;
 using Engine.Actors.Venues.QuantGateway;
 using Engine.Actors.Venues.Toobit;
 using Engine.Messages.Identifiers;
@@ -26,6 +28,23 @@ public sealed record ConnectionsSettings(
     /// </summary>
     public Func<ClientWebSocket>? SocketFactory { get; init; }
 
+    /// <summary>
+    /// The book each venue's logins keep instead of an order book, by venue name (the connection's <c>orders</c> child):
+    /// DBot logins keep a <see cref="TaskBookActor"/> of automation tasks. A venue not listed gets <see cref="OrderBookProps"/>.
+    /// </summary>
+    public ImmutableDictionary<string, Func<LoginId, Props>> BookPropsByVenue { get; init; } = DefaultBooks;
+
+    /// <summary>The books of venues that are not order-book exchanges.</summary>
+    public static ImmutableDictionary<string, Func<LoginId, Props>> DefaultBooks { get; } =
+        ImmutableDictionary<string, Func<LoginId, Props>>.Empty.Add(LoginOptions.DBotVenue, login => TaskBookActor.Props(login));
+
+    /// <summary>The book of <paramref name="login"/>'s venue: its entry in <see cref="BookPropsByVenue"/>, else <see cref="OrderBookProps"/>.</summary>
+    public Func<LoginId, Props> BookPropsFor(LoginOptions login)
+    {
+        ArgumentNullException.ThrowIfNull(login);
+        return BookPropsByVenue.TryGetValue(login.Venue, out var props) ? props : OrderBookProps;
+    }
+
     /// <summary>Creates a login's venue behaviour; null uses <see cref="DefaultBehavior"/> on the engine clock.</summary>
     public Func<LoginOptions, IVenueConnectionBehavior>? BehaviorFactory { get; init; }
 
@@ -44,6 +63,7 @@ public sealed record ConnectionsSettings(
             LoginOptions.QuantGatewayVenue when login.QuantGateway is { } qg => new QuantGatewayConnectionBehavior(new LoginId(login.Name), qg),
             LoginOptions.BinanceVenue when login.Binance is { } binance => BinanceConnectionBehavior.Create(login.Name, binance, time),
             LoginOptions.ToobitVenue when login.Toobit is { } toobit => ToobitConnectionBehavior.Create(login.Name, toobit, time),
+            LoginOptions.DBotVenue when login.DBot is { } dbot => new DBotConnectionBehavior(new LoginId(login.Name), dbot),
             _ => throw new ArgumentException($"login '{login.Name}': no connection behaviour for venue '{login.Venue}'", nameof(login)),
         };
     }

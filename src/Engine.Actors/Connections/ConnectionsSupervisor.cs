@@ -50,6 +50,8 @@ public sealed partial class ConnectionsSupervisor : ReceiveActor, IWithTimers
         Receive<QueryBalances>(m => Route(m.Login, m, why => Failed(m.Login, m, why)));
         Receive<QueryPosition>(m => Route(m.Login, m, why => Failed(m.Login, m, why)));
         Receive<QuerySymbolInfo>(m => Route(m.Login, m, why => Failed(m.Login, m, why)));
+        Receive<Engine.Messages.Tasks.ITaskCommand>(m => Route(m.Login, m, why => new Engine.Messages.Tasks.TaskCommandRejected(m.Login, m.CommandId, Now, m.GetType().Name, why, IsLocal: true)));
+        Receive<Engine.Messages.Tasks.ITaskQuery>(m => Route(m.Login, m, why => new Engine.Messages.Tasks.TaskQueryFailed(m.Login, Now, m.GetType().Name, why, OutcomeUnknown: false)));
         Receive<DrainConnections>(OnDrain);
         Receive<ConnectionActor.Drained>(d => Drained(d.Login, ok: true));
         Receive<DrainDeadline>(_ => FinishDrain());
@@ -85,7 +87,7 @@ public sealed partial class ConnectionsSupervisor : ReceiveActor, IWithTimers
             }
 
             var shared = login.SocketGroup is { Length: > 0 } group ? sockets[group] : null;
-            var connection = ConnectionActor.Props(login, behavior, _settings.OrderBookProps, _settings.SocketFactory, shared);
+            var connection = ConnectionActor.Props(login, behavior, _settings.BookPropsFor(login), _settings.SocketFactory, shared);
             var backoff = Backoff.OnFailure(connection, "connection", login.ReconnectMinBackoff, login.ReconnectMaxBackoff, login.ReconnectRandomFactor, maxNrOfRetries: -1)
                 .WithManualReset()
                 .WithSupervisorStrategy(ConnectionFailure);

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Engine.Actors.Venues.Binance;
+using Engine.Actors.Venues.DBot;
 using Engine.Actors.Venues.QuantGateway;
 using Engine.Actors.Venues.Toobit;
 using Engine.Config;
@@ -20,6 +21,8 @@ public sealed record LoginOptions : IValidatableOptions
 
     /// <summary>Venue name of Toobit (REST with a listen-key user stream; spot and USDT-M futures).</summary>
     public const string ToobitVenue = "toobit";
+    /// <summary>Venue name of DBot, the trading-bot service (automation tasks over its trading WebSocket).</summary>
+    public const string DBotVenue = "dbot";
 
     /// <summary>Unique login name; also the connection actor's name and the journal's <c>orders/&lt;name&gt;</c>.</summary>
     [Required]
@@ -41,8 +44,21 @@ public sealed record LoginOptions : IValidatableOptions
     /// <summary>Toobit settings, required when <see cref="Venue"/> is <c>toobit</c>.</summary>
     public ToobitOptions? Toobit { get; init; }
 
-    /// <summary>The URL of whichever venue section is present (the REST base URL for Toobit); null when none is.</summary>
-    public Uri? VenueUrl => QuantGateway?.Url ?? Binance?.Url ?? Toobit?.Url;
+    /// <summary>DBot settings, required when <see cref="Venue"/> is <c>dbot</c>.</summary>
+    [HoconKey("dbot")]
+    public DBotOptions? DBot { get; init; }
+
+    /// <summary>The venue section's URL (the WebSocket endpoint, Toobit's REST base URL; <c>sim://&lt;venue&gt;</c> before the host rewrites it); null without a section.</summary>
+    public Uri? Url => QuantGateway?.Url ?? Binance?.Url ?? Toobit?.Url ?? DBot?.Url;
+
+    /// <summary>This login with its venue section's URL replaced by <paramref name="url"/> (the host's simulator rewrite).</summary>
+    public LoginOptions WithUrl(Uri url) => this with
+    {
+        QuantGateway = QuantGateway is { } qg ? qg with { Url = url } : null,
+        Binance = Binance is { } binance ? binance with { Url = url } : null,
+        Toobit = Toobit is { } toobit ? toobit with { Url = url } : null,
+        DBot = DBot is { } dbot ? dbot with { Url = url } : null,
+    };
 
     /// <summary>
     /// Logins with the same group share one socket (quant gateway token multiplexing); they must name the
@@ -124,8 +140,21 @@ public sealed record LoginOptions : IValidatableOptions
                 }
 
                 break;
+            case DBotVenue when DBot is null:
+                yield return $"login '{Name}': venue dbot needs a dbot {{ ... }} section";
+                break;
+            case DBotVenue when SocketGroup is { Length: > 0 }:
+                yield return $"login '{Name}': socket-group is not supported for dbot (one socket per API key)";
+                break;
+            case DBotVenue:
+                foreach (var problem in DBot.Validate())
+                {
+                    yield return $"login '{Name}': dbot.{problem}";
+                }
+
+                break;
             default:
-                yield return $"login '{Name}': unknown venue '{Venue}'; expected one of: {QuantGatewayVenue}, {BinanceVenue}, {ToobitVenue}";
+                yield return $"login '{Name}': unknown venue '{Venue}'; expected one of: {QuantGatewayVenue}, {BinanceVenue}, {ToobitVenue}, {DBotVenue}";
                 break;
         }
     }

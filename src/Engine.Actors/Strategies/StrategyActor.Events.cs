@@ -4,6 +4,7 @@ using Engine.Messages.Accounts;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
+using Engine.Messages.Tasks;
 
 namespace Engine.Actors.Strategies;
 
@@ -51,6 +52,7 @@ public abstract partial class StrategyActor
         PositionChanged e => e.Login,
         ConnectionStateChanged e => e.Login,
         RequestBudgetExhausted e => e.Login,
+        ITaskEvent e => e.Login,
         _ => null,
     };
 
@@ -82,6 +84,12 @@ public abstract partial class StrategyActor
                 break;
             case RequestBudgetExhausted exhausted:
                 OnBudgetExhausted(exhausted);
+                break;
+            case ITradeResult trade:
+                OnTradeResult(trade);
+                break;
+            case ITaskCommandEvent taskEvent:
+                OnTaskCommandEvent(taskEvent);
                 break;
         }
     }

@@ -30,7 +30,11 @@ public interface IVenueConnectionBehavior
     /// over a stream returns <see cref="Connections.Http.HttpTransportActor"/>, whose frames its codec writes and reads.
     /// Every transport speaks the same messages (<see cref="TransportActor.Connect"/> .. <see cref="TransportActor.Closed"/>).
     /// </summary>
-    Props TransportProps(Func<ClientWebSocket>? socketFactory) => TransportActor.Props(socketFactory);
+    Props TransportProps(Func<ClientWebSocket>? socketFactory)
+    {
+        var create = socketFactory ?? (() => new ClientWebSocket());
+        return TransportActor.Props(() => PrepareSocket(create()));
+    }
 
     /// <summary>Deadline of every request (and of the login reply); a timeout makes the outcome unknown.</summary>
     TimeSpan RequestTimeout { get; }
@@ -91,6 +95,20 @@ public interface IVenueConnectionBehavior
     /// The status query for one order, answered by an <see cref="IOrderStatusReply"/>; null when the venue has none.
     /// </summary>
     VenueRequest? OrderStatusQuery(Engine.Actors.Orders.Protocol.OrderToResolve order) => null;
+
+    /// <summary>
+    /// Prepares each socket of this login before it connects (an API key header on the upgrade, protocol keep-alive
+    /// pings). Called by the transport on a thread of its own: implementations only read immutable options. Default:
+    /// unchanged.
+    /// </summary>
+    System.Net.WebSockets.ClientWebSocket PrepareSocket(System.Net.WebSockets.ClientWebSocket socket) => socket;
+
+    /// <summary>
+    /// After the socket could not be opened (<paramref name="reason"/> as the transport reported it): a sentence for
+    /// people when the refusal is fatal (HTTP 401: a wrong key must stop the login, not be retried); null to reconnect
+    /// with backoff. Default null.
+    /// </summary>
+    string? FatalConnectRefusal(string reason) => null;
 
     /// <summary>The socket is gone: every session it carried is gone too.</summary>
     void OnDisconnected();

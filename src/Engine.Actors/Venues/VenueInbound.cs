@@ -30,6 +30,9 @@ public sealed record VenueInbound
     /// <summary>Balance, position and connection state events, ready to persist and publish.</summary>
     public ImmutableArray<IEngineEvent> Events { get; init; } = [];
 
+    /// <summary>Events the login's book must journal and de-duplicate before they are published (DBot trade results).</summary>
+    public ImmutableArray<IEngineEvent> BookEvents { get; init; } = [];
+
     /// <summary>True for a heartbeat answer (pong).</summary>
     public bool IsHeartbeat { get; init; }
 

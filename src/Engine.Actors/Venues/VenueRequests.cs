@@ -13,6 +13,9 @@ public abstract record VenueRequest
 {
     /// <summary>Queue priority under a short budget.</summary>
     public abstract RequestPriority Priority { get; }
+
+    /// <summary>True when the request counts in the budget's order windows (<see cref="RateUnit.Orders"/>).</summary>
+    public virtual bool CountsAsOrder => false;
 }
 
 /// <summary>Place the order (already validated against the symbol's rules and recorded).</summary>
@@ -20,6 +23,9 @@ public sealed record PlaceOrderVenueRequest(SubmitOrder Order) : VenueRequest
 {
     /// <inheritdoc />
     public override RequestPriority Priority => RequestPriority.Order;
+
+    /// <inheritdoc />
+    public override bool CountsAsOrder => true;
 }
 
 /// <summary>Cancel these orders of one symbol; an empty list cancels every open order of the symbol.</summary>

@@ -32,7 +32,8 @@ internal static class AuditJournalReader
         var snapshots = new SnapshotStoreOptions { Plugin = options.Plugin, Database = options.Database, Sqlite = options.Sqlite, PostgreSql = options.PostgreSql };
         var config = ConfigurationFactory.ParseString("akka.loglevel = WARNING")
             .WithFallback(PersistenceHocon.Build(options, snapshots))
-            .WithFallback(OrderJournal.AkkaConfig([.. PersistenceHocon.JournalPluginIds]));
+            .WithFallback(OrderJournal.AkkaConfig([.. PersistenceHocon.JournalPluginIds]))
+            .WithFallback(Engine.Actors.Tasks.TaskJournal.AkkaConfig([.. PersistenceHocon.JournalPluginIds]));
         var system = ActorSystem.Create("audit", config);
         try
         {
@@ -40,7 +41,10 @@ internal static class AuditJournalReader
             var envelopes = await query.CurrentEventsByTag(OrderJournal.Tag, Offset.NoOffset())
                 .RunWith(Sink.Seq<EventEnvelope>(), system.Materializer())
                 .WaitAsync(cancellationToken);
-            return [.. envelopes.Select(e => new AuditedEvent(((Sequence)e.Offset).Value, e.PersistenceId, e.SequenceNr, e.Event))];
+            var tasks = await query.CurrentEventsByTag(Engine.Actors.Tasks.TaskJournal.Tag, Offset.NoOffset())
+                .RunWith(Sink.Seq<EventEnvelope>(), system.Materializer())
+                .WaitAsync(cancellationToken);
+            return [.. envelopes.Concat(tasks).Select(e => new AuditedEvent(((Sequence)e.Offset).Value, e.PersistenceId, e.SequenceNr, e.Event)).OrderBy(e => e.Ordering)];
         }
         finally
         {

@@ -61,16 +61,27 @@ internal static class AuditCommand
 
             var logins = (parse.GetValue(login) ?? []).Select(l => new LoginId(l)).ToHashSet();
             var report = OrderAudit.Run(events, new AuditFilter(logins, parse.GetValue(from), parse.GetValue(to)));
+            var tasks = TaskAudit.Run(events, new AuditFilter(logins, parse.GetValue(from), parse.GetValue(to)));
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(format) == "json")
             {
                 using var buffer = new MemoryStream();
                 AuditJsonWriter.Write(report, buffer);
                 await output.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+                if (tasks.EventsRead > 0)
+                {
+                    using var taskBuffer = new MemoryStream();
+                    TaskAuditWriter.WriteJson(tasks, taskBuffer);
+                    await output.WriteLineAsync(System.Text.Encoding.UTF8.GetString(taskBuffer.ToArray()));
+                }
             }
             else
             {
                 AuditTableWriter.Write(report, output);
+                if (tasks.EventsRead > 0)
+                {
+                    TaskAuditWriter.WriteTable(tasks, output);
+                }
             }
 
             foreach (var violation in report.Violations)
@@ -78,7 +89,12 @@ internal static class AuditCommand
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"audit violation: {violation}");
             }
 
-            return report.IsClean ? ExitCodes.Success : ExitCodes.Failure;
+            foreach (var violation in tasks.Violations)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"audit violation: {violation}");
+            }
+
+            return report.IsClean && tasks.IsClean ? ExitCodes.Success : ExitCodes.Failure;
         });
         return command;
     }

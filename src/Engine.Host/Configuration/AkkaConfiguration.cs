@@ -24,7 +24,8 @@ public static class AkkaConfiguration
             .WithFallback(EngineStopPlan.PhaseTimeouts(options.Run.Shutdown))
             .WithFallback(Defaults)
             .WithFallback(PersistenceHocon.Build(options.Journal, options.SnapshotStore))
-            .WithFallback(OrderJournal.AkkaConfig([.. PersistenceHocon.JournalPluginIds]));
+            .WithFallback(OrderJournal.AkkaConfig([.. PersistenceHocon.JournalPluginIds]))
+            .WithFallback(Engine.Actors.Tasks.TaskJournal.AkkaConfig([.. PersistenceHocon.JournalPluginIds]));
     }
 
     /// <summary>The <c>akka</c> section of <paramref name="config"/> as Akka reads it; empty when the file has none.</summary>

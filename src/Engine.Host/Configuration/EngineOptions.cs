@@ -67,7 +67,7 @@ public sealed record EngineOptions : IValidatableOptions
 
         foreach (var group in Logins.Where(l => l.SocketGroup is not null).GroupBy(l => l.SocketGroup, StringComparer.Ordinal))
         {
-            if (group.Select(l => (l.Venue, Url: l.VenueUrl?.ToString())).Distinct().Skip(1).Any())
+            if (group.Select(l => (l.Venue, Url: l.Url?.ToString())).Distinct().Skip(1).Any())
             {
                 yield return $"logins: socket-group '{group.Key}' joins logins of different venues or URLs ({string.Join(", ", group.Select(l => l.Name))}); logins that share a socket must name the same venue and url";
             }
@@ -75,7 +75,7 @@ public sealed record EngineOptions : IValidatableOptions
 
         foreach (var login in Logins)
         {
-            if (login.VenueUrl is { Scheme: SimulatedVenues.Scheme } url && !VenueCatalog.Names.Contains(url.Host))
+            if (login.Url is { Scheme: SimulatedVenues.Scheme } url && !VenueCatalog.Names.Contains(url.Host))
             {
                 yield return $"logins: login '{login.Name}' uses {url} but no simulator is called '{url.Host}'; expected one of: {string.Join(", ", VenueCatalog.Names)}";
             }

@@ -78,7 +78,7 @@ public sealed class EngineRuntime
         {
             foreach (var login in composition.Logins)
             {
-                _logger.LoginConfigured(login.Name, login.Venue, login.VenueUrl);
+                _logger.LoginConfigured(login.Name, login.Venue, login.Url);
             }
 
             _logger.Running();

@@ -21,12 +21,7 @@ public static class SimulatedVenues
     /// </summary>
     public static IReadOnlyList<LoginOptions> Rewrite(IEnumerable<LoginOptions> logins, IReadOnlyDictionary<string, Uri> endpoints) =>
         [.. logins.Select(login => SimulatedVenueOf(login) is { } venue
-            ? login with
-            {
-                QuantGateway = login.QuantGateway is { } qg ? qg with { Url = Endpoint(login, venue, endpoints) } : null,
-                Binance = login.Binance is { } binance ? binance with { Url = Endpoint(login, venue, endpoints) } : null,
-                Toobit = login.Toobit is { } toobit ? toobit with { Url = HttpBase(Endpoint(login, venue, endpoints)) } : null,
-            }
+            ? login.WithUrl(login.Toobit is null ? Endpoint(login, venue, endpoints) : HttpBase(Endpoint(login, venue, endpoints)))
             : login)];
 
     private static Uri Endpoint(LoginOptions login, string venue, IReadOnlyDictionary<string, Uri> endpoints) =>
@@ -35,7 +30,7 @@ public static class SimulatedVenues
             : throw new InvalidOperationException($"login '{login.Name}' needs the '{venue}' simulator, which was not started");
 
     private static string? SimulatedVenueOf(LoginOptions login) =>
-        login.VenueUrl is { Scheme: Scheme } url ? url.Host : null;
+        login.Url is { Scheme: Scheme } url ? url.Host : null;
 
     /// <summary>A REST venue's base URL on the simulator's port (its stream URL derives from it).</summary>
     private static Uri HttpBase(Uri endpoint) => new($"http://{endpoint.Authority}/");

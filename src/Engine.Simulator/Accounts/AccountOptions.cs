@@ -30,6 +30,9 @@ public sealed record AccountOptions
     /// <summary>Starting free futures margin balances by asset.</summary>
     public IReadOnlyDictionary<string, decimal> FuturesBalances { get; init; } = new Dictionary<string, decimal>();
 
+    /// <summary>On-chain wallets for DEX bot venues (DBot); empty for exchange accounts.</summary>
+    public IReadOnlyList<DexWalletOptions> DexWallets { get; init; } = [];
+
     /// <summary>Prints the record with the secret redacted.</summary>
     private bool PrintMembers(System.Text.StringBuilder builder)
     {

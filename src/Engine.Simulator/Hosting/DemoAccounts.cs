@@ -58,6 +58,23 @@ public static class DemoAccounts
         FuturesBalances = new Dictionary<string, decimal> { ["USDT"] = 100_000m },
     };
 
+    /// <summary>
+    /// DBot key: <c>demo-dbot-key</c> (DBot has no secret; the one here only fills the account shape), with two
+    /// wallets on solana and one on ethereum.
+    /// </summary>
+    public static AccountOptions DBot { get; } = new()
+    {
+        Id = "demo-dbot",
+        ApiKey = "demo-dbot-key",
+        Secret = "unused-dbot-secret",
+        DexWallets =
+        [
+            new DexWalletOptions { Id = "sol-main", Chain = "solana", Address = "5ZWj7a1f8tWkjBESHKgrLmXshuXxqeY9SYcfbshpAqPG", Name = "solana main" },
+            new DexWalletOptions { Id = "sol-alt", Chain = "solana", Address = "9xQeWvG816bUx9EPjHmaT23yvVM2ZWbrrpZb9PusVFin", Name = "solana alt" },
+            new DexWalletOptions { Id = "eth-main", Chain = "ethereum", Address = "0x4bbeeb066ed09b7aed07bf39eee0460dfa261520", Name = "ethereum main" },
+        ],
+    };
+
     /// <summary>Every demo account.</summary>
-    public static IReadOnlyList<AccountOptions> All { get; } = [Spot, Futures, BinanceHmac, BinanceEd25519, Toobit];
+    public static IReadOnlyList<AccountOptions> All { get; } = [Spot, Futures, BinanceHmac, BinanceEd25519, Toobit, DBot];
 }

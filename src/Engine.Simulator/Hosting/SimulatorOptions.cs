@@ -2,6 +2,7 @@ using Engine.Simulator.Accounts;
 using Engine.Simulator.Faults;
 using Engine.Simulator.Market;
 using Engine.Simulator.Venues.Binance;
+using Engine.Simulator.Venues.DBot;
 using Engine.Simulator.Venues.QuantGateway;
 using Engine.Simulator.Venues.Toobit;
 
@@ -30,4 +31,8 @@ public sealed record SimulatorOptions
 
     /// <summary>Toobit REST and user-stream venue behaviour.</summary>
     public ToobitOptions Toobit { get; init; } = new();
+
+    /// <summary>DBot trading-bot venue behaviour.</summary>
+    [Engine.Config.HoconKey("dbot")]
+    public DBotOptions DBot { get; init; } = new();
 }

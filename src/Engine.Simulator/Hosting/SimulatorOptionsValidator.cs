@@ -15,6 +15,12 @@ public static class SimulatorOptionsValidator
         Check(options.Binance, "binance", errors);
         Check(options.Binance.RateLimits, "binance.rate-limits", errors);
         Check(options.Toobit, "toobit", errors);
+        Check(options.DBot, "dbot", errors);
+        if (options.DBot.IdleTimeout <= TimeSpan.Zero || options.DBot.ActivityInterval < TimeSpan.Zero)
+        {
+            errors.Add("dbot.idle-timeout: must be positive; dbot.activity-interval: must be 0 (manual) or positive");
+        }
+
         for (var i = 0; i < options.Accounts.Count; i++)
         {
             Check(options.Accounts[i], $"accounts[{i}]", errors);

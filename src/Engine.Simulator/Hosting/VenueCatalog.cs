@@ -1,4 +1,5 @@
 using Engine.Simulator.Venues.Binance;
+using Engine.Simulator.Venues.DBot;
 using Engine.Simulator.Venues.QuantGateway;
 using Engine.Simulator.Venues.Toobit;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,7 @@ namespace Engine.Simulator.Hosting;
 public static class VenueCatalog
 {
     /// <summary>Every venue name.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["quant-gateway", "binance", "toobit"];
+    public static IReadOnlyList<string> Names { get; } = ["quant-gateway", "binance", "toobit", "dbot"];
 
     /// <summary>Creates the named venue; throws <see cref="ArgumentException"/> naming the known venues otherwise.</summary>
     public static IVenueSimulator Create(string venue, SimulatorOptions options, TimeProvider time, ILoggerFactory loggerFactory) => venue switch
@@ -17,6 +18,7 @@ public static class VenueCatalog
         "quant-gateway" => new QuantGatewaySimulator(options, time, loggerFactory),
         "binance" => new BinanceSimulator(options, time, loggerFactory),
         "toobit" => new ToobitSimulator(options, time, loggerFactory),
+        "dbot" => new DBotSimulator(options, time, loggerFactory),
         _ => throw new ArgumentException($"Unknown simulator venue '{venue}'; expected one of: {string.Join(", ", Names)}.", nameof(venue)),
     };
 }

@@ -18,6 +18,8 @@ internal abstract class SocketSession(long id, WebSocket socket)
 
     private readonly Channel<string> outbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     private ITimer? closeDeadline;
+    private WebSocketCloseStatus closeStatus = WebSocketCloseStatus.NormalClosure;
+    private string closeReason = string.Empty;
 
     /// <summary>Connection number, unique within its venue, from 1 upward.</summary>
     public long Id { get; } = id;
@@ -43,11 +45,23 @@ internal abstract class SocketSession(long id, WebSocket socket)
             Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>Sends what is queued, then a normal close (1000, empty reason).</summary>
+    /// <summary>Sends what is queued, then a normal close (1000, empty reason) unless another status was chosen.</summary>
     public void Close()
     {
         Closing = true;
         outbox.Writer.TryComplete();
+    }
+
+    /// <summary>Sends what is queued, then a close with <paramref name="status"/> and <paramref name="reason"/>.</summary>
+    public void Close(WebSocketCloseStatus status, string reason)
+    {
+        if (!Closing)
+        {
+            closeStatus = status;
+            closeReason = reason;
+        }
+
+        Close();
     }
 
     /// <summary>Drops the connection without a close handshake.</summary>
@@ -59,8 +73,9 @@ internal abstract class SocketSession(long id, WebSocket socket)
     }
 
     /// <summary>
-    /// Writes queued frames until <see cref="Close"/> or <see cref="Abort"/>, then closes the output normally if the
-    /// socket still allows it. A send failure or cancellation aborts the socket; never throws for those. No deadlines.
+    /// Writes queued frames until <see cref="Close()"/> or <see cref="Abort"/>, then closes the output (normally, or with
+    /// the status given to <see cref="Close(WebSocketCloseStatus, string)"/>) if the socket still allows it. A send
+    /// failure or cancellation aborts the socket; never throws for those. No deadlines.
     /// </summary>
     public Task RunWriterAsync(CancellationToken cancellationToken) => RunWriterAsync(null, cancellationToken);
 
@@ -83,7 +98,7 @@ internal abstract class SocketSession(long id, WebSocket socket)
             ArmCloseDeadline(deadlines);
             if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
-                await WithinDeadlineAsync(deadlines, t => socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, t), cancellationToken);
+                await WithinDeadlineAsync(deadlines, t => socket.CloseOutputAsync(closeStatus, closeReason, t), cancellationToken);
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)

@@ -119,7 +119,8 @@ public abstract partial class ScenarioBase : EngineTestKit, IAsyncLifetime
                 akka.persistence.snapshot-store.engine.circuit-breaker.call-timeout = 1d
                 """)
             .WithFallback(PersistenceHocon.Build(new JournalOptions { Sqlite = sqlite }, new SnapshotStoreOptions { Sqlite = sqlite }))
-            .WithFallback(OrderJournal.AkkaConfig([.. PersistenceHocon.JournalPluginIds]));
+            .WithFallback(OrderJournal.AkkaConfig([.. PersistenceHocon.JournalPluginIds]))
+            .WithFallback(Engine.Actors.Tasks.TaskJournal.AkkaConfig([.. PersistenceHocon.JournalPluginIds]));
     }
 
     /// <summary>Starts a new engine incarnation (connections supervisor) on the shared journal; no logins means <see cref="DefaultLogin"/>.</summary>

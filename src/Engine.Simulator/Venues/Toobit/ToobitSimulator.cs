@@ -46,7 +46,7 @@ public sealed partial class ToobitSimulator : IVenueSimulator
         venue = options.Toobit;
         this.time = time;
         logger = loggerFactory.CreateLogger<ToobitSimulator>();
-        streams = new SocketHub<ToobitStreamSession>(gate);
+        streams = new SocketHub<ToobitStreamSession>(gate, new SocketDeadlines(time));
         Faults = new FaultPlan(options.Faults);
         limiter = new ToobitRateLimiter(venue);
         listenKeys = new ToobitListenKeys(venue.ListenKeyLifetime);
