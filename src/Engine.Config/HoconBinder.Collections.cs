@@ -55,7 +55,10 @@ public static partial class HoconBinder
         {
             var item = BindValue(itemType, array.Items[i], path.Append(i.ToString(CultureInfo.InvariantCulture)), member, errors, out var itemOk);
             ok &= itemOk;
-            items.Add(item);
+            if (itemOk)
+            {
+                items.Add(item);
+            }
         }
 
         if (!ok)
