@@ -1,5 +1,6 @@
 using Engine.Bench.Actors;
 using Engine.Bench.Logins;
+using Engine.Bench.MarketData;
 using Engine.Bench.Orders;
 using Engine.Bench.Persistence;
 
@@ -14,5 +15,6 @@ public static class BenchSuites
         new PersistenceSuite(),
         new OrdersSuite(),
         new LoginsSuite(),
+        new MarketDataSuite(),
     ];
 }

@@ -1,6 +1,7 @@
 using Engine.Actors.Strategies;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Identifiers;
+using Engine.Messages.MarketData;
 using Engine.Messages.Markets;
 using Engine.Messages.Orders;
 
@@ -21,6 +22,8 @@ namespace Engine.Strategies.Samples;
 /// <item>Inventory starts at zero and follows the fills of its own quotes; a <see cref="Engine.Messages.Accounts.PositionChanged"/>
 /// for its symbol (futures) replaces it with the venue's net position. A side whose fill would pass max-long or
 /// max-short is not quoted.</item>
+/// <item>With a feed it subscribes to the feed's quotes at start and centres on the feed's mid (conflated: a busy
+/// maker sees the latest quote); it quotes only once the first quote arrived, and fills no longer move its mid.</item>
 /// <item>Every refresh-interval it re-checks the quotes (and retries a failed symbol query).</item>
 /// </list>
 /// </summary>
@@ -33,6 +36,8 @@ public sealed class MarketMaker : StrategyActor<MarketMakerParameters>
     private SymbolRules? _rules;
     private bool? _ready;
     private readonly HashSet<ClientOrderId> _finishedQuotes = [];
+    private readonly FeedId? _feed;
+    private readonly Symbol _feedSymbol;
     private decimal _mid;
     private decimal _inventory;
 
@@ -44,6 +49,8 @@ public sealed class MarketMaker : StrategyActor<MarketMakerParameters>
             : throw new ArgumentException($"Market maker {context.Name} needs a login.", nameof(context));
         _symbol = new Symbol(Settings.Symbol);
         _mid = Settings.InitialMid;
+        _feed = Settings.Feed is { } feed ? new FeedId(feed) : null;
+        _feedSymbol = new Symbol(Settings.FeedSymbol ?? Settings.Symbol);
         Receive<SymbolInfoReply>(OnSymbolInfo);
         Receive<QueryFailed>(failed => MarketMakerLog.QueryFailed(Logger, Name, failed.Query, failed.Reason));
         Receive<Refresh>(_ => OnRefresh());
@@ -51,6 +58,12 @@ public sealed class MarketMaker : StrategyActor<MarketMakerParameters>
 
     protected override void OnStart()
     {
+        if (_feed is { } feed)
+        {
+            _mid = 0m;
+            SubscribeQuotes(feed, _feedSymbol);
+        }
+
         QuerySymbolInfo(_login, _symbol);
         Timers.StartPeriodicTimer(RefreshTimer, Refresh.Instance, Settings.RefreshInterval);
     }
@@ -80,9 +93,27 @@ public sealed class MarketMaker : StrategyActor<MarketMakerParameters>
         if (fill.Order is { } order && order.Symbol == _symbol)
         {
             _inventory += fill.SignedQuantity;
-            _mid = fill.Price;
+            if (_feed is null)
+            {
+                _mid = fill.Price;
+            }
         }
     }
+
+    /// <summary>The feed's mid is the maker's mid.</summary>
+    protected override void OnQuote(QuoteTick quote)
+    {
+        if (quote.Symbol != _feedSymbol || quote.BidPrice <= 0m || quote.AskPrice < quote.BidPrice)
+        {
+            return;
+        }
+
+        _mid = quote.Mid;
+        Requote();
+    }
+
+    protected override void OnMarketDataRejected(MarketDataSubscriptionRejected rejected) =>
+        MarketMakerLog.FeedRejected(Logger, Name, rejected.Feed.ToString(), rejected.Symbol.ToString(), rejected.Reason);
 
     protected override void OnOrderEvent(IOrderEvent orderEvent)
     {
@@ -169,7 +200,7 @@ public sealed class MarketMaker : StrategyActor<MarketMakerParameters>
 
     private void Requote()
     {
-        if (_ready != true || _rules is null)
+        if (_ready != true || _rules is null || _mid <= 0m)
         {
             return;
         }

@@ -10,4 +10,7 @@ internal static partial class MarketMakerLog
 
     [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "Market maker {Strategy}: login {Login} is {State}; quotes canceled until it is Ready")]
     public static partial void NotReady(ILogger logger, string strategy, string login, string state);
+
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Error, Message = "Market maker {Strategy}: feed {Feed} refused quotes of {Symbol}: {Reason}; the maker will not quote")]
+    public static partial void FeedRejected(ILogger logger, string strategy, string feed, string symbol, string reason);
 }

@@ -7,11 +7,11 @@ namespace Engine.Strategies.Samples;
 /// Parameters of <see cref="MarketMaker"/> (the <c>parameters</c> block of its strategy entry; kebab-case keys, unknown
 /// keys fail). The maker quotes one bid and one ask on its first login around a mid price.
 /// <para>
-/// The mid: the engine has no market data feed yet, so the mid is derived from what the venue tells the strategy. It
-/// starts at <see cref="InitialMid"/> (a reference price chosen by the operator) and moves to the price of every fill
-/// of the maker's own quotes on its symbol: a bid filled at 99.9 means the market traded down there, so the next
-/// quotes centre on 99.9. This keeps the sample honest and self-contained; a real maker would take the mid from a
-/// market data subscription.
+/// The mid: with a <see cref="Feed"/>, the mid of the feed's best bid and ask for <see cref="FeedSymbol"/> (the maker
+/// quotes only once the first quote arrived, and requotes on every quote that moves its wanted prices past the
+/// threshold). Without a feed it is derived from what the venue tells the strategy: it starts at
+/// <see cref="InitialMid"/> (a reference price chosen by the operator) and moves to the price of every fill of the
+/// maker's own quotes on its symbol.
 /// </para>
 /// </summary>
 public sealed record MarketMakerParameters : IValidatableOptions
@@ -20,8 +20,14 @@ public sealed record MarketMakerParameters : IValidatableOptions
     [Required]
     public string Symbol { get; init; } = string.Empty;
 
-    /// <summary>The reference price the quotes centre on until the first fill moves the mid; must be positive.</summary>
+    /// <summary>The reference price the quotes centre on until the first fill moves the mid; must be positive without a <see cref="Feed"/>.</summary>
     public decimal InitialMid { get; init; }
+
+    /// <summary>The market-data feed (a name in <c>engine.feeds</c>) whose mid the quotes centre on; null: no feed, the mid follows the fills.</summary>
+    public string? Feed { get; init; }
+
+    /// <summary>The symbol on the feed, in that venue's spelling (<c>BTCUSDT</c> for <c>BTC/USDT</c> traded elsewhere); null: <see cref="Symbol"/>.</summary>
+    public string? FeedSymbol { get; init; }
 
     /// <summary>Full width between bid and ask in basis points of the mid: bid = mid x (1 - spread/2), ask = mid x (1 + spread/2), then rounded outwards to the tick.</summary>
     public decimal SpreadBps { get; init; } = 10m;
@@ -44,9 +50,14 @@ public sealed record MarketMakerParameters : IValidatableOptions
     /// <inheritdoc />
     public IEnumerable<string> Validate()
     {
-        if (InitialMid <= 0m)
+        if (Feed is null && InitialMid <= 0m)
         {
-            yield return $"initial-mid must be positive, got {InitialMid}";
+            yield return $"initial-mid must be positive without a feed, got {InitialMid}";
+        }
+
+        if (Feed is not null && string.IsNullOrWhiteSpace(Feed))
+        {
+            yield return "feed must name a configured feed, got an empty name";
         }
 
         if (SpreadBps <= 0m || SpreadBps >= 10_000m)

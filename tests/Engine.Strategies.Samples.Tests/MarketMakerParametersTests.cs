@@ -20,9 +20,9 @@ public class MarketMakerParametersTests : EngineTestKit
     }
 
     [Theory]
-    [InlineData("spred-bps = 5\n", "mm.conf:6: spred-bps: unknown key; expected one of: symbol, initial-mid, spread-bps")]
+    [InlineData("spred-bps = 5\n", "mm.conf:6: spred-bps: unknown key; expected one of: symbol, initial-mid, feed, feed-symbol, spread-bps")]
     [InlineData("order-size = -1\n", "order-size must be positive, got -1")]
-    [InlineData("initial-mid = 0\n", "initial-mid must be positive, got 0")]
+    [InlineData("initial-mid = 0\n", "initial-mid must be positive without a feed, got 0")]
     [InlineData("spread-bps = 0\n", "spread-bps must be between 0 and 10000 (exclusive), got 0")]
     [InlineData("max-short = -2\n", "max-long and max-short are sizes and must not be negative, got 1 and -2")]
     [InlineData("refresh-interval = 0s\n", "refresh-interval must be positive")]

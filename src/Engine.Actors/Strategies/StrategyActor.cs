@@ -45,6 +45,7 @@ public abstract partial class StrategyActor : ReceiveActor, IWithTimers
             Self.Path);
         _ids = new ClientOrderIdGenerator(context.Name, Clock);
         Receive<IEngineEvent>(RouteEngineEvent);
+        ReceiveMarketData();
     }
 
     /// <summary>Keyed timers of this incarnation (set by Akka before <see cref="OnStart"/>; canceled when it stops).</summary>
@@ -128,6 +129,11 @@ public abstract partial class StrategyActor : ReceiveActor, IWithTimers
         if (message is IEngineEvent engineEvent)
         {
             RouteEngineEvent(engineEvent);
+            return;
+        }
+
+        if (RouteMarketData(message))
+        {
             return;
         }
 

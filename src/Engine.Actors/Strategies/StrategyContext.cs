@@ -34,4 +34,10 @@ public sealed record StrategyContext(
 
     /// <summary>The host, told when the strategy stops itself on purpose; nobody outside a host.</summary>
     public IActorRef Host { get; init; } = ActorRefs.Nobody;
+
+    /// <summary>
+    /// Where market-data subscriptions go (the engine's feeds supervisor, <c>/user/engine/feeds</c>); it answers and
+    /// delivers to the strategy. Nobody (the default) outside a host: subscriptions then go nowhere.
+    /// </summary>
+    public ICanTell Feeds { get; init; } = ActorRefs.Nobody;
 }

@@ -114,6 +114,7 @@ public sealed class StrategyHost : ReceiveActor
             TimeProvider = Context.Engine().Time,
             Logger = Context.Engine().LoggerFactory.CreateLogger(type.FullName ?? type.Name),
             Host = Self,
+            Feeds = _settings.Feeds ?? Context.ActorSelection(Context.Parent.Path / MarketData.FeedsSupervisor.Name),
         };
         var host = _settings.Options;
 

@@ -9,4 +9,11 @@ namespace Engine.Actors.Strategies;
 public sealed record StrategyHostSettings(
     IReadOnlyList<StrategyOptions> Strategies,
     IActorRef Connections,
-    StrategyHostOptions Options);
+    StrategyHostOptions Options)
+{
+    /// <summary>
+    /// The feeds supervisor strategies subscribe market data through; null (the default) is the host's sibling
+    /// <c>feeds</c> under the engine supervisor, addressed by path.
+    /// </summary>
+    public ICanTell? Feeds { get; init; }
+}

@@ -6,10 +6,12 @@ using Microsoft.Extensions.Logging;
 namespace Engine.Actors.Supervision;
 
 /// <summary>
-/// The top of the engine (<c>/user/engine</c>): children <c>connections</c> and <c>strategies</c>, supervised by
+/// The top of the engine (<c>/user/engine</c>): children <c>connections</c>, <c>feeds</c> (when configured, started
+/// before the strategies, which subscribe through it) and <c>strategies</c>, supervised by
 /// <see cref="Decisions"/>. A child that throws is restarted (up to <see cref="EngineSupervisorSettings.MaxRestarts"/>
 /// per window, then stopped); a child that cannot be built, was killed or ignored a watched death is stopped.
 /// Losing the strategies leaves the engine running: orders are still tracked, reconciled and cancelled at shutdown.
+/// Losing the feeds leaves it running without market data.
 /// Losing the connections is fatal: the supervisor stops itself, and the host, which watches it, exits non-zero.
 /// Connections and strategies contain their own failures (backoff per login and per strategy), so reaching this
 /// level means the whole tree is broken.
@@ -29,6 +31,7 @@ public sealed class EngineSupervisor : ReceiveActor
     private readonly ILogger _log;
     private IActorRef _connections = ActorRefs.Nobody;
     private IActorRef _strategies = ActorRefs.Nobody;
+    private IActorRef _feeds = ActorRefs.Nobody;
 
     /// <summary>Created by <see cref="Props"/> only.</summary>
     public EngineSupervisor(EngineSupervisorSettings settings)
@@ -83,6 +86,11 @@ public sealed class EngineSupervisor : ReceiveActor
     protected override void PreStart()
     {
         _connections = Context.Watch(Context.ActorOf(_settings.Connections(), ConnectionsName));
+        if (_settings.Feeds is { } feeds)
+        {
+            _feeds = Context.Watch(Context.ActorOf(feeds(), MarketData.FeedsSupervisor.Name));
+        }
+
         _strategies = Context.Watch(Context.ActorOf(_settings.Strategies(_connections), StrategiesName));
         _log.EngineStarted(_connections.Path.ToString(), _strategies.Path.ToString());
     }
@@ -97,6 +105,11 @@ public sealed class EngineSupervisor : ReceiveActor
         {
             _strategies = ActorRefs.Nobody;
             _log.StrategiesLost();
+        }
+        else if (terminated.ActorRef.Equals(_feeds))
+        {
+            _feeds = ActorRefs.Nobody;
+            _log.FeedsLost();
         }
         else if (terminated.ActorRef.Equals(_connections))
         {

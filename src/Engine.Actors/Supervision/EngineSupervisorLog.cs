@@ -13,4 +13,7 @@ internal static partial class EngineSupervisorLog
 
     [LoggerMessage(EventId = 202, Level = LogLevel.Critical, Message = "The connections tree stopped after repeated failures; the engine stops")]
     public static partial void ConnectionsLost(this ILogger logger);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Error, Message = "The market-data feeds stopped after repeated failures; the engine keeps trading without market data")]
+    public static partial void FeedsLost(this ILogger logger);
 }

@@ -13,6 +13,9 @@ public sealed record EngineSupervisorSettings(Func<Props> Connections, Func<IAct
     /// <summary>Restarts allowed per child within <see cref="RestartWindow"/> before it is stopped.</summary>
     public int MaxRestarts { get; init; } = 10;
 
+    /// <summary>Props of the market-data feeds (child <c>feeds</c>, started before the strategies); null: no feeds child.</summary>
+    public Func<Props>? Feeds { get; init; }
+
     /// <summary>Window of <see cref="MaxRestarts"/>.</summary>
     public TimeSpan RestartWindow { get; init; } = TimeSpan.FromMinutes(1);
 }

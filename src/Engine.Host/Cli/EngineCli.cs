@@ -23,6 +23,7 @@ internal static class EngineCli
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(CheckConfigCommand.Create(config));
         root.Subcommands.Add(SimulateCommand.Create(config));
+        root.Subcommands.Add(DataCommand.Create());
         return root;
     }
 

@@ -1,4 +1,5 @@
 using Engine.Actors.Connections;
+using Engine.Actors.MarketData;
 using Engine.Actors.Orders;
 using Engine.Actors.Strategies;
 using Engine.Host.Runtime;
@@ -27,6 +28,12 @@ public sealed record EngineOptions : IValidatableOptions
 
     /// <summary>Exchange logins; each becomes one connection with its own order book.</summary>
     public IReadOnlyList<LoginOptions> Logins { get; init; } = [];
+
+    /// <summary>Market-data feeds (public venue streams, no login) strategies subscribe to.</summary>
+    public IReadOnlyList<FeedOptions> Feeds { get; init; } = [];
+
+    /// <summary>Recording of every market-data event the feeds receive.</summary>
+    public Engine.Actors.MarketData.Recording.RecordOptions Record { get; init; } = new();
 
     /// <summary>Strategy instances loaded as actor plugins.</summary>
     public IReadOnlyList<StrategyOptions> Strategies { get; init; } = [];
@@ -70,6 +77,19 @@ public sealed record EngineOptions : IValidatableOptions
             if (group.Select(l => (l.Venue, Url: l.Url?.ToString())).Distinct().Skip(1).Any())
             {
                 yield return $"logins: socket-group '{group.Key}' joins logins of different venues or URLs ({string.Join(", ", group.Select(l => l.Name))}); logins that share a socket must name the same venue and url";
+            }
+        }
+
+        foreach (var name in Feeds.GroupBy(f => f.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key))
+        {
+            yield return $"feeds: the name '{name}' is used by more than one feed; names must be unique";
+        }
+
+        foreach (var feed in Feeds)
+        {
+            if (feed.Url is { Scheme: SimulatedVenues.Scheme } url && !VenueCatalog.Names.Contains(url.Host))
+            {
+                yield return $"feeds: feed '{feed.Name}' uses {url} but no simulator is called '{url.Host}'; expected one of: {string.Join(", ", VenueCatalog.Names)}";
             }
         }
 

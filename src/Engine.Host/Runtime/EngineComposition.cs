@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Engine.Actors.Connections;
+using Engine.Actors.MarketData;
 using Engine.Actors.Orders;
 using Engine.Actors.Strategies;
 using Engine.Actors.Supervision;
@@ -17,12 +18,18 @@ namespace Engine.Host.Runtime;
 /// <param name="Logins">The logins with <c>sim://</c> URLs already rewritten to the running simulators.</param>
 public sealed record EngineComposition(EngineOptions Options, IReadOnlyList<LoginOptions> Logins)
 {
+    /// <summary>The feeds with <c>sim://</c> URLs already rewritten to the running simulators; the default is the configured ones as written.</summary>
+    public IReadOnlyList<FeedOptions> Feeds { get; init; } = Options.Feeds;
+
     /// <summary>What <see cref="EngineSupervisor"/> builds.</summary>
     public EngineSupervisorSettings Supervisor => new(
         () => ConnectionsSupervisor.Props(new ConnectionsSettings(
             [.. Logins],
             login => OrderBookActor.Props(login, Options.Orders))),
-        connections => StrategyHost.Props(new StrategyHostSettings(Options.Strategies, connections, Options.StrategyHost)));
+        connections => StrategyHost.Props(new StrategyHostSettings(Options.Strategies, connections, Options.StrategyHost)))
+    {
+        Feeds = () => FeedsSupervisor.Props(new FeedsSettings([.. Feeds]) { Record = Options.Record }),
+    };
 
     /// <summary>Shutdown phase 1: strategies stop quoting and acknowledge.</summary>
     public static Task StopStrategiesAsync(IActorRef strategies, TimeSpan timeout, CancellationToken cancellationToken) =>

@@ -54,10 +54,17 @@ public sealed class EngineRuntime
         var options = _configuration.Options;
         _logger.Starting(_configuration.SourceFile);
         var fleet = await SimulatorFleet.StartAsync(
-            SimulatedVenues.Required(options.Logins), options.Simulator, _loggerFactory, _timeProvider, CancellationToken.None);
+            [.. SimulatedVenues.Required(options.Logins).Union(SimulatedFeeds.Required(options.Feeds), StringComparer.Ordinal)],
+            options.Simulator,
+            _loggerFactory,
+            _timeProvider,
+            CancellationToken.None);
         try
         {
-            var composition = new EngineComposition(options, SimulatedVenues.Rewrite(options.Logins, fleet.Endpoints));
+            var composition = new EngineComposition(options, SimulatedVenues.Rewrite(options.Logins, fleet.Endpoints))
+            {
+                Feeds = SimulatedFeeds.Rewrite(options.Feeds, fleet.Endpoints),
+            };
             await PersistenceHocon.PrepareAsync(options.Journal, options.SnapshotStore, CancellationToken.None);
             await OpenEngineStorageOnceAsync(options.Journal, options.SnapshotStore, _timeProvider);
             _logger.JournalOpen(PersistenceHocon.Describe(options.Journal));

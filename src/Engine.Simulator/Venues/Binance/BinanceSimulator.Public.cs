@@ -8,6 +8,7 @@ public sealed partial class BinanceSimulator
     private static int Weight(BinanceRequest request) => request.Method switch
     {
         "exchangeInfo" or "account.status" => 20,
+        "depth" => DepthWeight(request),
         "order.status" => 4,
         "openOrders.status" => request.Has("symbol") ? 6 : 80,
         "session.logon" or "session.status" or "session.logout" => 2,
@@ -20,6 +21,7 @@ public sealed partial class BinanceSimulator
         "ping" => new BinanceOutcome(new JsonObject()),
         "time" => new BinanceOutcome(new JsonObject { ["serverTime"] = request.Session.Time(request.Now) }),
         "exchangeInfo" => new BinanceOutcome(ExchangeInfo(request)),
+        "depth" => DepthMethod(request),
         "session.logon" => SessionLogon(request),
         "session.status" => new BinanceOutcome(SessionStatus(request.Session, request.Now)),
         "session.logout" => SessionLogout(request),

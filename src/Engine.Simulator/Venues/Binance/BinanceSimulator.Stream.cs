@@ -103,6 +103,7 @@ public sealed partial class BinanceSimulator
                     order.Status = f.Order.Status == SimOrderStatus.Filled || f.Order.Remaining == 0m ? "FILLED" : "PARTIALLY_FILLED";
                     order.UpdateTime = now;
                     pendingFills?.Add(f.Fill);
+                    PublishFill(f.Fill, now);
                     pushes.Add(Report(order, "TRADE", f.Fill, now));
                     break;
                 case OrderCanceled c when ordersByEngineId.TryGetValue(c.Order.OrderId, out var order):

@@ -35,6 +35,7 @@ public sealed partial class BinanceSimulator : IVenueSimulator
     private readonly Dictionary<long, BinanceOrder> orders = [];
     private readonly Dictionary<string, BinanceOrder> ordersByEngineId = new(StringComparer.Ordinal);
     private readonly SocketHub<BinanceSession> sockets;
+    private readonly SocketHub<BinanceStreamSession> streamSockets;
     private readonly List<ITimer> timers = [];
     private long nextExecutionId = 1;
     private long nextClientId = 1;
@@ -48,6 +49,7 @@ public sealed partial class BinanceSimulator : IVenueSimulator
         this.time = time;
         logger = loggerFactory.CreateLogger<BinanceSimulator>();
         sockets = new SocketHub<BinanceSession>(gate, new SocketDeadlines(time));
+        streamSockets = new SocketHub<BinanceStreamSession>(gate, new SocketDeadlines(time));
         Faults = new FaultPlan(options.Faults);
         limiter = new BinanceRateLimiter(venue.RateLimits, venue.BanDuration);
         engine = new MatchingEngine(new FeeSchedule(options.Fees.MakerRate, options.Fees.TakerRate), venue.FirstOrderId, venue.FirstOrderId);
@@ -80,7 +82,14 @@ public sealed partial class BinanceSimulator : IVenueSimulator
     public FaultPlan Faults { get; }
 
     /// <inheritdoc />
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.Map(WebSocketPath, HandleHttpAsync);
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.Map(WebSocketPath, HandleHttpAsync);
+        endpoints.Map("/ws", HandleStreamsAsync);
+        endpoints.Map("/ws/{**streams}", HandleStreamsAsync);
+        endpoints.Map("/stream", HandleStreamsAsync);
+        endpoints.MapGet("/api/v3/depth", HandleDepthRestAsync);
+    }
 
     /// <inheritdoc />
     public void Start()
@@ -174,6 +183,7 @@ public sealed partial class BinanceSimulator : IVenueSimulator
             if (command.Symbol is not null && command.Mid is { } mid && market.SetMid(command.Symbol, mid))
             {
                 Deliver(Apply(engine.OnQuote(market.Quote(command.Symbol)!, now), now));
+                PublishMarket(command.Symbol, now);
             }
 
             for (var i = 0; i < command.Steps; i++)
@@ -182,6 +192,7 @@ public sealed partial class BinanceSimulator : IVenueSimulator
                 foreach (var symbol in market.Symbols)
                 {
                     Deliver(Apply(engine.OnQuote(market.Quote(symbol)!, now), now));
+                    PublishMarket(symbol, now);
                 }
             }
 
@@ -223,6 +234,7 @@ public sealed partial class BinanceSimulator : IVenueSimulator
         }
 
         await sockets.DisposeAsync();
+        await streamSockets.DisposeAsync();
     }
 
     private void Act(BinanceSession session, int code)

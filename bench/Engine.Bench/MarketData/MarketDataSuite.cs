@@ -1,0 +1,70 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using Engine.Actors.MarketData;
+using Engine.Actors.MarketData.Binance;
+using Engine.Actors.MarketData.Books;
+using Engine.Messages.MarketData;
+
+namespace Engine.Bench.MarketData;
+
+/// <summary>
+/// The market-data hot path without the network. <c>marketdata.decode_ns.depth_update</c> and
+/// <c>.book_ticker</c>: the Binance feed codec decoding a combined-stream frame into its typed event, against a raw
+/// <see cref="JsonDocument"/> parse of the same bytes (ns per message, median of the rounds).
+/// <c>marketdata.book_apply_ns</c>: one two-level delta applied to a 1,000-level local book (no raw baseline).
+/// Not measured here: tick-to-strategy latency and sustained message rate over loopback.
+/// </summary>
+public sealed class MarketDataSuite : IBenchSuite
+{
+    private const int Messages = 200_000;
+    private static readonly DateTimeOffset At = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static readonly byte[] DepthUpdate = Encoding.UTF8.GetBytes(
+        """{"stream":"btcusdt@depth@100ms","data":{"e":"depthUpdate","E":1767225600300,"s":"BTCUSDT","U":1003,"u":1005,"b":[["93850.00000000","1.20000000"],["93849.50000000","0.00000000"]],"a":[["93851.00000000","0.80000000"]]}}""");
+
+    private static readonly byte[] BookTicker = Encoding.UTF8.GetBytes(
+        """{"stream":"btcusdt@bookTicker","data":{"u":71234567890,"s":"BTCUSDT","b":"93850.00000000","B":"1.25000000","a":"93850.01000000","A":"0.40000000"}}""");
+
+    /// <inheritdoc />
+    public string Name => "marketdata";
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<BenchResult> RunAsync(BenchContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        using var http = new HttpClient();
+        var codec = new BinanceFeedCodec(new FeedId("bench"), new FeedOptions { Name = "bench", Venue = "binance", Url = new Uri("wss://stream.binance.com:9443") }, http);
+        foreach (var (name, frame) in new[] { ("depth_update", DepthUpdate), ("book_ticker", BookTicker) })
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await context.Progress.WriteLineAsync($"marketdata.decode_ns.{name}: raw JsonDocument parse, then the feed codec...");
+            var raw = await Measure.MedianRateAsync(context.Rounds, Messages, () => Repeat(() => JsonDocument.Parse(frame).Dispose()));
+            var engine = await Measure.MedianRateAsync(context.Rounds, Messages, () => Repeat(() => codec.Decode(frame, At)));
+            yield return new BenchResult($"marketdata.decode_ns.{name}", "ns/message", 1e9 / engine, 1e9 / raw, LowerIsBetter: true);
+        }
+
+        await context.Progress.WriteLineAsync("marketdata.book_apply_ns: deltas on a 1,000-level book...");
+        var book = new LocalOrderBook();
+        book.Reset(
+            Enumerable.Range(0, 1_000).Select(i => new BookLevel(90_000m - i, 1m)),
+            Enumerable.Range(0, 1_000).Select(i => new BookLevel(90_001m + i, 1m)));
+        var counter = 0;
+        var apply = await Measure.MedianRateAsync(context.Rounds, Messages, () => Repeat(() =>
+        {
+            var price = 90_000m - (counter++ % 500);
+            book.Apply([new BookLevel(price, 0m), new BookLevel(price, 2m)], [new BookLevel(90_001m + (counter % 500), 1.5m)]);
+        }));
+        yield return new BenchResult("marketdata.book_apply_ns", "ns/delta", 1e9 / apply, LowerIsBetter: true);
+    }
+
+    private static Task Repeat(Action action)
+    {
+        for (var i = 0; i < Messages; i++)
+        {
+            action();
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,263 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Engine.Actors.MarketData.Books;
+using Engine.Messages.Identifiers;
+using Engine.Messages.MarketData;
+
+namespace Engine.Actors.MarketData.Binance;
+
+/// <summary>
+/// Binance Spot WebSocket Streams (market-data reference §1): one combined-stream socket <c>&lt;url&gt;/stream</c>,
+/// streams added and removed live with <c>SUBSCRIBE</c>/<c>UNSUBSCRIBE</c> (integer ids), pushes routed by their
+/// <c>stream</c> name, book snapshots from REST <c>GET /api/v3/depth</c>. Decoding is case-sensitive (<c>b</c>/<c>B</c>,
+/// <c>a</c>/<c>A</c> differ); prices and sizes are invariant decimals. Decoding is pure; only
+/// <see cref="FetchSnapshotAsync"/> does I/O.
+/// </summary>
+public sealed partial class BinanceFeedCodec : IFeedCodec
+{
+    /// <summary>Binance kline intervals.</summary>
+    public static readonly IReadOnlySet<string> BarIntervals = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "1s", "1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h", "8h", "12h", "1d", "3d", "1w", "1M",
+    };
+
+    private readonly FeedId _feed;
+    private readonly FeedOptions _options;
+    private readonly HttpClient _http;
+    private readonly Uri _rest;
+
+    /// <summary>Creates the codec of one feed.</summary>
+    public BinanceFeedCodec(FeedId feed, FeedOptions options, HttpClient http)
+    {
+        _feed = feed;
+        _options = options;
+        _http = http;
+        var url = options.Url ?? throw new ArgumentException($"feed '{options.Name}' has no url", nameof(options));
+        ConnectUri = new Uri(url.GetLeftPart(UriPartial.Authority) + url.AbsolutePath.TrimEnd('/') + "/stream");
+        _rest = options.RestUrl ?? new UriBuilder(url) { Scheme = url.Scheme == "wss" ? "https" : "http", Path = "/" }.Uri;
+    }
+
+    /// <inheritdoc />
+    public Uri ConnectUri { get; }
+
+    /// <inheritdoc />
+    public int MaxStreams => 1024;
+
+    /// <inheritdoc />
+    public string Topic(Symbol symbol, MarketDataKind kind)
+    {
+        var s = symbol.Value.ToLowerInvariant();
+        return kind switch
+        {
+            MarketDataKind.Quotes => s + "@bookTicker",
+            MarketDataKind.Trades => s + "@trade",
+            MarketDataKind.Book => s + "@depth@100ms",
+            MarketDataKind.Bars => s + "@kline_" + _options.BarInterval,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown market-data kind"),
+        };
+    }
+
+    /// <inheritdoc />
+    public byte[] EncodeSubscribe(IReadOnlyList<string> topics, long id) => Control("SUBSCRIBE", topics, id);
+
+    /// <inheritdoc />
+    public byte[] EncodeUnsubscribe(IReadOnlyList<string> topics, long id) => Control("UNSUBSCRIBE", topics, id);
+
+    /// <inheritdoc />
+    public IBookSynchronizer CreateBook(Symbol symbol) => new BinanceDepthSync(_feed, symbol);
+
+    /// <inheritdoc />
+    public async Task<BookSnapshotData> FetchSnapshotAsync(Symbol symbol, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(_rest, $"/api/v3/depth?symbol={Uri.EscapeDataString(symbol.Value)}&limit={_options.SnapshotDepth}");
+        using var response = await _http.GetAsync(uri, cancellationToken);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"GET /api/v3/depth?symbol={symbol} answered {(int)response.StatusCode}: {Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 200))}");
+        }
+
+        return DecodeSnapshot(body);
+    }
+
+    /// <summary>Decodes a depth snapshot (<c>{"lastUpdateId","bids","asks"}</c>, REST or WebSocket API <c>result</c>).</summary>
+    public static BookSnapshotData DecodeSnapshot(ReadOnlySpan<byte> body)
+    {
+        using var document = JsonDocument.Parse(body.ToArray());
+        var root = document.RootElement;
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.Object)
+        {
+            root = result;
+        }
+
+        return new BookSnapshotData(Long(root, "lastUpdateId"), Levels(root, "bids"), Levels(root, "asks"));
+    }
+
+    /// <inheritdoc />
+    public FeedInbound Decode(ReadOnlySpan<byte> frame, DateTimeOffset receivedAt)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(frame.ToArray());
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException($"Binance stream frame is not JSON: {ex.Message}", ex);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new FormatException($"Binance stream frame must be a JSON object, not {root.ValueKind}");
+            }
+
+            if (root.TryGetProperty("stream", out var stream) && root.TryGetProperty("data", out var data))
+            {
+                return Payload(stream.GetString() ?? string.Empty, data, receivedAt);
+            }
+
+            if (root.TryGetProperty("id", out _) && (root.TryGetProperty("result", out _) || root.TryGetProperty("error", out _) || root.TryGetProperty("code", out _)))
+            {
+                return Reply(root);
+            }
+
+            return Payload(null, root, receivedAt);
+        }
+    }
+
+    private FeedInbound Payload(string? stream, JsonElement data, DateTimeOffset receivedAt)
+    {
+        if (data.ValueKind != JsonValueKind.Object)
+        {
+            return new FeedInbound.Ignored($"stream '{stream}' payload {data.ValueKind}");
+        }
+
+        var type = OptStr(data, "e");
+        if (type == "serverShutdown" || stream == "!serverShutdown")
+        {
+            return new FeedInbound.ServerShutdown();
+        }
+
+        if (type is null && data.TryGetProperty("u", out _) && data.TryGetProperty("b", out _) && data.TryGetProperty("a", out _) && data.TryGetProperty("A", out _))
+        {
+            return new FeedInbound.Market(BookTicker(data, receivedAt));
+        }
+
+        return type switch
+        {
+            "depthUpdate" => new FeedInbound.Book(Depth(data)),
+            "trade" => new FeedInbound.Market(Trade(data, "t", receivedAt)),
+            "aggTrade" => new FeedInbound.Market(Trade(data, "a", receivedAt)),
+            "kline" => new FeedInbound.Market(Kline(data, receivedAt)),
+            _ => new FeedInbound.Ignored($"stream '{stream ?? "(raw)"}' event '{type ?? "(none)"}'"),
+        };
+    }
+
+    private static FeedInbound.ControlReply Reply(JsonElement root)
+    {
+        var id = root.GetProperty("id");
+        long? number = id.ValueKind == JsonValueKind.Number && id.TryGetInt64(out var n) ? n : null;
+        if (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
+        {
+            return new FeedInbound.ControlReply(number, $"{Raw(error, "code")}: {OptStr(error, "msg")}");
+        }
+
+        if (root.TryGetProperty("code", out var code))
+        {
+            return new FeedInbound.ControlReply(number, $"{code.GetRawText()}: {OptStr(root, "msg")}");
+        }
+
+        return new FeedInbound.ControlReply(number, null);
+    }
+
+    private static byte[] Control(string method, IReadOnlyList<string> topics, long id)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("method", method);
+            writer.WriteStartArray("params");
+            foreach (var topic in topics)
+            {
+                writer.WriteStringValue(topic);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteNumber("id", id);
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static string Raw(JsonElement owner, string name) => owner.TryGetProperty(name, out var v) ? v.GetRawText() : "?";
+
+    private static DateTimeOffset Ms(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+
+    private static string Str(JsonElement owner, string name) =>
+        OptStr(owner, name) ?? throw new FormatException($"'{name}' is missing or null");
+
+    private static string? OptStr(JsonElement owner, string name) =>
+        !owner.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null ? null
+        : v.ValueKind == JsonValueKind.String ? v.GetString()
+        : throw new FormatException($"'{name}' must be a string, not {v.ValueKind}");
+
+    private static long Long(JsonElement owner, string name)
+    {
+        if (!owner.TryGetProperty(name, out var v))
+        {
+            throw new FormatException($"'{name}' is missing");
+        }
+
+        return v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) ? n
+            : v.ValueKind == JsonValueKind.String && long.TryParse(v.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out n) ? n
+            : throw new FormatException($"'{name}' must be an integer, not {v.GetRawText()}");
+    }
+
+    private static decimal Dec(JsonElement owner, string name)
+    {
+        if (!owner.TryGetProperty(name, out var v))
+        {
+            throw new FormatException($"'{name}' is missing");
+        }
+
+        return DecValue(v, name);
+    }
+
+    private static decimal DecValue(JsonElement v, string what) =>
+        v.ValueKind == JsonValueKind.String && decimal.TryParse(v.GetString(), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var d) ? d
+        : v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out d) ? d
+        : throw new FormatException($"'{what}' must be a decimal string, not {v.GetRawText()}");
+
+    private static bool Bool(JsonElement owner, string name) =>
+        owner.TryGetProperty(name, out var v) && v.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? v.GetBoolean()
+            : throw new FormatException($"'{name}' must be true or false");
+
+    private static ImmutableArray<BookLevel> Levels(JsonElement owner, string name)
+    {
+        if (!owner.TryGetProperty(name, out var array) || array.ValueKind != JsonValueKind.Array)
+        {
+            throw new FormatException($"'{name}' must be an array of [price, quantity]");
+        }
+
+        var builder = ImmutableArray.CreateBuilder<BookLevel>(array.GetArrayLength());
+        foreach (var level in array.EnumerateArray())
+        {
+            if (level.ValueKind != JsonValueKind.Array || level.GetArrayLength() < 2)
+            {
+                throw new FormatException($"'{name}' level {level.GetRawText()} must be [price, quantity]");
+            }
+
+            builder.Add(new BookLevel(DecValue(level[0], name + " price"), DecValue(level[1], name + " quantity")));
+        }
+
+        return builder.MoveToImmutable();
+    }
+}

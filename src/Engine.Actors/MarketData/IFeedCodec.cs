@@ -1,0 +1,38 @@
+using Engine.Actors.MarketData.Books;
+using Engine.Messages.Identifiers;
+using Engine.Messages.MarketData;
+
+namespace Engine.Actors.MarketData;
+
+/// <summary>
+/// What is venue-specific in a feed: the socket URL, the stream (topic) names, the control frames, decoding, the
+/// book's sequencing rules and where a book snapshot comes from. A venue is a codec plus an endpoint; the
+/// <see cref="FeedSessionActor"/> owns everything else (connection, limits, resubscription, reconnects). Pure, one
+/// instance per feed session; <see cref="Decode"/> throws <see cref="FormatException"/> naming what was wrong.
+/// </summary>
+public interface IFeedCodec
+{
+    /// <summary>The URL the socket opens (Binance: <c>&lt;base&gt;/stream</c>, streams added by SUBSCRIBE).</summary>
+    Uri ConnectUri { get; }
+
+    /// <summary>Most streams one connection may carry (Binance: 1,024).</summary>
+    int MaxStreams { get; }
+
+    /// <summary>The venue's stream name for a symbol and kind (Binance: <c>btcusdt@bookTicker</c>).</summary>
+    string Topic(Symbol symbol, MarketDataKind kind);
+
+    /// <summary>One control frame subscribing <paramref name="topics"/>, answered by a <see cref="FeedInbound.ControlReply"/> with <paramref name="id"/>.</summary>
+    byte[] EncodeSubscribe(IReadOnlyList<string> topics, long id);
+
+    /// <summary>One control frame unsubscribing <paramref name="topics"/>.</summary>
+    byte[] EncodeUnsubscribe(IReadOnlyList<string> topics, long id);
+
+    /// <summary>Decodes one text frame received at <paramref name="receivedAt"/>.</summary>
+    FeedInbound Decode(ReadOnlySpan<byte> frame, DateTimeOffset receivedAt);
+
+    /// <summary>A new synchronizer for <paramref name="symbol"/>'s book.</summary>
+    IBookSynchronizer CreateBook(Symbol symbol);
+
+    /// <summary>Fetches a book snapshot (for <see cref="BookAction.FetchSnapshot"/>).</summary>
+    Task<BookSnapshotData> FetchSnapshotAsync(Symbol symbol, CancellationToken cancellationToken);
+}
