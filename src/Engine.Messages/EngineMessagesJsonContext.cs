@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Engine.Messages.Accounts;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Orders;
+using Engine.Messages.Risk;
 
 namespace Engine.Messages;
 
@@ -27,6 +28,9 @@ namespace Engine.Messages;
 [JsonSerializable(typeof(PositionChanged))]
 [JsonSerializable(typeof(ConnectionStateChanged))]
 [JsonSerializable(typeof(RequestBudgetExhausted))]
+[JsonSerializable(typeof(TradingStateChanged))]
+[JsonSerializable(typeof(SetTradingState))]
+[JsonSerializable(typeof(TradingStateUnchanged))]
 [JsonSerializable(typeof(SubmitOrder))]
 [JsonSerializable(typeof(CancelOrder))]
 [JsonSerializable(typeof(CancelAllOrders))]

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using Engine.Messages.Accounts;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Orders;
+using Engine.Messages.Risk;
 
 namespace Engine.Messages;
 
@@ -33,6 +34,7 @@ public static class EventManifests
         typeof(PositionChanged),
         typeof(ConnectionStateChanged),
         typeof(RequestBudgetExhausted),
+        typeof(TradingStateChanged),
     }.ToFrozenDictionary(t => t, t => $"{t.Name}.v{CurrentVersion}");
 
     private static readonly FrozenDictionary<string, Type> Types = Names.ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);

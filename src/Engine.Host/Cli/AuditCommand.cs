@@ -71,6 +71,7 @@ internal static class AuditCommand
             else
             {
                 AuditTableWriter.Write(report, output);
+                RiskAuditWriter.Write(await RiskAuditReader.ReadAsync(options, cancellationToken), parse.GetValue(from), parse.GetValue(to), output);
             }
 
             foreach (var violation in report.Violations)
