@@ -64,6 +64,28 @@ prepare_pg() {
 
 prepare_pg || true
 
+# Debian's Chromium drives the dashboard's browser test (PuppeteerSharp through /usr/bin/chromium; nothing is downloaded
+# at run time). Installed like PostgreSQL when it is missing and we can; without it that test is skipped and says why.
+prepare_chromium() {
+  if [ -n "${ENGINE_TEST_CHROMIUM:-}" ] || [ -x /usr/bin/chromium ]; then
+    log "Chromium ready (${ENGINE_TEST_CHROMIUM:-/usr/bin/chromium})"
+    return 0
+  fi
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    log "installing Chromium (apt-get install -y chromium)"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
+      || { log "could not install Chromium; the dashboard browser test will be skipped"; return 1; }
+    log "Chromium installed: $(/usr/bin/chromium --version 2>/dev/null)"
+  else
+    log "Chromium not installed and cannot install it (need root and apt-get); the dashboard browser test will be skipped"
+    return 1
+  fi
+}
+
+prepare_chromium || true
+# Screenshots of the browser test are kept here as artifacts.
+export ENGINE_TEST_ARTIFACTS="${ENGINE_TEST_ARTIFACTS:-$root/artifacts}"
+
 out=$(mktemp)
 dotnet test Engine.sln -c Release --nologo 2>&1 | tee "$out"
 status=${PIPESTATUS[0]}

@@ -3,6 +3,7 @@ using Engine.Messages.Accounts;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Orders;
 using Engine.Messages.Tasks;
+using Engine.Messages.Risk;
 
 namespace Engine.Messages;
 
@@ -28,6 +29,9 @@ namespace Engine.Messages;
 [JsonSerializable(typeof(PositionChanged))]
 [JsonSerializable(typeof(ConnectionStateChanged))]
 [JsonSerializable(typeof(RequestBudgetExhausted))]
+[JsonSerializable(typeof(TradingStateChanged))]
+[JsonSerializable(typeof(SetTradingState))]
+[JsonSerializable(typeof(TradingStateUnchanged))]
 [JsonSerializable(typeof(SubmitOrder))]
 [JsonSerializable(typeof(CancelOrder))]
 [JsonSerializable(typeof(CancelAllOrders))]

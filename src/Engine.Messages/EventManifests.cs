@@ -3,6 +3,7 @@ using Engine.Messages.Accounts;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Orders;
 using Engine.Messages.Tasks;
+using Engine.Messages.Risk;
 
 namespace Engine.Messages;
 
@@ -41,6 +42,7 @@ public static class EventManifests
         typeof(TaskCommandResolved),
         typeof(TradeSucceeded),
         typeof(TradeFailed),
+        typeof(TradingStateChanged),
     }.ToFrozenDictionary(t => t, t => $"{t.Name}.v{CurrentVersion}");
 
     private static readonly FrozenDictionary<string, Type> Types = Names.ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);

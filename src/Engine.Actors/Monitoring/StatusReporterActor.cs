@@ -169,6 +169,7 @@ public sealed class StatusReporterActor : ReceiveActor, IWithTimers
     {
         Receive<Tick>(_ => Report());
         Receive<GetStatusLines>(_ => Sender.Tell(new StatusLines(_board.Render()), Self));
+        Receive<GetStatusSnapshot>(_ => Sender.Tell(StatusSnapshot.Of(_board), Self));
     }
 
     private void Report()

@@ -1,6 +1,8 @@
 using Engine.Actors.Orders.Protocol;
+using Engine.Actors.Risk;
 using Engine.Actors.Venues;
 using Engine.Messages.Orders;
+using Engine.Messages.Risk;
 
 namespace Engine.Actors.Orders;
 
@@ -24,6 +26,12 @@ public sealed partial class OrderBookActor
         if (RefusalOf(command) is { } reason)
         {
             RejectJournaled(command, reason);
+            return;
+        }
+
+        if (_risk.Check(command, _book.Orders, Now) is { } breach)
+        {
+            RejectJournaled(command, $"risk rule {breach.Rule} ({breach.Scope}): {breach.Detail}", breach);
             return;
         }
 
@@ -60,10 +68,10 @@ public sealed partial class OrderBookActor
     }
 
     /// <summary>Records the refused order (submitted, then rejected locally), then answers the sender.</summary>
-    private void RejectJournaled(SubmitOrder command, string reason)
+    private void RejectJournaled(SubmitOrder command, string reason, RiskBreach? breach = null)
     {
         LogLocalRejection(_log, _login.Value, command.ClientOrderId.Value, reason);
-        var rejected = new OrderRejected(_login, command.ClientOrderId, Now, reason, IsLocal: true);
+        var rejected = new OrderRejected(_login, command.ClientOrderId, Now, reason, IsLocal: true, breach);
         var sender = Sender;
         var none = new LinkedList<IOrderEvent>();
         Record(OrderSubmitted.From(command), none, null);

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Persistence;
 using Engine.Actors.Orders.Protocol;
+using Engine.Actors.Risk;
 using Engine.Actors.Runtime;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
@@ -55,6 +56,7 @@ public sealed partial class OrderBookActor : ReceivePersistentActor, IWithTimers
     private readonly OrderBook _book;
     private readonly TimeProvider _time;
     private readonly ILogger _log;
+    private readonly RiskGate _risk;
     private ConnectionReadiness? _readiness;
     private int _eventsSinceSnapshot;
 
@@ -71,6 +73,7 @@ public sealed partial class OrderBookActor : ReceivePersistentActor, IWithTimers
         _book = new OrderBook(login);
         _time = Context.Engine().Time;
         _log = Context.CreateLogger<OrderBookActor>();
+        _risk = RiskGate.Subscribe(Context, login);
         if (!string.IsNullOrEmpty(journalPluginId))
         {
             JournalPluginId = journalPluginId;
@@ -87,6 +90,7 @@ public sealed partial class OrderBookActor : ReceivePersistentActor, IWithTimers
         Recover<RecoveryCompleted>(_ => OnRecoveryCompleted());
 
         Command<ConnectionReadiness>(r => _readiness = r);
+        Command<RiskSnapshot>(_risk.Update);
         Command<SubmitOrder>(OnSubmit);
         Command<PlaceOutcome>(OnPlaceOutcome);
         Command<CancelOrder>(OnCancel);

@@ -16,7 +16,7 @@ namespace Engine.Actors.Strategies;
 /// that cannot be resolved is reported (<see cref="StrategyLoadFailed"/>) and skipped. Host events go to the log and
 /// the event stream. <see cref="StopStrategies"/> stops them all and replies <see cref="StrategiesStopped"/>.
 /// </summary>
-public sealed class StrategyHost : ReceiveActor
+public sealed partial class StrategyHost : ReceiveActor
 {
     private readonly StrategyHostSettings _settings;
     private readonly ILogger _log;
@@ -37,6 +37,8 @@ public sealed class StrategyHost : ReceiveActor
         Receive<StopStrategies>(_ => OnStopStrategies());
         Receive<GetRunningStrategies>(_ => Sender.Tell(new RunningStrategies(Running())));
         Receive<SendToStrategy>(OnSendToStrategy);
+        Receive<StopStrategy>(OnStopStrategy);
+        Receive<StartStrategy>(OnStartStrategy);
     }
 
     /// <summary>Props of the host; the settings are checked here (null members, option validation).</summary>

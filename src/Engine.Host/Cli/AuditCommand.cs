@@ -82,6 +82,8 @@ internal static class AuditCommand
                 {
                     TaskAuditWriter.WriteTable(tasks, output);
                 }
+
+                RiskAuditWriter.Write(await RiskAuditReader.ReadAsync(options, cancellationToken), parse.GetValue(from), parse.GetValue(to), output);
             }
 
             foreach (var violation in report.Violations)

@@ -24,6 +24,12 @@ internal static class EngineCli
         root.Subcommands.Add(CheckConfigCommand.Create(config));
         root.Subcommands.Add(SimulateCommand.Create(config));
         root.Subcommands.Add(DataCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(TradingStateCommand.Create("halt", "Halt trading (no new orders) in the running engine, a login or a strategy; cancels working orders by default."));
+        root.Subcommands.Add(TradingStateCommand.Create("resume", "Let the running engine, a login or a strategy trade again."));
+        root.Subcommands.Add(TradingStateCommand.Create("reduce", "Let only position-reducing orders through in the running engine, a login or a strategy."));
+        root.Subcommands.Add(CancelAllCommand.Create());
+        root.Subcommands.Add(HealthCommand.Create());
         return root;
     }
 

@@ -1,6 +1,7 @@
 using Akka.Configuration;
 using AkkaConfig = Akka.Configuration.Config;
 using Engine.Actors.Orders;
+using Engine.Actors.Risk;
 using Engine.Config;
 using Engine.Host.Runtime;
 using Engine.Persistence;
@@ -25,7 +26,8 @@ public static class AkkaConfiguration
             .WithFallback(Defaults)
             .WithFallback(PersistenceHocon.Build(options.Journal, options.SnapshotStore))
             .WithFallback(OrderJournal.AkkaConfig([.. PersistenceHocon.JournalPluginIds]))
-            .WithFallback(Engine.Actors.Tasks.TaskJournal.AkkaConfig([.. PersistenceHocon.JournalPluginIds]));
+            .WithFallback(Engine.Actors.Tasks.TaskJournal.AkkaConfig([.. PersistenceHocon.JournalPluginIds]))
+            .WithFallback(RiskJournal.AkkaConfig([.. PersistenceHocon.JournalPluginIds]));
     }
 
     /// <summary>The <c>akka</c> section of <paramref name="config"/> as Akka reads it; empty when the file has none.</summary>

@@ -1,7 +1,9 @@
 using Engine.Actors.Connections;
 using Engine.Actors.MarketData;
 using Engine.Actors.Orders;
+using Engine.Actors.Risk;
 using Engine.Actors.Strategies;
+using Engine.Host.Api;
 using Engine.Host.Runtime;
 using Engine.Config;
 using Engine.Persistence.Journal;
@@ -44,6 +46,12 @@ public sealed record EngineOptions : IValidatableOptions
     /// <summary>Where strategy plugins are loaded from and how failing strategies are restarted.</summary>
     public StrategyHostOptions StrategyHost { get; init; } = new();
 
+    /// <summary>Pre-trade limits per login, strategy and symbol; automatic triggers of the trading states.</summary>
+    public RiskOptions Risk { get; init; } = new();
+
+    /// <summary>The control API, dashboard, metrics and health endpoints.</summary>
+    public ApiOptions Api { get; init; } = new();
+
     /// <summary>Log level and optional log file.</summary>
     public LoggingOptions Logging { get; init; } = new();
 
@@ -64,6 +72,16 @@ public sealed record EngineOptions : IValidatableOptions
         }
 
         var logins = Logins.Select(l => l.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var limits in Risk.Logins.Where(l => !logins.Contains(l.Name)))
+        {
+            yield return $"risk.logins: limits for login '{limits.Name}', which is not configured in engine.logins";
+        }
+
+        foreach (var limits in Risk.Strategies.Where(l => !Strategies.Any(s => s.Name == l.Name)))
+        {
+            yield return $"risk.strategies: limits for strategy '{limits.Name}', which is not configured in engine.strategies";
+        }
+
         foreach (var strategy in Strategies)
         {
             foreach (var login in strategy.Logins.Where(l => !logins.Contains(l)))

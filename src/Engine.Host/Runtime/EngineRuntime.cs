@@ -5,6 +5,7 @@ using Akka.Logger.Serilog;
 using Engine.Actors.Monitoring;
 using Engine.Actors.Runtime;
 using Engine.Actors.Supervision;
+using Engine.Host.Api;
 using Engine.Host.Configuration;
 using Engine.Messages.Identifiers;
 using Engine.Persistence;
@@ -53,6 +54,7 @@ public sealed class EngineRuntime
     {
         var options = _configuration.Options;
         _logger.Starting(_configuration.SourceFile);
+        ApiHosting.ThrowIfInsecure(options.Api);
         var fleet = await SimulatorFleet.StartAsync(
             [.. SimulatedVenues.Required(options.Logins).Union(SimulatedFeeds.Required(options.Feeds), StringComparer.Ordinal)],
             options.Simulator,
@@ -79,10 +81,14 @@ public sealed class EngineRuntime
     private async Task<int> RunHostAsync(EngineComposition composition, SimulatorFleet fleet, CancellationToken stop)
     {
         var engineDied = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var host = BuildHost(composition, fleet, engineDied);
+        var actors = new TaskCompletionSource<EngineActors>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var host = BuildHost(composition, fleet, engineDied, actors);
         await host.StartAsync(CancellationToken.None);
+        ControlApiServer? api = null;
         try
         {
+            api = await ApiHosting.StartAsync(
+                composition, host.Services.GetRequiredService<ActorSystem>(), await actors.Task, _loggerFactory, _timeProvider, CancellationToken.None);
             foreach (var login in composition.Logins)
             {
                 _logger.LoginConfigured(login.Name, login.Venue, login.Url);
@@ -113,9 +119,16 @@ public sealed class EngineRuntime
             await host.StopAsync(CancellationToken.None);
             throw;
         }
+        finally
+        {
+            if (api is not null)
+            {
+                await api.DisposeAsync();
+            }
+        }
     }
 
-    private IHost BuildHost(EngineComposition composition, SimulatorFleet fleet, TaskCompletionSource engineDied)
+    private IHost BuildHost(EngineComposition composition, SimulatorFleet fleet, TaskCompletionSource engineDied, TaskCompletionSource<EngineActors> actors)
     {
         var options = composition.Options;
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -137,13 +150,15 @@ public sealed class EngineRuntime
                 var loginIds = composition.Logins.Where(l => l.Enabled).Select(l => new LoginId(l.Name)).ToList();
                 var status = system.ActorOf(
                     StatusReporterActor.Props(loginIds, options.Run.StatusInterval, PersistenceHocon.ReadJournalPluginId(options.Journal)), "status");
+                var (risk, fills) = ApiHosting.CreateActors(system, options);
                 var engine = system.ActorOf(EngineSupervisor.Props(_tree(composition)), EngineSupervisor.Name);
+                actors.SetResult(new EngineActors(engine, status, risk, fills));
                 system.ActorOf(TerminationWatcher.Props(engine, engineDied), "engine-watcher");
                 registry.Register<EngineSupervisor>(engine);
                 var phases = EngineStopPlan.Build(
                     system,
                     engine,
-                    [status],
+                    [status, risk, fills],
                     () => !engineDied.Task.IsCompleted,
                     EngineComposition.StopStrategiesAsync,
                     EngineComposition.DrainConnectionsAsync,

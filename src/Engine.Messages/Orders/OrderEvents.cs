@@ -48,12 +48,14 @@ public sealed record OrderAccepted(
 /// A timeout or a disconnect is never a rejection: it is <see cref="OrderStatusUnknown"/>.
 /// </summary>
 /// <param name="Reason">For people: what was wrong and what was expected, or the venue's text verbatim.</param>
+/// <param name="Breach">Set when a pre-trade risk rule refused the order: the rule, the scope and the numbers.</param>
 public sealed record OrderRejected(
     LoginId Login,
     ClientOrderId ClientOrderId,
     DateTimeOffset Timestamp,
     string Reason,
-    bool IsLocal = false) : IOrderEvent;
+    bool IsLocal = false,
+    Risk.RiskBreach? Breach = null) : IOrderEvent;
 
 /// <summary>
 /// One execution that leaves part of the order working. <see cref="Quantity"/> is this fill's amount,

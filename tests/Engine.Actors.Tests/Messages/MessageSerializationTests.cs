@@ -6,6 +6,7 @@ using Engine.Messages.Connectivity;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Markets;
 using Engine.Messages.Orders;
+using Engine.Messages.Risk;
 
 namespace Engine.Actors.Tests.Messages;
 
@@ -23,6 +24,7 @@ public class MessageSerializationTests
         new OrderSubmitted(L, C, T, S, OrderSide.Sell, OrderType.Limit, 3m, 9100.5m, TimeInForce.Ioc, OffsetFlag.Close),
         new OrderAccepted(L, C, T, V, 3m),
         new OrderRejected(L, C, T, "quantity error", IsLocal: false),
+        new OrderRejected(L, C, T, "risk rule max-order-quantity", IsLocal: true, new RiskBreach("max-order-quantity", "login:alice", 1m, 3m, "order quantity 3 exceeds 1")),
         new OrderPartiallyFilled(L, C, T, V, new FillId("f-1"), 9100.5m, 1m, 0.0001m, "BTC", Liquidity.Maker),
         new OrderFilled(L, C, T, V, new FillId("f-2"), 9100.5m, 2m, null, null, Liquidity.Taker),
         new OrderCancelRequested(L, C, T),
@@ -36,6 +38,7 @@ public class MessageSerializationTests
         new PositionChanged(L, T, new PositionSnapshot(S, 3m, 2m, 9000m, 0m, 0m, 0m, -1.5m, 10m), IsReconciliation: true),
         new ConnectionStateChanged(L, T, ConnectionState.Stopped, 1, "platform not found", IsFatal: true),
         new RequestBudgetExhausted(L, T, "ORDERS 50/10s", T.AddSeconds(3), 4),
+        new TradingStateChanged(RiskScope.OfStrategy("mm"), T, TradingState.Active, TradingState.Halted, "risk", "max-daily-loss: 510 reached 500", CancelWorkingOrders: true),
     ];
 
     [Theory]

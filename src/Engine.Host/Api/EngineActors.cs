@@ -1,0 +1,10 @@
+using Akka.Actor;
+
+namespace Engine.Host.Api;
+
+/// <summary>The actors the API talks to.</summary>
+/// <param name="Engine">The engine supervisor (<c>/user/engine</c>): the connections and strategy host are its children.</param>
+/// <param name="Status">The status reporter (<c>/user/status</c>).</param>
+/// <param name="Risk">The risk actor (<c>/user/risk</c>).</param>
+/// <param name="Fills">The fill tape.</param>
+public sealed record EngineActors(IActorRef Engine, IActorRef Status, IActorRef Risk, IActorRef Fills);
