@@ -23,7 +23,7 @@ public class StartupHardeningTests
         { Config(parameters: GoodParameters + "\nbogus-key = 1"), "bogus-key: unknown key" },
         { Config(parameters: GoodParameters.Replace("spread-bps = 4", "spread-bps = wide", StringComparison.Ordinal)), "spread-bps: expected a number, got \"wide\"" },
         { Config(parameters: GoodParameters.Replace("order-size = 0.001", "order-size = -1", StringComparison.Ordinal)), "order-size must be positive, got -1" },
-        { Config(type: "Engine.Strategies.Samples.NoSuchMaker"), "type 'Engine.Strategies.Samples.NoSuchMaker' not found in Engine.Strategies.Samples (loaded); strategy types there: Engine.Strategies.Samples.MarketMaker" },
+        { Config(type: "Engine.Strategies.Samples.NoSuchMaker"), "type 'Engine.Strategies.Samples.NoSuchMaker' not found in Engine.Strategies.Samples (loaded); strategy types there: Engine.Strategies.Samples.FollowWindow, Engine.Strategies.Samples.MarketMaker" },
         { Config(assembly: "No.Such.Assembly"), "strategy 'mm-1': assembly 'No.Such.Assembly' is neither loaded nor loadable by name" },
         { Config(assembly: "missing-plugin.dll"), "strategy 'mm-1': assembly file '" },
         { Config(binanceKey: "private-key-path = \"/nonexistent/harden/ed25519.pem\""), "engine.logins.1: login 'bn': binance.private-key-path '/nonexistent/harden/ed25519.pem': cannot be read (" },
