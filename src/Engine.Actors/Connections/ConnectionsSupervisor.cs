@@ -51,7 +51,7 @@ public sealed partial class ConnectionsSupervisor : ReceiveActor, IWithTimers
         Receive<QueryPosition>(m => Route(m.Login, m, why => Failed(m.Login, m, why)));
         Receive<QuerySymbolInfo>(m => Route(m.Login, m, why => Failed(m.Login, m, why)));
         Receive<DrainConnections>(OnDrain);
-        Receive<ConnectionActor.Drained>(d => Drained(d.Login, ok: true));
+        Receive<ConnectionActor.Drained>(d => Drained(d.Login, ok: true, d.Leftovers));
         Receive<DrainDeadline>(_ => FinishDrain());
         Receive<Terminated>(OnTerminated);
     }
@@ -155,11 +155,16 @@ public sealed partial class ConnectionsSupervisor : ReceiveActor, IWithTimers
         }
     }
 
-    private void Drained(LoginId login, bool ok)
+    private void Drained(LoginId login, bool ok, ImmutableArray<string> leftovers = default)
     {
         if (_drain is { } drain && drain.Pending.Remove(login))
         {
             (ok ? drain.Drained : drain.NotDrained).Add(login);
+            if (!leftovers.IsDefaultOrEmpty)
+            {
+                drain.Leftovers[login] = leftovers;
+            }
+
             if (drain.Pending.Count == 0)
             {
                 FinishDrain();
@@ -177,7 +182,9 @@ public sealed partial class ConnectionsSupervisor : ReceiveActor, IWithTimers
         drain.Answered = true;
         Timers.Cancel(DrainKey);
         drain.NotDrained.AddRange(drain.Pending);
-        drain.Requester.Tell(new ConnectionsDrained([.. drain.Drained], [.. drain.NotDrained]), Self);
+        drain.Requester.Tell(
+            new ConnectionsDrained([.. drain.Drained], [.. drain.NotDrained]) { Leftovers = drain.Leftovers.ToImmutableDictionary() },
+            Self);
     }
 
     private sealed record DrainDeadline;
@@ -191,6 +198,8 @@ public sealed partial class ConnectionsSupervisor : ReceiveActor, IWithTimers
         public List<LoginId> Drained { get; } = [];
 
         public List<LoginId> NotDrained { get; } = [];
+
+        public Dictionary<LoginId, ImmutableArray<string>> Leftovers { get; } = [];
 
         public bool Answered { get; set; }
     }
