@@ -11,7 +11,12 @@ public class OrderAuditTests
     public static TheoryData<string, IOrderEvent[], string?> Cases => new()
     {
         { "fill in two parts, then a cancel", [Submit("a", quantity: 2m), Accept("a"), Partial("a", "f1", 1m), Fill("a", "f2", 1m), Submit("b"), Accept("b"), Cancel("b")], null },
-        { "duplicate fill is ignored, not a violation", [Submit("a", quantity: 2m), Accept("a"), Partial("a", "f1", 1m), Partial("a", "f1", 1m)], null },
+        { "(d) a fill id journaled twice on one order", [Submit("a", quantity: 2m), Accept("a"), Partial("a", "f1", 1m), Partial("a", "f1", 1m)], "fill id f1 appears twice in the journal (first on order a)" },
+        { "(d) one fill id on two orders", [Submit("a"), Accept("a"), Submit("b"), Accept("b"), Fill("a", "f1", 1m), Fill("b", "f1", 1m)], "order b OrderFilled: fill id f1 appears twice in the journal (first on order a)" },
+        { "(a) an order left Unknown at a journaled drain", [Submit("a"), Unknown("a"), Ended("drained", at: 9)], "order a (venue id unknown) was left Unknown at the end of the session (drained)" },
+        { "(a) an order left PendingCancel at a journaled drain", [Submit("a"), Accept("a"), CancelRequested("a"), Ended("drained", at: 9)], "order a (venue id v-a) was left PendingCancel at the end of the session" },
+        { "(a) a crash with an Unknown order is not a violation", [Submit("a"), Unknown("a")], null },
+        { "(a) a drained session with every order closed", [Submit("a"), Accept("a"), Cancel("a"), Ended("working orders cancelled", at: 9)], null },
         { "rejected order", [Submit("a"), Reject("a")], null },
         { "fill without its order", [Submit("a"), Fill("zz", "f9", 1m)], "order zz OrderFilled: fill f9 without its order" },
         { "overfill", [Submit("a", quantity: 1m), Accept("a"), Partial("a", "f1", 0.6m), Partial("a", "f2", 0.6m)], "order a OrderPartiallyFilled: fill f2 of 0.6 would make the filled quantity 1.2 exceed the order quantity 1" },

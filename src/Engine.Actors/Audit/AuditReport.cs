@@ -16,6 +16,21 @@ public sealed record AuditReport(
     ImmutableArray<AuditPosition> Positions,
     int EventsRead)
 {
+    /// <summary>External orders (reported by the venue, attributable to no order of the engine), by login then first report.</summary>
+    public ImmutableArray<AuditedOrder> ExternalOrders { get; init; } = [];
+
+    /// <summary>Distinct fills of external orders, in journal order; counted in <see cref="Positions"/>.</summary>
+    public ImmutableArray<AuditedFill> ExternalFills { get; init; } = [];
+
+    /// <summary>Every session of every login, in journal order per login.</summary>
+    public ImmutableArray<AuditSession> Sessions { get; init; } = [];
+
+    /// <summary>Venue reports rejected as contradictory, per login in journal order (the venue's fault, listed, not a broken invariant).</summary>
+    public ImmutableArray<AuditProtocolViolation> ProtocolViolations { get; init; } = [];
+
+    /// <summary>Orders whose venue id was inferred from a venue report (their timeline says from what).</summary>
+    public int InferredVenueIds { get; init; }
+
     /// <summary>True when no invariant broke.</summary>
     public bool IsClean => Violations.IsEmpty;
 

@@ -10,9 +10,12 @@ namespace Engine.Actors.Audit;
 /// <summary>
 /// Replays order journals through the engine's own <see cref="OrderBook"/> (the same lifecycle table and fill rules)
 /// and checks the invariants: every event belongs to an order recorded before it (no fill without its order), no
-/// forbidden transition, filled ≤ quantity, each order's filled quantity is the sum of its distinct fills, the
-/// position per symbol is the sum of the fills, and each event is stored in its own login's stream. Duplicates and
-/// stale reports are shown in the timeline but are not violations. Pure and thread-safe (all state is local).
+/// forbidden transition, filled ≤ quantity, each order's filled quantity is the sum of its distinct fills (b), the
+/// position per symbol is the sum of all fills, attributed and external, no fill id appears twice in a login's journal
+/// (d), no order is left Submitted, Unknown or PendingCancel at a journaled end of a session (a; a journal whose last
+/// session has no end is reported as a crash, not as a violation), and each event is stored in its own login's stream.
+/// Stale reports are shown in the timeline but are not violations. External orders and fills, inferred venue ids and
+/// the venue's protocol violations are listed. Pure and thread-safe (all state is local).
 /// </summary>
 public static class OrderAudit
 {
@@ -37,7 +40,13 @@ public static class OrderAudit
         private readonly Dictionary<LoginId, string> _streams = [];
         private readonly List<AuditedFill> _fills = [];
         private readonly List<AuditViolation> _violations = [];
+        private readonly List<AuditedFill> _externalFills = [];
+        private readonly List<AuditSession> _sessions = [];
+        private readonly List<AuditProtocolViolation> _protocol = [];
+        private readonly Dictionary<(LoginId, FillId), ClientOrderId> _fillIds = [];
+        private readonly Dictionary<LoginId, (DateTimeOffset Start, DateTimeOffset Last)> _open = [];
         private int _read;
+        private int _inferred;
 
         public void Replay(AuditedEvent stored)
         {
@@ -64,6 +73,30 @@ public static class OrderAudit
 
             _streams[streamLogin] = stored.PersistenceId;
             var book = BookOf(streamLogin);
+            Track(streamLogin, orderEvent.Timestamp);
+            CheckFillId(stored, streamLogin, orderEvent, name);
+            switch (orderEvent)
+            {
+                case SessionEnded ended:
+                    EndSession(stored, book, ended);
+                    return;
+                case VenueProtocolViolation v:
+                    if (filter.Includes(v.Timestamp))
+                    {
+                        _protocol.Add(new AuditProtocolViolation(streamLogin, stored.SequenceNr, v.ClientOrderId, v.VenueOrderId, v.Report, v.Reason, v.RawFrame, v.Timestamp));
+                    }
+
+                    if (book.Find(v.ClientOrderId) is null)
+                    {
+                        return;
+                    }
+
+                    break;
+                case VenueOrderIdInferred:
+                    _inferred++;
+                    break;
+            }
+
             var decision = book.Apply(orderEvent);
             if (decision.Result is not { } result)
             {
@@ -96,14 +129,21 @@ public static class OrderAudit
                 PortfolioOf(streamLogin).ApplyFill(order.Symbol, order.Side, fill.Price, fill.Quantity, fill.Fee, fill.FeeAsset);
                 if (filter.Includes(order.CreatedAt))
                 {
-                    _fills.Add(new AuditedFill(streamLogin, order.ClientOrderId, fill.FillId, order.Symbol, order.Side, fill.Price, fill.Quantity, fill.Fee, fill.FeeAsset, orderEvent.Timestamp));
+                    (order.IsExternal ? _externalFills : _fills).Add(new AuditedFill(streamLogin, order.ClientOrderId, fill.FillId, order.Symbol, order.Side, fill.Price, fill.Quantity, fill.Fee, fill.FeeAsset, orderEvent.Timestamp));
                 }
             }
         }
 
         public AuditReport Finish()
         {
+            foreach (var (login, open) in _open.OrderBy(p => p.Key.Value, StringComparer.Ordinal))
+            {
+                // No journaled end: the engine crashed or is still running. Reported as such, not as a violation.
+                _sessions.Add(new AuditSession(login, open.Start, open.Last, "no journaled end: crashed or still running", false, LeftOpen(BookOf(login))));
+            }
+
             var orders = ImmutableArray.CreateBuilder<AuditedOrder>();
+            var external = ImmutableArray.CreateBuilder<AuditedOrder>();
             var positions = ImmutableArray.CreateBuilder<AuditPosition>();
             foreach (var (login, book) in _books.OrderBy(b => b.Key.Value, StringComparer.Ordinal))
             {
@@ -113,7 +153,7 @@ public static class OrderAudit
                     CheckOrder(stream, login, order);
                     if (filter.Includes(order.CreatedAt))
                     {
-                        orders.Add(new AuditedOrder(order, [.. _timelines.GetValueOrDefault((login, order.ClientOrderId)) ?? []]));
+                        (order.IsExternal ? external : orders).Add(new AuditedOrder(order, [.. _timelines.GetValueOrDefault((login, order.ClientOrderId)) ?? []]));
                     }
                 }
 
@@ -135,8 +175,71 @@ public static class OrderAudit
                 }
             }
 
-            return new AuditReport(orders.ToImmutable(), [.. _fills], [.. _violations], positions.ToImmutable(), _read);
+            return new AuditReport(orders.ToImmutable(), [.. _fills], [.. _violations], positions.ToImmutable(), _read)
+            {
+                ExternalOrders = external.ToImmutable(),
+                ExternalFills = [.. _externalFills],
+                Sessions = [.. _sessions.OrderBy(x => x.Login.Value, StringComparer.Ordinal).ThenBy(x => x.Start)],
+                ProtocolViolations = [.. _protocol],
+                InferredVenueIds = _inferred,
+            };
         }
+
+        private void Track(LoginId login, DateTimeOffset at) =>
+            _open[login] = _open.TryGetValue(login, out var open) ? (open.Start, at > open.Last ? at : open.Last) : (at, at);
+
+        /// <summary>(d) A fill id journaled twice in one login's stream, on the same order or another: counted twice somewhere.</summary>
+        private void CheckFillId(AuditedEvent stored, LoginId login, IOrderEvent orderEvent, string name)
+        {
+            if (FillOf(orderEvent) is not { } fill)
+            {
+                return;
+            }
+
+            if (_fillIds.TryGetValue((login, fill.FillId), out var first))
+            {
+                Violate(stored, orderEvent, name, $"fill id {fill.FillId} appears twice in the journal (first on order {first})");
+                return;
+            }
+
+            _fillIds[(login, fill.FillId)] = orderEvent.ClientOrderId;
+        }
+
+        /// <summary>(a) At a journaled end of a session, no order may be left Submitted, Unknown or PendingCancel.</summary>
+        private void EndSession(AuditedEvent stored, OrderBook book, SessionEnded ended)
+        {
+            var start = _open.TryGetValue(ended.Login, out var open) ? open.Start : ended.Timestamp;
+            _open.Remove(ended.Login);
+            var left = LeftOpen(book);
+            if (filter.Includes(ended.Timestamp))
+            {
+                _sessions.Add(new AuditSession(ended.Login, start, ended.Timestamp, ended.How, true, left));
+            }
+
+            var flagged = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var order in book.Orders.Where(IsLeftOpen))
+            {
+                flagged.Add(order.ClientOrderId.Value);
+                Violate(stored, ended, nameof(SessionEnded), string.Create(CultureInfo.InvariantCulture,
+                    $"order {order.ClientOrderId} (venue id {order.VenueOrderId?.Value ?? "unknown"}) was left {order.Status} at the end of the session ({ended.How})"));
+            }
+
+            // The drain's own list: orders it cancelled but the venue still had open when it gave up.
+            foreach (var leftover in ended.Leftovers.IsDefault ? [] : ended.Leftovers)
+            {
+                var cid = leftover.Split(' ', 2)[0];
+                if (flagged.Add(cid))
+                {
+                    Violate(stored, ended, nameof(SessionEnded), $"order {leftover} was still open at the venue when the session ended ({ended.How})");
+                }
+            }
+        }
+
+        private static ImmutableArray<string> LeftOpen(OrderBook book) =>
+            [.. book.Orders.Where(IsLeftOpen).OrderBy(o => o.CreatedAt).Select(o => $"{o.ClientOrderId} ({o.Status}, venue id {o.VenueOrderId?.Value ?? "unknown"})")];
+
+        private static bool IsLeftOpen(OrderState order) =>
+            !order.IsExternal && order.Status is OrderStatus.Submitted or OrderStatus.Unknown or OrderStatus.PendingCancel or OrderStatus.PendingSubmit;
 
         private void CheckOrder(string stream, LoginId login, OrderState order)
         {
@@ -189,6 +292,7 @@ public static class OrderAudit
     {
         OrderPartiallyFilled f => (f.FillId, f.Price, f.Quantity, f.Fee, f.FeeAsset),
         OrderFilled f => (f.FillId, f.Price, f.Quantity, f.Fee, f.FeeAsset),
+        ExternalFillReported f => (f.FillId, f.Price, f.Quantity, f.Fee, f.FeeAsset),
         _ => null,
     };
 
@@ -206,6 +310,11 @@ public static class OrderAudit
         OrderStatusUnknown u => u.Reason,
         OrderStatusReported r => string.Create(CultureInfo.InvariantCulture, $"venue says {r.Status}, remaining {r.Remaining} of {r.Quantity}"),
         OrderReconciled r => string.Create(CultureInfo.InvariantCulture, $"{r.Status}, filled {r.FilledQuantity} ({r.Reason})"),
+        VenueOrderIdInferred i => $"venue id {i.VenueOrderId} INFERRED: {i.Reason}",
+        ExternalOrderReported x => string.Create(CultureInfo.InvariantCulture,
+            $"EXTERNAL {x.Side} {x.Quantity} {x.Symbol}{(x.Price is { } xp ? $" @ {xp}" : string.Empty)} venue id {x.VenueOrderId} {x.Status} ({x.Reason})"),
+        ExternalFillReported f => string.Create(CultureInfo.InvariantCulture, $"EXTERNAL fill {f.FillId} {f.Quantity} @ {f.Price}"),
+        VenueProtocolViolation v => $"PROTOCOL VIOLATION ({v.Report}): {v.Reason}",
         _ => string.Empty,
     };
 }

@@ -1,19 +1,33 @@
+using System.Collections.Immutable;
 using Akka.Actor;
+using Engine.Actors.Orders;
+using Engine.Actors.Orders.Protocol;
 using Engine.Actors.Venues;
 using Engine.Messages.Connectivity;
+using Microsoft.Extensions.Logging;
 
 namespace Engine.Actors.Connections;
 
 /// <summary>
-/// Shutdown: optionally cancel every open order of every configured symbol (phase 1), re-read the open
-/// orders so the book sees the cancels (phase 2), wait until the book has journaled what it was sent (phase 3),
-/// then log out and close; bounded by the login's drain timeout. The answer goes to the drain's sender once,
-/// whatever happens. Phase 3 matters because the host terminates the actors right after the drain: a report or
-/// reconciliation still queued in the book's mailbox then would be lost, leaving orders the venue has canceled
-/// working in the journal.
+/// Shutdown, in rounds bounded by the login's drain timeout; while the login is not ready (an outage, a reconnect) the
+/// drain waits for READY, checking every <see cref="RetryPause"/>. A round: cancel every open order of every configured
+/// symbol (step 1, when cancelling is configured), re-read the open orders so the book sees the cancels, attributes
+/// reports of orders whose reply was lost and resolves what it can (step 2), then read the book once it has journaled
+/// what it was sent (step 3). While orders remain working, Submitted, Unknown or PendingCancel and time remains, another
+/// round follows after <see cref="RetryPause"/>. Then the book accounts for its held reports and journals
+/// <see cref="Engine.Messages.Orders.SessionEnded"/> with the orders left behind (each logged at error level), and the
+/// connection logs out and closes. "working orders cancelled" is logged only when nothing was left behind. The answer
+/// (<see cref="Drained"/>, with the leftovers) goes to the drain's sender once, whatever happens. Step 3 matters because
+/// the host terminates the actors right after the drain: a report or reconciliation still queued in the book's mailbox
+/// then would be lost.
 /// </summary>
 public sealed partial class ConnectionActor
 {
+    /// <summary>The pause between two drain rounds, so the venue's cancel reports can arrive.</summary>
+    public static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(200);
+
+    private const string DrainRetryKey = "drain-retry";
+
     private DrainProgress? _drain;
 
     private void OnDrain(Drain drain)
@@ -23,28 +37,42 @@ public sealed partial class ConnectionActor
             return;
         }
 
-        _drain = new DrainProgress(Sender);
-        if (_state == ConnectionState.Stopped)
-        {
-            FinishDrain("already stopped");
-            return;
-        }
-
+        _drain = new DrainProgress(Sender, drain.CancelWorkingOrders);
         LogDraining(_log, _login, drain.CancelWorkingOrders);
         Timers.StartSingleTimer(DrainKey, new DrainTimeout(), _options.DrainTimeout);
-        if (!drain.CancelWorkingOrders || _state != ConnectionState.Ready)
+        if (_state == ConnectionState.Stopped)
         {
-            FinishDrain(drain.CancelWorkingOrders ? $"not ready ({_state}): nothing can be cancelled" : "no cancel requested");
+            EndSession("stopped before the drain");
             return;
         }
 
-        StartDrainPhase(1, [.. _behavior.Symbols.Select(s => (VenueRequest)new CancelOrdersVenueRequest(s, []))]);
+        if (!drain.CancelWorkingOrders)
+        {
+            EndSession("drained without cancelling");
+            return;
+        }
+
+        if (_state != ConnectionState.Ready)
+        {
+            // Not ready (an outage, a reconnect): wait for READY within the drain timeout, checking every pause.
+            Timers.StartSingleTimer(DrainRetryKey, new DrainRetry(), RetryPause);
+            return;
+        }
+
+        StartRound();
     }
 
-    private void StartDrainPhase(int phase, IReadOnlyList<VenueRequest> requests)
+    private void StartRound()
     {
-        _drain!.Phase = phase;
-        _drain.Pending = requests.Count;
+        _drain!.Round++;
+        StartDrainStep(1, [.. _behavior.Symbols.Select(s => (VenueRequest)new CancelOrdersVenueRequest(s, []))]);
+    }
+
+    private void StartDrainStep(int step, IReadOnlyList<VenueRequest> requests)
+    {
+        var drain = _drain!;
+        drain.Phase = (drain.Round * 10) + step;
+        drain.Pending = requests.Count;
         if (requests.Count == 0)
         {
             OnDrainPhaseDone();
@@ -53,7 +81,7 @@ public sealed partial class ConnectionActor
 
         foreach (var request in requests)
         {
-            Dispatch(request, new DrainPurpose(phase));
+            Dispatch(request, new DrainPurpose(drain.Phase));
         }
     }
 
@@ -61,14 +89,14 @@ public sealed partial class ConnectionActor
     {
         if (reply is OpenOrdersListedReply open)
         {
-            _orders.Tell(new Orders.Protocol.ReconcileOpenOrders(open.Symbol, open.Orders, Now, "open_orders while draining"), Self);
+            _orders.Tell(new ReconcileOpenOrders(open.Symbol, open.Orders, Now, "open_orders while draining"), Self);
         }
         else if (reply is not CancelResultsReply)
         {
             LogDrainRequestFailed(_log, _login, Describe(reply, unknownReason));
         }
 
-        if (_drain is { Done: false } drain && drain.Phase == purpose.Phase && --drain.Pending == 0)
+        if (_drain is { Done: false, Ending: false } drain && drain.Phase == purpose.Phase && --drain.Pending == 0)
         {
             OnDrainPhaseDone();
         }
@@ -76,27 +104,93 @@ public sealed partial class ConnectionActor
 
     private void OnDrainPhaseDone()
     {
-        if (_drain!.Phase == 1)
+        var drain = _drain!;
+        if (drain.Phase % 10 == 1)
         {
-            StartDrainPhase(2, _behavior.OpenOrdersQueries(_behavior.Symbols));
+            StartDrainStep(2, _behavior.OpenOrdersQueries(_behavior.Symbols));
             return;
         }
 
         // The book handles this actor's messages in order and, while persisting, handles nothing else: its answer
         // comes after every report and reconciliation sent before it is in the journal.
-        _drain.Phase = 3;
-        _orders.Tell(Orders.GetOrders.Instance, Self);
+        drain.Phase = (drain.Round * 10) + 3;
+        _orders.Tell(GetOrders.Instance, Self);
     }
 
-    private void OnDrainBookSettled()
+    private void OnDrainBookSettled(OrdersView view)
     {
-        if (_drain is { Done: false, Phase: 3 })
+        if (_drain is not { Done: false, Ending: false } drain || drain.Phase % 10 != 3)
         {
-            FinishDrain("working orders cancelled");
+            return;
+        }
+
+        var left = view.Orders.Count(o => !o.IsExternal && OrderBookActor.IsLeftBehind(o.Status, cancelRequested: true));
+        if (left == 0)
+        {
+            EndSession("working orders cancelled");
+            return;
+        }
+
+        // Orders are still open or unknown: another round (cancels, open orders, resolution) while time remains.
+        LogDrainRetry(_log, _login, left, drain.Round);
+        drain.Phase = 0;
+        Timers.StartSingleTimer(DrainRetryKey, new DrainRetry(), RetryPause);
+    }
+
+    private void OnDrainRetry()
+    {
+        if (_drain is not { Done: false, Ending: false })
+        {
+            return;
+        }
+
+        if (_state == ConnectionState.Ready)
+        {
+            StartRound();
+        }
+        else
+        {
+            // Still not ready: keep waiting for READY until the drain timeout.
+            Timers.StartSingleTimer(DrainRetryKey, new DrainRetry(), RetryPause);
         }
     }
 
-    private void FinishDrain(string why)
+    private void OnDrainTimeout()
+    {
+        if (_drain is { Done: false, Ending: false })
+        {
+            EndSession(_state == ConnectionState.Ready ? "drain timeout" : $"drain timeout while not ready ({_state})");
+        }
+    }
+
+    /// <summary>The socket is gone: what the book knows now is journaled as the end of the session.</summary>
+    private void OnConnectionLostWhileDraining(string reason)
+    {
+        if (_drain is { Done: false, Ending: false })
+        {
+            EndSession($"connection lost while draining: {reason}");
+        }
+    }
+
+    /// <summary>Asks the book to account for everything and journal the end of the session; finishes on its answer.</summary>
+    private void EndSession(string how)
+    {
+        var drain = _drain!;
+        drain.Ending = true;
+        drain.How = how;
+        Timers.Cancel(DrainRetryKey);
+        _orders.Tell(new EndSession(how, drain.CancelWorkingOrders), Self);
+    }
+
+    private void OnSessionRecorded(SessionRecorded recorded)
+    {
+        if (_drain is { Done: false, Ending: true } drain)
+        {
+            FinishDrain(drain.How, recorded.Leftovers);
+        }
+    }
+
+    private void FinishDrain(string why, ImmutableArray<string> leftovers)
     {
         if (_drain is not { Done: false } drain)
         {
@@ -105,6 +199,7 @@ public sealed partial class ConnectionActor
 
         drain.Done = true;
         Timers.Cancel(DrainKey);
+        Timers.Cancel(DrainRetryKey);
         Timers.Cancel(ReconnectKey);
         if (_state != ConnectionState.Stopped)
         {
@@ -113,17 +208,41 @@ public sealed partial class ConnectionActor
             Become(Stopped);
         }
 
-        LogDrained(_log, _login, why);
-        drain.Requester.Tell(new Drained(_login), Self);
+        if (leftovers.IsEmpty)
+        {
+            LogDrained(_log, _login, why);
+        }
+        else
+        {
+            LogDrainedWithLeftovers(_log, _login, why, leftovers.Length, string.Join("; ", leftovers));
+        }
+
+        drain.Requester.Tell(new Drained(_login) { Leftovers = leftovers }, Self);
     }
 
-    private sealed class DrainProgress(IActorRef requester)
+    [LoggerMessage(EventId = 4017, Level = LogLevel.Warning, Message = "Login {Login}: {Count} orders still open or unknown after drain round {Round}; retrying")]
+    private static partial void LogDrainRetry(ILogger logger, Engine.Messages.Identifiers.LoginId login, int count, int round);
+
+    [LoggerMessage(EventId = 4018, Level = LogLevel.Error, Message = "Login {Login}: drain ended ({Why}) with {Count} orders left open or unknown: {Leftovers}")]
+    private static partial void LogDrainedWithLeftovers(ILogger logger, Engine.Messages.Identifiers.LoginId login, string why, int count, string leftovers);
+
+    private sealed record DrainRetry;
+
+    private sealed class DrainProgress(IActorRef requester, bool cancelWorkingOrders)
     {
         public IActorRef Requester { get; } = requester;
+
+        public bool CancelWorkingOrders { get; } = cancelWorkingOrders;
+
+        public int Round { get; set; }
 
         public int Phase { get; set; }
 
         public int Pending { get; set; }
+
+        public bool Ending { get; set; }
+
+        public string How { get; set; } = string.Empty;
 
         public bool Done { get; set; }
     }

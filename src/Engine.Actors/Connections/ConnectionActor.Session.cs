@@ -29,11 +29,11 @@ public sealed partial class ConnectionActor
 
         if (step.Forward is { } forward && _generation == generation)
         {
-            Route(forward);
+            Route(forward, frame.Frame);
         }
     }
 
-    private void Route(VenueInbound inbound)
+    private void Route(VenueInbound inbound, byte[] frame)
     {
         if (inbound.CorrelationKey is { } key)
         {
@@ -56,7 +56,7 @@ public sealed partial class ConnectionActor
 
         if (!inbound.OrderUpdates.IsDefaultOrEmpty)
         {
-            _orders.Tell(new VenueReports(inbound.OrderUpdates), Self);
+            _orders.Tell(new VenueReports(inbound.OrderUpdates) { RawFrame = frame }, Self);
         }
 
         if (!inbound.BookEvents.IsDefaultOrEmpty)

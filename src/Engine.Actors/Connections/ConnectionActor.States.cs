@@ -122,8 +122,10 @@ public sealed partial class ConnectionActor
         Receive<QuerySymbolInfo>(q => OnQuery(q, new SymbolInfoVenueRequest(q.Symbol)));
         Receive<ResolutionNeeded>(OnResolutionNeeded);
         Receive<Drain>(OnDrain);
-        Receive<DrainTimeout>(_ => FinishDrain("drain timeout"));
-        Receive<Orders.OrdersView>(_ => OnDrainBookSettled());
+        Receive<DrainTimeout>(_ => OnDrainTimeout());
+        Receive<DrainRetry>(_ => OnDrainRetry());
+        Receive<Orders.OrdersView>(OnDrainBookSettled);
+        Receive<Orders.Protocol.SessionRecorded>(OnSessionRecorded);
         Receive<ReconcileTick>(_ =>
         {
             if (_state == ConnectionState.Ready)
@@ -166,7 +168,7 @@ public sealed partial class ConnectionActor
         CloseSession(reason, logout: false, socketDead);
         if (_drain is not null)
         {
-            FinishDrain($"connection lost while draining: {reason}");
+            OnConnectionLostWhileDraining(reason);
             return;
         }
 

@@ -114,7 +114,11 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers, IWithUn
     public sealed record Drain(bool CancelWorkingOrders);
 
     /// <summary>The connection has logged out and closed its socket (or had none).</summary>
-    public sealed record Drained(LoginId Login);
+    public sealed record Drained(LoginId Login)
+    {
+        /// <summary>The orders left open or unknown (client id, status, venue id where known); empty when none.</summary>
+        public ImmutableArray<string> Leftovers { get; init; } = [];
+    }
 
     /// <summary>Unattributable venue errors and unreadable frames seen by this incarnation.</summary>
     public sealed record GetProblemCount

@@ -53,7 +53,7 @@ public sealed partial class ConnectionsSupervisor : ReceiveActor, IWithTimers
         Receive<Engine.Messages.Tasks.ITaskCommand>(m => Route(m.Login, m, why => new Engine.Messages.Tasks.TaskCommandRejected(m.Login, m.CommandId, Now, m.GetType().Name, why, IsLocal: true)));
         Receive<Engine.Messages.Tasks.ITaskQuery>(m => Route(m.Login, m, why => new Engine.Messages.Tasks.TaskQueryFailed(m.Login, Now, m.GetType().Name, why, OutcomeUnknown: false)));
         Receive<DrainConnections>(OnDrain);
-        Receive<ConnectionActor.Drained>(d => Drained(d.Login, ok: true));
+        Receive<ConnectionActor.Drained>(d => Drained(d.Login, ok: true, d.Leftovers));
         Receive<DrainDeadline>(_ => FinishDrain());
         Receive<Terminated>(OnTerminated);
     }
@@ -157,11 +157,16 @@ public sealed partial class ConnectionsSupervisor : ReceiveActor, IWithTimers
         }
     }
 
-    private void Drained(LoginId login, bool ok)
+    private void Drained(LoginId login, bool ok, ImmutableArray<string> leftovers = default)
     {
         if (_drain is { } drain && drain.Pending.Remove(login))
         {
             (ok ? drain.Drained : drain.NotDrained).Add(login);
+            if (!leftovers.IsDefaultOrEmpty)
+            {
+                drain.Leftovers[login] = leftovers;
+            }
+
             if (drain.Pending.Count == 0)
             {
                 FinishDrain();
@@ -179,7 +184,9 @@ public sealed partial class ConnectionsSupervisor : ReceiveActor, IWithTimers
         drain.Answered = true;
         Timers.Cancel(DrainKey);
         drain.NotDrained.AddRange(drain.Pending);
-        drain.Requester.Tell(new ConnectionsDrained([.. drain.Drained], [.. drain.NotDrained]), Self);
+        drain.Requester.Tell(
+            new ConnectionsDrained([.. drain.Drained], [.. drain.NotDrained]) { Leftovers = drain.Leftovers.ToImmutableDictionary() },
+            Self);
     }
 
     private sealed record DrainDeadline;
@@ -193,6 +200,8 @@ public sealed partial class ConnectionsSupervisor : ReceiveActor, IWithTimers
         public List<LoginId> Drained { get; } = [];
 
         public List<LoginId> NotDrained { get; } = [];
+
+        public Dictionary<LoginId, ImmutableArray<string>> Leftovers { get; } = [];
 
         public bool Answered { get; set; }
     }

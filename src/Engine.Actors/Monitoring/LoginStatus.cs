@@ -37,6 +37,9 @@ public sealed class LoginStatus
     /// <summary>Distinct fills counted.</summary>
     public int Fills { get; internal set; }
 
+    /// <summary>Distinct fills of external orders (included in <see cref="Fills"/> and the positions).</summary>
+    public int ExternalFills { get; internal set; }
+
     /// <summary>Orders that may still trade.</summary>
     public int OpenOrders => Book.Working.Count();
 
@@ -55,6 +58,11 @@ public sealed class LoginStatus
         }
 
         line.Append(culture, $" | open {OpenOrders} | fills {Fills}");
+        if (ExternalFills > 0)
+        {
+            line.Append(culture, $" (external {ExternalFills})");
+        }
+
         foreach (var p in Portfolio.Positions.OrderBy(p => p.Symbol.Value, StringComparer.Ordinal))
         {
             line.Append(culture, $" | {p.Symbol} pos {N(p.Quantity)} avg {N(p.AverageCost)} last {N(p.LastPrice)}");

@@ -72,11 +72,17 @@ public sealed class StatusBoard
         {
             OrderPartiallyFilled f => (f.Price, f.Quantity, f.Fee, f.FeeAsset),
             OrderFilled f => (f.Price, f.Quantity, f.Fee, f.FeeAsset),
+            ExternalFillReported f => (f.Price, f.Quantity, f.Fee, f.FeeAsset),
             _ => ((decimal Price, decimal Quantity, decimal? Fee, string? FeeAsset)?)null,
         };
         if (fill is { } f2)
         {
             status.Fills++;
+            if (decision.Event is ExternalFillReported)
+            {
+                status.ExternalFills++;
+            }
+
             status.Portfolio.ApplyFill(order.Symbol, order.Side, f2.Price, f2.Quantity, f2.Fee, f2.FeeAsset);
         }
     }

@@ -21,6 +21,9 @@ public sealed partial class OrderBookActor
     /// </summary>
     private bool _writeFailed;
 
+    /// <summary>Events recorded by the current <see cref="Drain"/> so far.</summary>
+    private int _recordedInDrain;
+
     /// <summary>
     /// Decides and applies <paramref name="events"/> one after another (each decision sees the book after the previous
     /// event) and persists each with <c>PersistAsync</c>; then collects the cancels to send and runs
@@ -31,13 +34,22 @@ public sealed partial class OrderBookActor
     private void Drain(IEnumerable<IOrderEvent> events, Action? completed = null)
     {
         var queue = new LinkedList<IOrderEvent>(events);
+        var contradicted = new List<Symbol>();
+        _recordedInDrain = 0;
         while (queue.First is { } node)
         {
             queue.RemoveFirst();
             var decision = _book.Decide(node.Value);
             if (decision.ShouldPersist)
             {
+                Noted(decision.Event, contradicted);
                 Record(decision.Event, queue, null);
+                continue;
+            }
+
+            if (AsViolation(decision) is { } violation)
+            {
+                queue.AddFirst(violation);
                 continue;
             }
 
@@ -45,6 +57,7 @@ public sealed partial class OrderBookActor
         }
 
         SendCollectedCancels();
+        AskToResolve(contradicted);
         completed?.Invoke();
     }
 
@@ -56,8 +69,11 @@ public sealed partial class OrderBookActor
     /// </summary>
     private void Record(IOrderEvent orderEvent, LinkedList<IOrderEvent> queue, Action<IOrderEvent>? committed)
     {
+        // Only an acknowledgement that is the first event of its command goes out early: one released by an event decided
+        // before it (a held report after an inference) must not overtake that event on the event stream.
+        var first = _recordedInDrain++ == 0;
+        var early = first && PublishedBeforeCommit(orderEvent);
         var snapshot = ApplyNow(orderEvent, queue);
-        var early = PublishedBeforeCommit(orderEvent);
         if (early)
         {
             Publish(orderEvent);
@@ -113,6 +129,13 @@ public sealed partial class OrderBookActor
         if (_book.Find(persisted.ClientOrderId) is not { } after)
         {
             return snapshot;
+        }
+
+        var revealedNow = before?.VenueOrderId is null && after.VenueOrderId is not null;
+        if ((revealedNow || persisted is OrderStatusUnknown) && _book.HeldCount > 0 && _book.RetryHeld() is { } inferred)
+        {
+            // A reply that will not come, or a candidate fewer: a held report may now be attributable.
+            queue.AddLast(inferred);
         }
 
         if (before?.VenueOrderId is null && after.VenueOrderId is { } revealed)

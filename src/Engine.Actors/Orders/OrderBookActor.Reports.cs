@@ -10,34 +10,40 @@ public sealed partial class OrderBookActor
 
     private void OnVenueReports(VenueReports reports)
     {
-        var bound = new List<IOrderEvent>(reports.Updates.Length);
+        // One report at a time: an inference applied for one must be seen by the next of the same frame.
         foreach (var update in reports.Updates)
         {
-            if (_book.BindOrHold(update) is { } orderEvent)
-            {
-                bound.Add(orderEvent);
-            }
-            else
+            var report = update.RawFrame.IsEmpty && !reports.RawFrame.IsEmpty ? update with { RawFrame = reports.RawFrame } : update;
+            var events = _book.BindOrHold(report);
+            if (events.IsEmpty)
             {
                 LogReportHeld(_log, _login.Value, update.VenueOrderId.Value);
             }
+
+            Drain(events);
         }
 
         if (_book.HeldCount > 0 && !Timers.IsTimerActive(ExpireHeldKey))
         {
             Timers.StartSingleTimer(ExpireHeldKey, new ExpireHeldReports(), _options.HeldReportTimeout);
         }
-
-        Drain(bound);
     }
 
     private void OnExpireHeld()
     {
-        // Reports received exactly one timeout ago expire too (ExpireHeld drops strictly older ones).
-        var cutoff = Now - _options.HeldReportTimeout + TimeSpan.FromTicks(1);
-        foreach (var expired in _book.ExpireHeld(cutoff))
+        // Reports received exactly one timeout ago expire too (ExpiredHeld selects strictly older ones). Nothing held is
+        // dropped: each venue id is attributed to a matching order or becomes external.
+        var now = Now;
+        var cutoff = now - _options.HeldReportTimeout + TimeSpan.FromTicks(1);
+        foreach (var venueId in _book.ExpiredHeld(cutoff))
         {
-            LogHeldExpired(_log, _login.Value, expired.VenueOrderId.Value, _options.HeldReportTimeout);
+            var events = _book.ReleaseExpired(venueId, now);
+            if (events.FirstOrDefault() is ExternalOrderReported external)
+            {
+                LogExternalOrder(_log, _login.Value, venueId.Value, external.Symbol.Value, external.Side, external.Quantity, external.Reason);
+            }
+
+            Drain(events);
         }
 
         if (_book.HeldCount > 0)
@@ -59,6 +65,6 @@ public sealed partial class OrderBookActor
             LogUnresolved(_log, _login.Value, unresolved.Value, reconcile.Symbol.Value);
         }
 
-        Drain(outcome.Events, () => AskAbout(outcome.ToQuery));
+        Drain([.. outcome.Events, .. ExternalOpenOrders(outcome, reconcile.Symbol, reconcile.Source)], () => AskAbout(outcome.ToQuery));
     }
 }

@@ -100,6 +100,7 @@ public sealed partial class OrderBookActor : ReceivePersistentActor, IWithTimers
         Command<ExpireHeldReports>(_ => OnExpireHeld());
         Command<ReconcileOpenOrders>(OnReconcile);
         Command<OrderStatusResolved>(OnOrderStatusResolved);
+        Command<EndSession>(OnEndSession);
         Command<GetOrders>(_ => TellAfterCommit(Sender, View()));
         Command<SaveSnapshotSuccess>(OnSnapshotSaved);
         Command<SaveSnapshotFailure>(OnSnapshotFailed);

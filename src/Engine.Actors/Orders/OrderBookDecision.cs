@@ -11,9 +11,15 @@ namespace Engine.Actors.Orders;
 /// <param name="Result">The order after the event and the outcome; only <see cref="TransitionOutcome.Applied"/> is persisted.</param>
 public sealed record OrderBookDecision(IOrderEvent Event, OrderApplyResult? Result)
 {
+    /// <summary>
+    /// True for an event about the login's book rather than one order (<see cref="SessionEnded"/>, or a
+    /// <see cref="VenueProtocolViolation"/> bound to no order): persisted as it is, changing no order.
+    /// </summary>
+    public bool IsBookLevel { get; init; }
+
     /// <summary>True when the event is a new fact that must be persisted and applied.</summary>
-    public bool ShouldPersist => Result?.Outcome == TransitionOutcome.Applied;
+    public bool ShouldPersist => IsBookLevel || Result?.Outcome == TransitionOutcome.Applied;
 
     /// <summary>Why nothing changed; null when applied.</summary>
-    public string? Reason => Result is null ? $"no order {Event.ClientOrderId} in this book" : Result.Reason;
+    public string? Reason => IsBookLevel ? null : Result is null ? $"no order {Event.ClientOrderId} in this book" : Result.Reason;
 }

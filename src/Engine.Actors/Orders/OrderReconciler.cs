@@ -14,7 +14,7 @@ namespace Engine.Actors.Orders;
 /// about (<see cref="ReconcileOutcome.ToQuery"/>) instead of guessed; when it cannot, it is closed as Canceled.
 /// An Unknown order without a venue id adopts the unclaimed listed order that names its client order id; failing
 /// that it is asked about by id when the venue can answer, else it adopts the one unclaimed listed order with the
-/// same side, price and quantity, and stays Unknown when there is none or more than one. Orders still awaiting
+/// same side, type, price and quantity (the earliest listed when several are identical), and stays Unknown when there is none. Orders still awaiting
 /// their place reply (Submitted without id) are left alone.
 /// </summary>
 public static class OrderReconciler
@@ -33,7 +33,7 @@ public static class OrderReconciler
         var events = ImmutableArray.CreateBuilder<IOrderEvent>();
         var unresolved = ImmutableArray.CreateBuilder<ClientOrderId>();
         var toQuery = ImmutableArray.CreateBuilder<OrderToResolve>();
-        var working = book.Working.Where(o => o.Symbol == symbol).OrderBy(o => o.CreatedAt).ToList();
+        var working = book.Working.Where(o => o.Symbol == symbol).OrderBy(o => book.ArrivalOf(o.ClientOrderId)).ToList();
 
         foreach (var order in working.Where(o => o.VenueOrderId is not null))
         {
@@ -85,16 +85,22 @@ public static class OrderReconciler
                 continue;
             }
 
+            // The rule of OrderAttribution: same terms; several listed orders with the same terms are interchangeable, so
+            // the oldest Unknown order (this loop goes oldest first) takes the earliest listed one.
             var candidates = unknownVenueIds.Select(v => listed[v])
-                .Where(v => v.Side == order.Side && v.Quantity == order.Quantity && v.Price == order.Price)
+                .Where(v => v.Side == order.Side && v.Quantity == order.Quantity && v.Price == order.Price && v.Type == order.Type)
+                .OrderBy(v => v.CreatedAt ?? DateTimeOffset.MaxValue)
+                .ThenBy(v => v.VenueOrderId.Value, StringComparer.Ordinal)
                 .ToList();
-            if (candidates.Count != 1)
+            if (candidates.Count == 0)
             {
                 unresolved.Add(order.ClientOrderId);
                 continue;
             }
 
-            Adopt(order, candidates[0], $"{source}; matched by side, price and quantity");
+            Adopt(order, candidates[0], candidates.Count == 1
+                ? $"{source}; matched by side, price and quantity"
+                : $"{source}; matched by side, price and quantity, the earliest of {candidates.Count} listed orders with identical terms");
         }
 
         var foreign = open.Where(o => !claimed.Contains(o.VenueOrderId)).ToImmutableArray();

@@ -69,6 +69,12 @@ public sealed record OrderState
     /// <summary>Timestamp of the last applied event.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>
+    /// True for an order the engine did not place, or could not attribute a venue report to (<see cref="ExternalOrderReported"/>):
+    /// kept so later reports about it bind, and its fills count in positions, but never matched by attribution.
+    /// </summary>
+    public bool IsExternal { get; init; }
+
     /// <summary>Quantity not yet filled.</summary>
     public decimal RemainingQuantity => Quantity - FilledQuantity;
 
@@ -89,6 +95,23 @@ public sealed record OrderState
         UpdatedAt = submitted.Timestamp,
     };
 
+    /// <summary>The external order recorded by <paramref name="reported"/>.</summary>
+    public static OrderState Create(ExternalOrderReported reported) => new()
+    {
+        Login = reported.Login,
+        ClientOrderId = reported.ClientOrderId,
+        VenueOrderId = reported.VenueOrderId,
+        Symbol = reported.Symbol,
+        Side = reported.Side,
+        Type = reported.Type ?? OrderType.Limit,
+        Quantity = reported.Quantity,
+        Price = reported.Price,
+        Status = reported.Status,
+        IsExternal = true,
+        CreatedAt = reported.Timestamp,
+        UpdatedAt = reported.Timestamp,
+    };
+
     /// <summary>
     /// Applies one event through the lifecycle table. Never throws: duplicates (fill id, or the same
     /// (venue order id, status, remaining)) and stale reports are ignored; fills beyond the quantity,
@@ -104,6 +127,10 @@ public sealed record OrderState
 
         return orderEvent switch
         {
+            VenueOrderIdInferred inferred => ApplyInferred(inferred),
+            VenueProtocolViolation v => new OrderApplyResult(this with { UpdatedAt = v.Timestamp }, TransitionOutcome.Applied, null),
+            ExternalFillReported f => ApplyExternalFill(f),
+            ExternalOrderReported => Ignored($"external order {VenueOrderId} is already known"),
             OrderPartiallyFilled f => ApplyFill(f.Timestamp, f.VenueOrderId, f.FillId, f.Price, f.Quantity, f.Fee, f.FeeAsset),
             OrderFilled f => ApplyFill(f.Timestamp, f.VenueOrderId, f.FillId, f.Price, f.Quantity, f.Fee, f.FeeAsset),
             _ => ApplyStatus(orderEvent),
@@ -112,6 +139,59 @@ public sealed record OrderState
 
     /// <summary>True when a fill of <paramref name="quantity"/> would complete the order.</summary>
     public bool WouldComplete(decimal quantity) => FilledQuantity + quantity >= Quantity;
+
+    private OrderApplyResult ApplyInferred(VenueOrderIdInferred inferred)
+    {
+        if (VenueOrderId == inferred.VenueOrderId)
+        {
+            return Ignored($"the order already has venue id {inferred.VenueOrderId}");
+        }
+
+        if (VenueOrderId is { } known)
+        {
+            return Invalid($"venue id {inferred.VenueOrderId} inferred for an order whose venue id is {known}");
+        }
+
+        return new OrderApplyResult(this with { VenueOrderId = inferred.VenueOrderId, UpdatedAt = inferred.Timestamp }, TransitionOutcome.Applied, null);
+    }
+
+    /// <summary>
+    /// A fill of an external order: counted once by fill id; the order's quantity grows with its fills when the venue
+    /// never said how large it was, and the order is Filled once its fills cover it.
+    /// </summary>
+    private OrderApplyResult ApplyExternalFill(ExternalFillReported f)
+    {
+        if (!IsExternal)
+        {
+            return Invalid($"external fill {f.FillId} applied to order {ClientOrderId}, which is not external");
+        }
+
+        if (SeenFillIds.Contains(f.FillId))
+        {
+            return Ignored($"duplicate fill {f.FillId}");
+        }
+
+        if (f.Quantity <= 0m || f.Price < 0m)
+        {
+            return Invalid($"fill {f.FillId} has quantity {f.Quantity} and price {f.Price}; quantity must be positive and price not negative");
+        }
+
+        var filled = FilledQuantity + f.Quantity;
+        var quantity = Math.Max(Quantity, filled);
+        var fees = f.Fee is { } paid && f.FeeAsset is { } asset ? Fees.SetItem(asset, Fees.GetValueOrDefault(asset) + paid) : Fees;
+        var next = this with
+        {
+            Quantity = quantity,
+            FilledQuantity = filled,
+            AveragePrice = ((AveragePrice * FilledQuantity) + (f.Price * f.Quantity)) / filled,
+            VenueFilledQuantity = Math.Max(VenueFilledQuantity, filled),
+            Fees = fees,
+            SeenFillIds = SeenFillIds.Add(f.FillId),
+            Status = filled >= quantity ? OrderStatus.Filled : Status,
+            UpdatedAt = f.Timestamp,
+        };
+        return new OrderApplyResult(next, TransitionOutcome.Applied, null);
+    }
 
     private OrderApplyResult ApplyFill(
         DateTimeOffset at, VenueOrderId venueOrderId, FillId fillId, decimal price, decimal quantity, decimal? fee, string? feeAsset)

@@ -4,8 +4,10 @@ using Engine.Actors.Audit;
 namespace Engine.Host.Audit;
 
 /// <summary>
-/// The audit as ONE JSON object: <c>eventsRead</c>, <c>orders</c> (each with its <c>timeline</c>), <c>fills</c>,
-/// <c>violations</c>, <c>summary</c> (orders by status, volume, fees, positions). Numbers are JSON numbers.
+/// The audit as ONE JSON object: <c>eventsRead</c>, <c>clean</c>, <c>orders</c> (each with its <c>timeline</c>), <c>fills</c>,
+/// <c>externalOrders</c>, <c>externalFills</c>, <c>sessions</c> (start, end, how it ended), <c>protocolViolations</c> (per
+/// login, with the raw frame), <c>violations</c>, <c>summary</c> (orders by status, volume, fees, positions from all
+/// fills, inferred venue ids). Numbers are JSON numbers.
 /// </summary>
 internal static class AuditJsonWriter
 {
@@ -22,8 +24,39 @@ internal static class AuditJsonWriter
         }
 
         w.WriteEndArray();
-        w.WriteStartArray("fills");
-        foreach (var f in report.Fills)
+        WriteFills(w, "fills", report.Fills);
+        w.WriteStartArray("externalOrders");
+        foreach (var order in report.ExternalOrders)
+        {
+            WriteOrder(w, order);
+        }
+
+        w.WriteEndArray();
+        WriteFills(w, "externalFills", report.ExternalFills);
+        WriteSessions(w, report);
+        WriteProtocolViolations(w, report);
+        w.WriteStartArray("violations");
+        foreach (var v in report.Violations)
+        {
+            w.WriteStartObject();
+            w.WriteString("persistenceId", v.PersistenceId);
+            w.WriteNumber("sequenceNr", v.SequenceNr);
+            w.WriteString("login", v.Login);
+            w.WriteString("clientOrderId", v.ClientOrderId);
+            w.WriteString("event", v.Event);
+            w.WriteString("message", v.Message);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        WriteSummary(w, report);
+        w.WriteEndObject();
+    }
+
+    private static void WriteFills(Utf8JsonWriter w, string name, IEnumerable<AuditedFill> fills)
+    {
+        w.WriteStartArray(name);
+        foreach (var f in fills)
         {
             w.WriteStartObject();
             w.WriteString("login", f.Login.Value);
@@ -44,21 +77,54 @@ internal static class AuditJsonWriter
         }
 
         w.WriteEndArray();
-        w.WriteStartArray("violations");
-        foreach (var v in report.Violations)
+    }
+
+    private static void WriteSessions(Utf8JsonWriter w, AuditReport report)
+    {
+        w.WriteStartArray("sessions");
+        foreach (var session in report.Sessions)
         {
             w.WriteStartObject();
-            w.WriteString("persistenceId", v.PersistenceId);
-            w.WriteNumber("sequenceNr", v.SequenceNr);
-            w.WriteString("login", v.Login);
-            w.WriteString("clientOrderId", v.ClientOrderId);
-            w.WriteString("event", v.Event);
-            w.WriteString("message", v.Message);
+            w.WriteString("login", session.Login.Value);
+            w.WriteString("start", session.Start);
+            w.WriteString("end", session.End);
+            w.WriteString("how", session.How);
+            w.WriteBoolean("endedInOrder", session.EndedInOrder);
+            w.WriteStartArray("leftOpen");
+            foreach (var left in session.LeftOpen)
+            {
+                w.WriteStringValue(left);
+            }
+
+            w.WriteEndArray();
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
-        WriteSummary(w, report);
+    }
+
+    private static void WriteProtocolViolations(Utf8JsonWriter w, AuditReport report)
+    {
+        w.WriteStartObject("protocolViolations");
+        foreach (var login in report.ProtocolViolations.GroupBy(v => v.Login.Value, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            w.WriteStartArray(login.Key);
+            foreach (var v in login)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("sequenceNr", v.SequenceNr);
+                w.WriteString("timestamp", v.Timestamp);
+                w.WriteString("clientOrderId", v.ClientOrderId.Value);
+                w.WriteString("venueOrderId", v.VenueOrderId?.Value);
+                w.WriteString("report", v.Report);
+                w.WriteString("reason", v.Reason);
+                w.WriteString("rawFrame", v.RawFrame);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
     }
 
@@ -110,6 +176,10 @@ internal static class AuditJsonWriter
         w.WriteStartObject("summary");
         w.WriteNumber("orders", report.Orders.Length);
         w.WriteNumber("fills", report.Fills.Length);
+        w.WriteNumber("externalOrders", report.ExternalOrders.Length);
+        w.WriteNumber("externalFills", report.ExternalFills.Length);
+        w.WriteNumber("inferredVenueIds", report.InferredVenueIds);
+        w.WriteNumber("protocolViolations", report.ProtocolViolations.Length);
         w.WriteStartObject("ordersByStatus");
         foreach (var (status, count) in report.OrdersByStatus)
         {

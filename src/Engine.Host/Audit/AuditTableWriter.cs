@@ -10,11 +10,11 @@ internal static class AuditTableWriter
     public static void Write(AuditReport report, TextWriter output)
     {
         var c = CultureInfo.InvariantCulture;
-        foreach (var order in report.Orders)
+        foreach (var order in report.Orders.Concat(report.ExternalOrders))
         {
             var o = order.Final;
             output.WriteLine(string.Create(c,
-                $"{o.Login} {o.ClientOrderId} {o.Side} {o.Quantity} {o.Symbol} {o.Type}{(o.Price is { } p ? $" @ {p}" : string.Empty)} -> {o.Status}, filled {o.FilledQuantity}{(o.FilledQuantity > 0 ? $" avg {Math.Round(o.AveragePrice, 8)}" : string.Empty)}"));
+                $"{o.Login} {o.ClientOrderId}{(o.IsExternal ? " EXTERNAL" : string.Empty)} {o.Side} {o.Quantity} {o.Symbol} {o.Type}{(o.Price is { } p ? $" @ {p}" : string.Empty)} -> {o.Status}, filled {o.FilledQuantity}{(o.FilledQuantity > 0 ? $" avg {Math.Round(o.AveragePrice, 8)}" : string.Empty)}"));
             foreach (var entry in order.Timeline)
             {
                 var mark = entry.Outcome switch
@@ -39,6 +39,23 @@ internal static class AuditTableWriter
             var p = position.Position;
             output.WriteLine(string.Create(c,
                 $"  position {position.Login} {p.Symbol}: {p.Quantity} (avg {Math.Round(p.AverageCost, 8)}, realised {Math.Round(p.RealisedPnl, 8)}, fees {Math.Round(p.Fees, 8)}, {p.Fills} fills)"));
+        }
+
+        output.WriteLine(string.Create(c,
+            $"  external: {report.ExternalOrders.Length} orders, {report.ExternalFills.Length} fills (counted in the positions); inferred venue ids: {report.InferredVenueIds}"));
+        foreach (var session in report.Sessions)
+        {
+            output.WriteLine(string.Create(c,
+                $"  session {session.Login} {session.Start:yyyy-MM-dd HH:mm:ss} .. {session.End:yyyy-MM-dd HH:mm:ss}: {session.How}{(session.LeftOpen.IsEmpty ? string.Empty : $"; left open: {string.Join(", ", session.LeftOpen)}")}"));
+        }
+
+        foreach (var login in report.ProtocolViolations.GroupBy(v => v.Login.Value, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine(string.Create(c, $"Venue protocol violations of {login.Key}: {login.Count()}"));
+            foreach (var v in login)
+            {
+                output.WriteLine(string.Create(c, $"  #{v.SequenceNr} order {v.ClientOrderId} ({v.Report}): {v.Reason}{(v.RawFrame is { } raw ? $" | frame {raw}" : string.Empty)}"));
+            }
         }
 
         output.WriteLine(report.IsClean ? "No violations." : string.Create(c, $"{report.Violations.Length} violation(s):"));

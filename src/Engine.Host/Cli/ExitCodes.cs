@@ -10,4 +10,10 @@ internal static class ExitCodes
 
     /// <summary>The configuration could not be loaded or validated.</summary>
     public const int ConfigurationError = 2;
+
+    /// <summary>
+    /// <c>engine run</c> stopped, but its drain left orders open or unknown at the venue (each logged at error level with
+    /// its client id and venue id), or a login did not drain: check the venue before trading again.
+    /// </summary>
+    public const int OrdersLeftOpen = 3;
 }

@@ -36,6 +36,6 @@ public sealed record EngineComposition(EngineOptions Options, IReadOnlyList<Logi
         strategies.Ask<StrategiesStopped>(StopStrategies.Instance, timeout, cancellationToken);
 
     /// <summary>Shutdown phase 2: working orders are canceled when configured, then the connections log out.</summary>
-    public static Task DrainConnectionsAsync(IActorRef connections, bool cancelWorkingOrders, TimeSpan timeout, CancellationToken cancellationToken) =>
+    public static Task<ConnectionsDrained> DrainConnectionsAsync(IActorRef connections, bool cancelWorkingOrders, TimeSpan timeout, CancellationToken cancellationToken) =>
         connections.Ask<ConnectionsDrained>(new DrainConnections(cancelWorkingOrders), timeout, cancellationToken);
 }

@@ -23,7 +23,8 @@ namespace Engine.Host.Runtime;
 /// <b>Akka.Hosting</b> on the .NET generic host (the status reporter, the <see cref="EngineSupervisor"/>, the stop phases
 /// registered with <see cref="CoordinatedShutdown"/>), wait for a stop request (Ctrl+C, SIGTERM, <c>--for</c>) or for
 /// the engine to die, then stop the host, which runs the phases (<see cref="EngineStopPlan"/>). Returns the exit code:
-/// 0 after a requested stop, 1 when the engine died on its own. Start-up failures are thrown to the caller after
+/// 0 after a requested stop whose drain left nothing open or unknown, 3 (<c>OrdersLeftOpen</c>) when it did, 1 when the
+/// engine died on its own. Start-up failures are thrown to the caller after
 /// whatever was already started is stopped.
 /// </summary>
 public sealed class EngineRuntime
@@ -82,7 +83,8 @@ public sealed class EngineRuntime
     {
         var engineDied = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var actors = new TaskCompletionSource<EngineActors>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var host = BuildHost(composition, fleet, engineDied, actors);
+        var drain = new DrainResult();
+        using var host = BuildHost(composition, fleet, engineDied, actors, drain);
         await host.StartAsync(CancellationToken.None);
         ControlApiServer? api = null;
         try
@@ -112,7 +114,12 @@ public sealed class EngineRuntime
 
             await host.StopAsync(CancellationToken.None);
             _logger.Stopped();
-            return died ? 1 : 0;
+            if (died)
+            {
+                return Cli.ExitCodes.Failure;
+            }
+
+            return drain.Outcome is { IsComplete: false } ? Cli.ExitCodes.OrdersLeftOpen : Cli.ExitCodes.Success;
         }
         catch
         {
@@ -128,7 +135,7 @@ public sealed class EngineRuntime
         }
     }
 
-    private IHost BuildHost(EngineComposition composition, SimulatorFleet fleet, TaskCompletionSource engineDied, TaskCompletionSource<EngineActors> actors)
+    private IHost BuildHost(EngineComposition composition, SimulatorFleet fleet, TaskCompletionSource engineDied, TaskCompletionSource<EngineActors> actors, DrainResult drain)
     {
         var options = composition.Options;
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -161,7 +168,8 @@ public sealed class EngineRuntime
                     [status, risk, fills],
                     () => !engineDied.Task.IsCompleted,
                     EngineComposition.StopStrategiesAsync,
-                    EngineComposition.DrainConnectionsAsync,
+                    async (connections, cancel, timeout, ct) =>
+                        drain.Outcome = await EngineComposition.DrainConnectionsAsync(connections, cancel, timeout, ct),
                     options.Run.CancelWorkingOrdersOnShutdown,
                     options.Run.Shutdown,
                     fleet);
@@ -187,6 +195,12 @@ public sealed class EngineRuntime
         {
             await (await PersistencePlugins.OpenSnapshotStoreAsync(snapshots, CancellationToken.None)).DisposeAsync();
         }
+    }
+
+    /// <summary>What the drain phase answered; null when it did not run or did not answer. Written by the phase, read after the stop.</summary>
+    private sealed class DrainResult
+    {
+        public Engine.Actors.Connections.ConnectionsDrained? Outcome { get; set; }
     }
 
     /// <summary>How long the generic host lets Akka's coordinated shutdown run: every phase's bound, plus slack.</summary>

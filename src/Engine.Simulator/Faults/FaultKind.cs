@@ -12,6 +12,13 @@ public enum FaultKind
     /// <summary>Notifications caused by a matching request are sent before its reply.</summary>
     NotifyBeforeReply,
 
+    /// <summary>
+    /// A matching request whose execution filled at once (a marketable placement) has its notifications, fills included,
+    /// sent before its reply; requests that did not fill are answered first as usual. With a <see cref="FaultRule.Probability"/>
+    /// it reproduces a venue that sometimes pushes an order's fills before it answers the placement.
+    /// </summary>
+    FillsBeforeReply,
+
     /// <summary>A matching notification is sent twice.</summary>
     DuplicateNotification,
 

@@ -2,27 +2,37 @@ namespace Engine.Simulator.Faults;
 
 /// <summary>
 /// The set of armed faults of one simulator. Thread-safe: the control API arms and clears while sessions consume.
-/// Rules fire in the order they were added; a rule with a positive count is removed when it reaches zero.
+/// Rules fire in the order they were added; a rule with a positive count is removed when it reaches zero. A rule with a
+/// <see cref="FaultRule.Probability"/> below 1 fires on a draw from the plan's seeded random (seed 0 unless a rule's
+/// <see cref="FaultRule.Seed"/> or the constructor says otherwise); a miss passes to the next matching rule.
 /// </summary>
 public sealed class FaultPlan
 {
     private readonly Lock gate = new();
     private readonly List<FaultRule> rules = [];
+    private Random random;
 
-    /// <summary>Creates a plan armed with <paramref name="initial"/> (from options).</summary>
-    public FaultPlan(IEnumerable<FaultRule>? initial = null)
+    /// <summary>Creates a plan armed with <paramref name="initial"/> (from options), drawing from a random seeded with <paramref name="seed"/>.</summary>
+    public FaultPlan(IEnumerable<FaultRule>? initial = null, int seed = 0)
     {
-        if (initial is not null)
+        random = new Random(seed);
+        foreach (var rule in initial ?? [])
         {
-            rules.AddRange(initial);
+            Add(rule);
         }
     }
 
-    /// <summary>Arms a rule.</summary>
+    /// <summary>Arms a rule; a rule with a <see cref="FaultRule.Seed"/> reseeds the plan's draws.</summary>
     public void Add(FaultRule rule)
     {
+        ArgumentNullException.ThrowIfNull(rule);
         lock (gate)
         {
+            if (rule.Seed is { } seed)
+            {
+                random = new Random(seed);
+            }
+
             rules.Add(rule);
         }
     }
@@ -53,7 +63,7 @@ public sealed class FaultPlan
     {
         lock (gate)
         {
-            var index = rules.FindIndex(r => r.Kind == kind && (r.Op is null || string.Equals(r.Op, op, StringComparison.Ordinal)));
+            var index = rules.FindIndex(r => r.Kind == kind && (r.Op is null || string.Equals(r.Op, op, StringComparison.Ordinal)) && Fires(r));
             if (index < 0)
             {
                 return null;
@@ -72,4 +82,6 @@ public sealed class FaultPlan
             return rule;
         }
     }
+
+    private bool Fires(FaultRule rule) => rule.Probability >= 1d || (rule.Probability > 0d && random.NextDouble() < rule.Probability);
 }

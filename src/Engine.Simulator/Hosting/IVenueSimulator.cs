@@ -28,6 +28,9 @@ public interface IVenueSimulator : IAsyncDisposable
     /// <summary>Applies a market command; returns the mids after it.</summary>
     IReadOnlyDictionary<string, decimal> ApplyMarket(MarketCommand command);
 
+    /// <summary>What the venue holds: every account's orders, fills and net position (<see cref="VenueTruth"/>).</summary>
+    VenueTruth GetTruth();
+
     /// <summary>Current venue quirk switches as JSON.</summary>
     JsonElement GetQuirks();
 

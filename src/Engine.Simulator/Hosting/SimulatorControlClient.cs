@@ -38,6 +38,10 @@ public sealed class SimulatorControlClient : IDisposable
         return reply.GetProperty("logins").GetInt32();
     }
 
+    /// <summary>The venue's truth: every account's orders, fills and net position.</summary>
+    public Task<VenueTruth> GetTruthAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<VenueTruth>(HttpMethod.Get, "_control/state", null, cancellationToken);
+
     /// <summary>Sets a mid and/or steps the market; returns the mids.</summary>
     public Task<IReadOnlyDictionary<string, decimal>> MarketAsync(MarketCommand command, CancellationToken cancellationToken = default) =>
         SendAsync<IReadOnlyDictionary<string, decimal>>(HttpMethod.Post, "_control/market", command, cancellationToken);

@@ -119,6 +119,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             venue.Faults.Add(rule);
             return Results.Json(venue.Faults.Active, ControlJson.Options);
         });
+        control.MapGet("/state", () => Results.Json(venue.GetTruth(), ControlJson.Options));
         control.MapPost("/state", async (HttpRequest request) =>
         {
             var injection = await Read<StateInjection>(request) ?? new StateInjection();

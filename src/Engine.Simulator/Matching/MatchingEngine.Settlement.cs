@@ -80,6 +80,7 @@ public sealed partial class MatchingEngine
             FeeAsset = rules.IsFutures ? rules.SettleAsset : rules.QuoteAsset,
             At = now,
         };
+        fills.Add(fill);
         events.Add(new OrderFilled(order.ToView(), fill, now));
         foreach (var asset in touched)
         {

@@ -16,6 +16,7 @@ public sealed partial class MatchingEngine
     private readonly Dictionary<string, SymbolBook> books = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SimAccount> accounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WorkingOrder> orders = new(StringComparer.Ordinal);
+    private readonly List<Fill> fills = [];
     private long nextOrderId;
     private long nextFillId;
     private long sequence;
@@ -60,6 +61,16 @@ public sealed partial class MatchingEngine
 
     /// <summary>Order by id (live or ended), or null.</summary>
     public OrderView? Order(string orderId) => orders.TryGetValue(orderId, out var o) ? o.ToView() : null;
+
+    /// <summary>Every order of an account, live or ended, oldest first: the venue's truth for tests.</summary>
+    public IReadOnlyList<OrderView> OrdersOf(string accountId) =>
+        [.. orders.Values.Where(o => o.AccountId == accountId).OrderBy(o => o.Sequence).Select(o => o.ToView())];
+
+    /// <summary>Every fill of an account, in execution order: the venue's truth for tests.</summary>
+    public IReadOnlyList<Fill> FillsOf(string accountId) => [.. fills.Where(f => f.AccountId == accountId)];
+
+    /// <summary>Every account id.</summary>
+    public IReadOnlyCollection<string> AccountIds => accounts.Keys;
 
     /// <summary>Live orders of an account on a symbol, oldest first.</summary>
     public IReadOnlyList<OrderView> OpenOrders(string accountId, string symbol) =>

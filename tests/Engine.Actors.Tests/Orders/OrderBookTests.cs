@@ -16,7 +16,7 @@ public class OrderBookTests
         var book = new OrderBook(Login);
         book.Apply(Submitted());
 
-        Assert.Null(book.BindOrHold(FillUpdate("f1", 4m, T0)));
+        Assert.Empty(book.BindOrHold(FillUpdate("f1", 4m, T0)));
         Assert.Equal(1, book.HeldCount);
 
         book.Apply(Accepted());
@@ -36,9 +36,9 @@ public class OrderBookTests
         book.Apply(Submitted());
         book.Apply(Accepted());
 
-        var bound = book.BindOrHold(FillUpdate("f1", 4m, T0));
+        var bound = Assert.Single(book.BindOrHold(FillUpdate("f1", 4m, T0)));
         Assert.IsType<OrderPartiallyFilled>(bound);
-        Assert.Equal(Cid, bound!.ClientOrderId);
+        Assert.Equal(Cid, bound.ClientOrderId);
     }
 
     [Fact]
@@ -90,15 +90,14 @@ public class OrderBookTests
     }
 
     [Fact]
-    public void Held_reports_expire()
+    public void Held_reports_expire_by_venue_id_of_their_first_report()
     {
         var book = new OrderBook(Login);
         book.BindOrHold(FillUpdate("f1", 1m, T0));
-        book.BindOrHold(FillUpdate("f2", 1m, T0.AddSeconds(10)));
+        book.BindOrHold(new VenueOrderUpdate(new VenueOrderId("v-2"), T0.AddSeconds(10), cid => Fill("f2", 1m) with { ClientOrderId = cid }));
 
-        var expired = book.ExpireHeld(T0.AddSeconds(5));
-        Assert.Single(expired);
-        Assert.Equal(1, book.HeldCount);
+        Assert.Equal([Vid], book.ExpiredHeld(T0.AddSeconds(5)).ToArray());
+        Assert.Equal(2, book.HeldCount);
     }
 
     [Fact]

@@ -77,15 +77,30 @@ public class OrderReconcilerTests
     }
 
     [Fact]
-    public void Ambiguous_or_absent_match_leaves_the_order_unknown()
+    public void An_absent_match_leaves_the_order_unknown()
     {
         var book = new OrderBook(Login);
         book.Apply(Submitted());
         book.Apply(new OrderStatusUnknown(Login, Cid, T0, "place_order timed out"));
 
-        Assert.Equal([Cid], Reconcile(book, Listed("v-7", 10m), Listed("v-8", 10m)).Unresolved.ToArray());
+        Assert.Equal([Cid], Reconcile(book, Listed("v-8", 10m, quantity: 1m)).Unresolved.ToArray());
         Assert.Equal([Cid], Reconcile(book).Unresolved.ToArray());
         Assert.Equal(OrderStatus.Unknown, book.Find(Cid)!.Status);
+    }
+
+    [Fact]
+    public void Several_listed_orders_with_identical_terms_are_interchangeable_the_earliest_is_adopted_and_the_rest_is_foreign()
+    {
+        var book = new OrderBook(Login);
+        book.Apply(Submitted());
+        book.Apply(new OrderStatusUnknown(Login, Cid, T0, "place_order timed out"));
+
+        var outcome = Reconcile(book, Listed("v-8", 10m), Listed("v-7", 10m));
+
+        var adopted = Assert.IsType<OrderReconciled>(Assert.Single(outcome.Events));
+        Assert.Contains("the earliest of 2 listed orders with identical terms", adopted.Reason, StringComparison.Ordinal);
+        Assert.Equal(["v-7", "v-8"], new[] { adopted.VenueOrderId!.Value.Value, Assert.Single(outcome.Foreign).VenueOrderId.Value }.Order(StringComparer.Ordinal));
+        Assert.Empty(outcome.Unresolved);
     }
 
     [Fact]

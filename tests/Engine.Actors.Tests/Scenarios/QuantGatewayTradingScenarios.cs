@@ -51,15 +51,19 @@ public sealed class QuantGatewayTradingScenarios : QuantGatewayScenarioBase
     }
 
     [Fact]
-    public async Task A_dropped_place_reply_makes_the_order_unknown_and_reconciliation_resolves_it()
+    public async Task A_dropped_place_reply_makes_the_order_unknown_and_its_held_notification_is_attributed_to_it()
     {
         var buy = await SubmitIntoFault(FaultKind.DropReply, "place_order", "resting-1");
         ExpectOrderEvent<OrderSubmitted>(buy.ClientOrderId);
         var unknown = AdvanceUntil<OrderStatusUnknown>(TimeSpan.FromSeconds(1), u => u.ClientOrderId == buy.ClientOrderId);
         Assert.Contains("no reply", unknown.Reason, StringComparison.Ordinal);
 
-        var reconciled = ExpectOrderEvent<OrderReconciled>(buy.ClientOrderId);
-        Assert.Equal(OrderStatus.Accepted, reconciled.Status);
+        // The gateway's SUBMITTED notification, held while the reply was awaited, names the order by its terms only: once
+        // the order is Unknown it is attributed to it, and the order is working again.
+        var inferred = ExpectOrderEvent<VenueOrderIdInferred>(buy.ClientOrderId);
+        var accepted = ExpectOrderEvent<OrderAccepted>(buy.ClientOrderId);
+        Assert.Contains("the only candidate", inferred.Reason, StringComparison.Ordinal);
+        Assert.Equal(inferred.VenueOrderId, accepted.VenueOrderId);
     }
 
     [Fact]

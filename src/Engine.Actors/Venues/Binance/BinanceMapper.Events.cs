@@ -40,7 +40,10 @@ public static partial class BinanceMapper
             },
         };
         var named = r.OriginalClientOrderId is { Length: > 0 } original ? original : r.ClientOrderId;
-        return bind is null ? null : new VenueOrderUpdate(vid, receivedAt, bind, named.Length > 0 ? new ClientOrderId(named) : null);
+        var terms = r.Symbol.Length > 0 && ToSide(r.Side) is { } side && ToOrderType(r.OrderType) is { } type
+            ? new ReportTerms(new Symbol(r.Symbol), side, type, type == OrderType.Market ? null : r.Price, r.Quantity)
+            : null;
+        return bind is null ? null : new VenueOrderUpdate(vid, receivedAt, bind, named.Length > 0 ? new ClientOrderId(named) : null, terms);
     }
 
     /// <summary>

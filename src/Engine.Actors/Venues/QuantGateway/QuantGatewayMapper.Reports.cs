@@ -39,7 +39,22 @@ public static partial class QuantGatewayMapper
             OrderStatus.Rejected => cid => new OrderRejected(login, cid, at, $"the venue reported order {d.OrderNo} as FAILED"),
             _ => cid => new OrderStatusReported(login, cid, at, vid, status, d.Quantity, d.Remain),
         };
-        return new VenueOrderUpdate(vid, receivedAt, bind);
+        return new VenueOrderUpdate(vid, receivedAt, bind, Terms: ToTerms(d));
+    }
+
+    /// <summary>
+    /// The order's own terms as an <c>order</c> notification states them (symbol, side, type, price, quantity), for
+    /// attribution of a report whose <c>order_no</c> no reply revealed; null when the symbol, action or type is missing
+    /// or unknown.
+    /// </summary>
+    public static ReportTerms? ToTerms(W.OrderData d)
+    {
+        if (d.Symbol is not { Length: > 0 } symbol || ToSide(d.Action) is not { } side || ToOrderType(d.OrderType) is not { } type)
+        {
+            return null;
+        }
+
+        return new ReportTerms(new Symbol(symbol), side, type.Type, type.Type == OrderType.Market ? null : d.Price, d.Quantity);
     }
 
     /// <summary>
@@ -58,8 +73,11 @@ public static partial class QuantGatewayMapper
         var fillId = new FillId(d.FillNo);
         var at = FromMillis(d.Ctime, receivedAt);
         var liquidity = ToLiquidity(d.Liquidity);
+        var terms = d.Symbol is { Length: > 0 } symbol && ToSide(d.Side) is { } side
+            ? new ReportTerms(new Symbol(symbol), side, null, null, null)
+            : null;
         return new VenueOrderUpdate(
-            vid, receivedAt, cid => new OrderPartiallyFilled(login, cid, at, vid, fillId, d.Price, d.Quantity, null, null, liquidity));
+            vid, receivedAt, cid => new OrderPartiallyFilled(login, cid, at, vid, fillId, d.Price, d.Quantity, null, null, liquidity), Terms: terms);
     }
 
     /// <summary>One balance; with <paramref name="freeOnly"/> (huobi notifications) locked and total are unknown.</summary>

@@ -173,7 +173,9 @@ public sealed partial class BinanceSimulator
         var reply = Faults.TryTake(FaultKind.UnknownOutcome, request.Method) is not null
             ? BinanceJson.Error(request.Id, BackendTimeout(), Limits(request, returnLimits))
             : BinanceJson.Success(request.Id, outcome.Result, Limits(request, returnLimits));
-        if (Faults.TryTake(FaultKind.NotifyBeforeReply, request.Method) is not null)
+        var filledAtOnce = outcome.Pushes.Count(p => p.EventType == "executionReport") > 1;
+        if (Faults.TryTake(FaultKind.NotifyBeforeReply, request.Method) is not null
+            || (filledAtOnce && Faults.TryTake(FaultKind.FillsBeforeReply, request.Method) is not null))
         {
             Deliver(outcome.Pushes);
             SendReply(request, reply);

@@ -201,6 +201,15 @@ public sealed partial class BinanceSimulator : IVenueSimulator
     }
 
     /// <inheritdoc />
+    public VenueTruth GetTruth()
+    {
+        lock (gate)
+        {
+            return VenueTruth.Of(engine);
+        }
+    }
+
+    /// <inheritdoc />
     public JsonElement GetQuirks()
     {
         lock (gate)

@@ -170,6 +170,9 @@ public sealed partial class DBotSimulator : IVenueSimulator
         }
     }
 
+    /// <summary>DBot holds automation tasks, not exchange orders: no account has orders, fills or positions to compare.</summary>
+    public VenueTruth GetTruth() => new([]);
+
     /// <inheritdoc />
     public JsonElement GetQuirks()
     {

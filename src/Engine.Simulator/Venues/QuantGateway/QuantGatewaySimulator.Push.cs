@@ -27,7 +27,8 @@ public sealed partial class QuantGatewaySimulator
     private void ReplyAndRoute(QuantSession session, QuantLogin login, string op, JsonObject reply, IReadOnlyList<MatchingEvent> events)
     {
         var notifyFirst = Faults.TryTake(FaultKind.NotifyBeforeReply, op) is not null
-            || (op == "place_order" && login.IsFutures && quirks.NotifyBeforeReplyOnFutures);
+            || (op == "place_order" && login.IsFutures && quirks.NotifyBeforeReplyOnFutures)
+            || (events.Any(e => e is OrderFilled) && Faults.TryTake(FaultKind.FillsBeforeReply, op) is not null);
         if (notifyFirst)
         {
             Route(events);

@@ -138,6 +138,15 @@ public sealed partial class QuantGatewaySimulator : IVenueSimulator
     }
 
     /// <inheritdoc />
+    public VenueTruth GetTruth()
+    {
+        lock (gate)
+        {
+            return VenueTruth.Of(engine);
+        }
+    }
+
+    /// <inheritdoc />
     public JsonElement GetQuirks()
     {
         lock (gate)

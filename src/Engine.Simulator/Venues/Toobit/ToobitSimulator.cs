@@ -161,6 +161,15 @@ public sealed partial class ToobitSimulator : IVenueSimulator
     }
 
     /// <inheritdoc />
+    public VenueTruth GetTruth()
+    {
+        lock (gate)
+        {
+            return VenueTruth.Of(engine);
+        }
+    }
+
+    /// <inheritdoc />
     public JsonElement GetQuirks()
     {
         lock (gate)

@@ -53,7 +53,7 @@ public sealed class OrderBookActorReconcileTests : OrderBookActorTestBase
     }
 
     [Fact]
-    public void An_Unknown_order_that_stays_unmatched_remains_Unknown_and_nothing_is_persisted()
+    public void An_Unknown_order_that_stays_unmatched_remains_Unknown_and_the_unmatched_open_order_is_external()
     {
         StartBook();
         Submit("c-1");
@@ -62,11 +62,17 @@ public sealed class OrderBookActorReconcileTests : OrderBookActorTestBase
 
         Reconcile(Open("v-8", quantity: 3m));
 
+        var external = Events.ExpectMsg<ExternalOrderReported>();
+        Assert.Equal(("ext:v-8", 3m, OrderStatus.Accepted), (external.ClientOrderId.Value, external.Quantity, external.Status));
         Events.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
         Assert.Equal(OrderStatus.Unknown, Order("c-1").Status);
-        Assert.Equal(journaled, Journal().Count);
+        Assert.Equal(journaled + 1, Journal().Count);
         Assert.Contains(Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.StartsWith("Open order v-8 in BTC/USDT on login qg-1 is not a working order", StringComparison.Ordinal));
         Assert.Contains(Logs.Entries, e => e.Level == LogLevel.Warning && e.Message == "Order c-1 of login qg-1 is still unknown after reconciling BTC/USDT");
+
+        Reconcile(Open("v-8", quantity: 3m));
+        Events.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
+        Assert.Equal(journaled + 1, Journal().Count);
     }
 
     [Fact]

@@ -13,14 +13,14 @@ public sealed class OrderBookActorReportTests : OrderBookActorTestBase
         Place("c-1", "v-1", quantity: 2m);
 
         Report(FillReport("v-1", "f-1", 0.5m));
-        Report(FillReport("v-1", "f-2", 1.5m, price: 101m));
+        Report(FillReport("v-1", "f-2", 1.5m, price: 99m));
 
         Assert.Equal(new FillId("f-1"), Events.ExpectMsg<OrderPartiallyFilled>().FillId);
         Assert.Equal(new FillId("f-2"), Events.ExpectMsg<OrderFilled>().FillId);
         var order = Order("c-1");
         Assert.Equal(OrderStatus.Filled, order.Status);
         Assert.Equal(2m, order.FilledQuantity);
-        Assert.Equal(100.75m, order.AveragePrice);
+        Assert.Equal(99.25m, order.AveragePrice);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class OrderBookActorReportTests : OrderBookActorTestBase
     }
 
     [Fact]
-    public void An_invalid_report_is_not_persisted()
+    public void An_overfill_is_rejected_for_its_order_journaled_as_a_protocol_violation_and_the_order_reconciled()
     {
         StartBook();
         Place("c-1", "v-1", quantity: 1m);
@@ -74,15 +74,17 @@ public sealed class OrderBookActorReportTests : OrderBookActorTestBase
 
         Report(FillReport("v-1", "f-1", 5m));
 
-        Events.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
-        Assert.Equal(journaled, Journal().Count);
+        var violation = Events.ExpectMsg<VenueProtocolViolation>();
+        Assert.Equal(("c-1", "OrderPartiallyFilled"), (violation.ClientOrderId.Value, violation.Report));
+        Assert.Contains("overfill", violation.Reason, StringComparison.Ordinal);
+        Assert.Equal(journaled + 1, Journal().Count);
         Assert.Equal(0m, Order("c-1").FilledQuantity);
-        Assert.Contains(Logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("order c-1 of login qg-1", StringComparison.Ordinal)
-            && e.Message.Contains("exceed the order quantity", StringComparison.Ordinal));
+        Assert.Contains(Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.StartsWith("Venue protocol violation on order c-1 of login qg-1", StringComparison.Ordinal));
+        Connection.FishForMessage(m => m is Engine.Actors.Orders.Protocol.ResolutionNeeded r && r.Symbols.Contains(new Symbol("BTC/USDT")));
     }
 
     [Fact]
-    public void Held_reports_expire_after_the_timeout_and_are_not_applied_later()
+    public void Held_reports_that_match_no_order_become_external_at_expiry_and_are_never_dropped()
     {
         StartBook();
         Submit("c-1");
@@ -91,11 +93,18 @@ public sealed class OrderBookActorReportTests : OrderBookActorTestBase
 
         Advance(Options.HeldReportTimeout);
 
+        var external = Events.ExpectMsg<ExternalOrderReported>();
+        Assert.Equal(("ext:v-9", "v-9"), (external.ClientOrderId.Value, external.VenueOrderId.Value));
+        var fill = Events.ExpectMsg<ExternalFillReported>();
+        Assert.Equal(("f-1", 0.5m), (fill.FillId.Value, fill.Quantity));
         AwaitAssert(() => Assert.Equal(0, Orders().HeldReports));
-        Assert.Contains(Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("venue order v-9 of login qg-1 dropped", StringComparison.Ordinal));
+        Assert.Contains(Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.StartsWith("External order v-9 on login qg-1", StringComparison.Ordinal));
+        // A reply later than the hold names the venue id: the order takes it, and the fill stays counted once, as external.
         Tell(Placed("c-1", "v-9"));
         Events.ExpectMsg<OrderAccepted>();
+        Report(FillReport("v-9", "f-1", 0.5m));
         Events.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
         Assert.Equal(0m, Order("c-1").FilledQuantity);
+        Assert.Equal(0.5m, Orders().Orders.Single(o => o.IsExternal).FilledQuantity);
     }
 }

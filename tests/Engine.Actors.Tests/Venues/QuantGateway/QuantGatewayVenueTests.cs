@@ -179,7 +179,7 @@ public class QuantGatewayVenueTests
         {
             foreach (var u in DecodeGolden(venue, name).OrderUpdates)
             {
-                Assert.Null(book.BindOrHold(u));
+                Assert.Empty(book.BindOrHold(u));
             }
         }
 
