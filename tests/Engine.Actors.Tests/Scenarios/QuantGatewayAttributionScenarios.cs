@@ -15,6 +15,7 @@ namespace Engine.Actors.Tests.Scenarios;
 /// which gives no client order id: reports are attributed to orders by their terms, what cannot be is external, the
 /// drain leaves nothing open, and the journal equals the venue's truth fill for fill.
 /// </summary>
+[Collection(SoloScenarios.Name)]
 public sealed class QuantGatewayAttributionScenarios : QuantGatewayScenarioBase
 {
     private const int Orders = 500;
