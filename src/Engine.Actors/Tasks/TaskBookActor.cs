@@ -66,6 +66,7 @@ public sealed partial class TaskBookActor : ReceivePersistentActor
         Command<Venues.VenueRequestOutcome>(OnOutcome);
         Command<Venues.BookEvents>(OnBookEvents);
         Command<GetOrders>(_ => Sender.Tell(new OrdersView(_login, [], _ready, 0), Self));
+        Command<EndSession>(_ => Sender.Tell(new SessionRecorded([.. _book.Open.Select(DescribeLeftover)]), Self));
         Command<GetTaskBook>(_ => Sender.Tell(new TaskBookView(_login, [.. _book.Open], _book.TradeCount, _ready), Self));
         Command<SubmitOrder>(m => Sender.Tell(new OrderRejected(m.Login, m.ClientOrderId, Now, $"login {_login} is a DBot login: it runs automation tasks (task commands), not exchange orders", IsLocal: true), Self));
     }
@@ -115,4 +116,8 @@ public sealed partial class TaskBookActor : ReceivePersistentActor
         /// <summary>The only instance needed.</summary>
         public static GetTaskBook Instance { get; } = new();
     }
+
+    /// <summary>How a drain reports a task command still open at the end of the session (there are no orders to cancel).</summary>
+    private static string DescribeLeftover(OpenCommand open) =>
+        $"task command {open.Issued.CommandId} {open.Issued.Operation} [{string.Join(", ", open.Issued.TaskIds)}] {(open.IsUnknown ? "unknown" : "awaiting its reply")}";
 }

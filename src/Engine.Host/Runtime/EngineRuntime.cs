@@ -119,7 +119,8 @@ public sealed class EngineRuntime
                 return Cli.ExitCodes.Failure;
             }
 
-            return drain.Outcome is { IsComplete: false } ? Cli.ExitCodes.OrdersLeftOpen : Cli.ExitCodes.Success;
+            // A drain that started but never answered (its phase timed out) proves nothing was left open: it counts as leftovers.
+            return drain.Started && drain.Outcome is not { IsComplete: true } ? Cli.ExitCodes.OrdersLeftOpen : Cli.ExitCodes.Success;
         }
         catch
         {
@@ -169,7 +170,10 @@ public sealed class EngineRuntime
                     () => !engineDied.Task.IsCompleted,
                     EngineComposition.StopStrategiesAsync,
                     async (connections, cancel, timeout, ct) =>
-                        drain.Outcome = await EngineComposition.DrainConnectionsAsync(connections, cancel, timeout, ct),
+                    {
+                        drain.Started = true;
+                        drain.Outcome = await EngineComposition.DrainConnectionsAsync(connections, cancel, timeout, ct);
+                    },
                     options.Run.CancelWorkingOrdersOnShutdown,
                     options.Run.Shutdown,
                     fleet);
@@ -197,9 +201,11 @@ public sealed class EngineRuntime
         }
     }
 
-    /// <summary>What the drain phase answered; null when it did not run or did not answer. Written by the phase, read after the stop.</summary>
+    /// <summary>Whether the drain phase ran, and what it answered (null when it did not answer). Written by the phase, read after the stop.</summary>
     private sealed class DrainResult
     {
+        public bool Started { get; set; }
+
         public Engine.Actors.Connections.ConnectionsDrained? Outcome { get; set; }
     }
 

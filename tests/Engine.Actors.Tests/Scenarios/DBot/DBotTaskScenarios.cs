@@ -29,6 +29,21 @@ public class DBotTaskScenarios : DBotScenarioBase
     }
 
     [Fact]
+    public void A_drain_answers_at_once_with_nothing_left_behind_when_no_task_command_is_open()
+    {
+        StartReady();
+        CreateFollowOrder("copy-a");
+
+        var answer = CreateTestProbe();
+        Connections.Tell(new Engine.Actors.Connections.DrainConnections(CancelWorkingOrders: true), answer.Ref);
+        var drained = AdvanceUntil<Engine.Actors.Connections.ConnectionsDrained>(TimeSpan.FromMilliseconds(250), _ => true, maxSteps: 8, probe: answer);
+
+        Assert.Equal(new[] { Login }, drained.Drained.ToArray());
+        Assert.Empty(drained.NotDrained);
+        Assert.True(drained.Leftovers.IsEmpty || drained.Leftovers.Values.All(l => l.IsEmpty), string.Join("; ", drained.Leftovers.Values.SelectMany(l => l)));
+    }
+
+    [Fact]
     public void A_command_is_journaled_as_issued_before_its_outcome_and_a_bad_one_is_refused_locally()
     {
         StartReady();
