@@ -67,13 +67,18 @@ internal static class AuditCommand
             {
                 using var buffer = new MemoryStream();
                 AuditJsonWriter.Write(report, buffer);
-                await output.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+                var json = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
                 if (tasks.EventsRead > 0)
                 {
+                    // One JSON document: the task report goes under "tasks" of the order report.
                     using var taskBuffer = new MemoryStream();
                     TaskAuditWriter.WriteJson(tasks, taskBuffer);
-                    await output.WriteLineAsync(System.Text.Encoding.UTF8.GetString(taskBuffer.ToArray()));
+                    var document = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+                    document["tasks"] = System.Text.Json.Nodes.JsonNode.Parse(taskBuffer.ToArray());
+                    json = document.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
                 }
+
+                await output.WriteLineAsync(json);
             }
             else
             {
