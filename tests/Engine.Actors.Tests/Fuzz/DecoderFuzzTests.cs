@@ -1,3 +1,4 @@
+using Engine.Messages.Wire;
 using System.Diagnostics;
 using System.Text;
 using Engine.Actors.Tests.Venues;

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using W = Engine.Actors.Venues.Binance.BinanceWire;
+using Engine.Messages.Wire;
 
 namespace Engine.Actors.Venues.Binance;
 

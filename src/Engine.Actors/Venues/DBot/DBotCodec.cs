@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Engine.Messages.Identifiers;
+using Engine.Messages.Wire;
 
 namespace Engine.Actors.Venues.DBot;
 
@@ -70,6 +71,11 @@ public sealed class DBotCodec(LoginId login, long lastId = 0) : IVenueCodec
     /// <inheritdoc />
     public VenueInbound Decode(ReadOnlySpan<byte> utf8, DateTimeOffset receivedAt)
     {
+        if (WireText.Problem(utf8) is { } problem)
+        {
+            return new VenueInbound { Problem = $"unreadable DBot frame: {problem}" };
+        }
+
         JsonDocument document;
         try
         {

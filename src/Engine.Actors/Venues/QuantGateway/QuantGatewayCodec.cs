@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Engine.Messages.Wire;
 
 namespace Engine.Actors.Venues.QuantGateway;
 

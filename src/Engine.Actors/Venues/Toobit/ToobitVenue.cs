@@ -9,6 +9,7 @@ using Engine.Messages;
 using Engine.Messages.Accounts;
 using Engine.Messages.Identifiers;
 using W = Engine.Actors.Venues.Toobit.ToobitWire;
+using Engine.Messages.Wire;
 
 namespace Engine.Actors.Venues.Toobit;
 
@@ -116,7 +117,7 @@ public sealed class ToobitVenue : IVenueCodec
     {
         ArgumentNullException.ThrowIfNull(response);
         JsonElement body = default;
-        if (!response.Body.IsEmpty)
+        if (!response.Body.IsEmpty && WireText.Problem(response.Body.Span) is null)
         {
             try
             {
@@ -145,6 +146,11 @@ public sealed class ToobitVenue : IVenueCodec
 
     private VenueInbound DecodeStream(ReadOnlySpan<byte> utf8, DateTimeOffset receivedAt)
     {
+        if (WireText.Problem(utf8) is { } problem)
+        {
+            return new VenueInbound { Problem = $"unreadable Toobit stream message: {problem}" };
+        }
+
         JsonElement root;
         try
         {

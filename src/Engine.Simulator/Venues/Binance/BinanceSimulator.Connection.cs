@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Engine.Simulator.Faults;
 using Engine.Simulator.Sockets;
+using Engine.Messages.Wire;
 
 namespace Engine.Simulator.Venues.Binance;
 
@@ -40,7 +41,7 @@ public sealed partial class BinanceSimulator
         }
 
         var now = time.GetUtcNow();
-        if (TextFrameCheck.Problem(frame) is { } problem)
+        if (WireText.Problem(frame) is { } problem)
         {
             session.Send(BinanceJson.Error(null, new BinanceRequestException(400, -1135, $"Invalid JSON request: {problem}."), null));
             return;

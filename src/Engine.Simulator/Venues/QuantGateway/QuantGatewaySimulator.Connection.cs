@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using Engine.Simulator.Faults;
 using Engine.Simulator.Sockets;
+using Engine.Messages.Wire;
 
 namespace Engine.Simulator.Venues.QuantGateway;
 
@@ -21,7 +22,7 @@ public sealed partial class QuantGatewaySimulator
     /// <summary>Handles one text frame under the lock. Activity is recorded only when the frame parsed and handling did not fail.</summary>
     private void HandleFrame(QuantSession session, ReadOnlySpan<byte> frame)
     {
-        if (TextFrameCheck.Problem(frame) is { } problem)
+        if (WireText.Problem(frame) is { } problem)
         {
             SendError(session, problem);
             return;

@@ -35,6 +35,17 @@ public class DBotCodecGoldenTests
     }
 
     [Fact]
+    public void A_lone_surrogate_escape_is_a_problem_frame_not_an_exception()
+    {
+        var frame = Encoding.UTF8.GetBytes("{\"method\":\"tradeResultNotify\",\"result\":{\"id\":\"\\ud800\",\"state\":\"done\"}}");
+
+        var inbound = new DBotCodec(Login).Decode(frame, DateTimeOffset.UnixEpoch);
+
+        Assert.NotNull(inbound.Problem);
+        Assert.Contains("surrogate", inbound.Problem, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void A_reply_for_an_id_no_call_is_waiting_for_is_a_problem_not_a_match()
     {
         var inbound = new DBotCodec(Login).Decode(GoldenFrames.Read("DBot", "in_rpc_mutation_seed"), Received);

@@ -1,15 +1,16 @@
 using System.Globalization;
 using System.Text.Unicode;
 
-namespace Engine.Simulator.Sockets;
+namespace Engine.Messages.Wire;
 
 /// <summary>
-/// The text check the simulators run on every frame before they parse it: UTF-8, and every <c>\uXXXX</c> escape valid
-/// UTF-16. A lone surrogate such as <c>"\ud800"</c> parses as JSON but makes every string read throw; the venue answers
-/// it with its own "invalid request" error and keeps the connection. The same rule as the engine's decoders apply
-/// (<c>Engine.Actors.Venues.WireText</c>; the simulator does not depend on the engine). Pure.
+/// The text check every venue decoder (engine adapters and simulators alike) runs before it parses a frame: the bytes
+/// must be UTF-8 and every <c>\uXXXX</c> escape must form valid UTF-16 (a high surrogate followed by a low one). A lone
+/// surrogate such as <c>"\ud800"</c> parses as JSON but makes every string read throw, so it is refused here, once,
+/// with a sentence saying where; the engine's decoder turns that into its "unknown frame", a simulator into its venue's
+/// "invalid request" error, and the connection carries on. Pure and allocation-free on valid input.
 /// </summary>
-internal static class TextFrameCheck
+public static class WireText
 {
     /// <summary>Why <paramref name="utf8"/> cannot be read as text, or null when it can (JSON syntax is not checked here).</summary>
     public static string? Problem(ReadOnlySpan<byte> utf8)
