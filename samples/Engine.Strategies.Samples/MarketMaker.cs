@@ -141,6 +141,13 @@ public sealed class MarketMaker : StrategyActor<MarketMakerParameters>
             _quotes.Remove(side.Value);
         }
 
+        if (orderEvent is OrderRejected)
+        {
+            // A refused quote (a risk limit, a halt, the venue) is tried again on the next refresh, not at once: re-quoting
+            // on every refusal would turn a halted engine into a loop of journaled refusals.
+            return;
+        }
+
         Requote();
     }
 

@@ -236,14 +236,16 @@ public class MarketMakerTests : EngineTestKit
     }
 
     [Fact]
-    public void A_canceled_or_rejected_quote_is_placed_again()
+    public void A_rejected_quote_is_placed_again_on_the_next_refresh_not_at_once()
     {
         StartReady(Cents);
         var bid = ExpectQuote(OrderSide.Buy, 99.95m, 0.5m);
         ExpectQuote(OrderSide.Sell, 100.05m, 0.5m);
 
         Sys.EventStream.Publish(new OrderRejected(Login, bid.ClientOrderId, UtcNow, "insufficient balance"));
+        _connections.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
 
+        Advance(TimeSpan.FromSeconds(5));
         var again = ExpectQuote(OrderSide.Buy, 99.95m, 0.5m);
         Assert.NotEqual(bid.ClientOrderId, again.ClientOrderId);
     }
