@@ -31,6 +31,12 @@ public sealed record AuditReport(
     /// <summary>Orders whose venue id was inferred from a venue report (their timeline says from what).</summary>
     public int InferredVenueIds { get; init; }
 
+    /// <summary>Invariant (c) per login and asset where the journal holds a balance the venue reported; a failed one is also a violation.</summary>
+    public ImmutableArray<AuditBalanceCheck> BalanceChecks { get; init; } = [];
+
+    /// <summary>Fills inferred from the venue's balance for orders that vanished while the engine did not listen.</summary>
+    public int InferredFills { get; init; }
+
     /// <summary>True when no invariant broke.</summary>
     public bool IsClean => Violations.IsEmpty;
 

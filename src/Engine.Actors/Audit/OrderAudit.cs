@@ -12,7 +12,8 @@ namespace Engine.Actors.Audit;
 /// and checks the invariants: every event belongs to an order recorded before it (no fill without its order), no
 /// forbidden transition, filled ≤ quantity, each order's filled quantity is the sum of its distinct fills (b), the
 /// position per symbol is the sum of all fills, attributed and external, no fill id appears twice in a login's journal
-/// (d), no order is left Submitted, Unknown or PendingCancel at a journaled end of a session (a; a journal whose last
+/// (d), the last balance the venue reported at reconciliation equals the first one plus every fill since (c; inferred
+/// fills and external balance adjustments included; a vanished order is a violation), no order is left Submitted, Unknown or PendingCancel at a journaled end of a session (a; a journal whose last
 /// session has no end is reported as a crash, not as a violation), and each event is stored in its own login's stream.
 /// Stale reports are shown in the timeline but are not violations. External orders and fills, inferred venue ids and
 /// the venue's protocol violations are listed. Pure and thread-safe (all state is local).
@@ -45,8 +46,10 @@ public static class OrderAudit
         private readonly List<AuditProtocolViolation> _protocol = [];
         private readonly Dictionary<(LoginId, FillId), ClientOrderId> _fillIds = [];
         private readonly Dictionary<LoginId, (DateTimeOffset Start, DateTimeOffset Last)> _open = [];
+        private readonly Dictionary<(LoginId Login, string Asset), BalanceTrack> _balances = [];
         private int _read;
         private int _inferred;
+        private int _inferredFills;
 
         public void Replay(AuditedEvent stored)
         {
@@ -95,6 +98,19 @@ public static class OrderAudit
                 case VenueOrderIdInferred:
                     _inferred++;
                     break;
+                case VenueBalanceReconciled reported:
+                    Reported(stored, streamLogin, reported);
+                    return;
+                case ExternalBalanceAdjusted adjusted:
+                    if (_balances.TryGetValue((streamLogin, adjusted.Asset), out var track))
+                    {
+                        track.Adjustments += adjusted.Difference;
+                    }
+
+                    return;
+                case OrderFillInferred or OrderVanished:
+                    Explained(stored, streamLogin, book, orderEvent, name);
+                    return;
             }
 
             var decision = book.Apply(orderEvent);
@@ -127,6 +143,11 @@ public static class OrderAudit
                 var order = result.State;
                 _fillSums[key] = _fillSums.GetValueOrDefault(key) + fill.Quantity;
                 PortfolioOf(streamLogin).ApplyFill(order.Symbol, order.Side, fill.Price, fill.Quantity, fill.Fee, fill.FeeAsset);
+                if (BalanceLedger.BaseAssetOf(order.Symbol) is { } asset && _balances.TryGetValue((streamLogin, asset), out var track))
+                {
+                    var fee = fill.Fee is { } paid && string.Equals(fill.FeeAsset, asset, StringComparison.OrdinalIgnoreCase) ? paid : 0m;
+                    track.FromFills += BalanceLedger.BaseEffect(order.Side, fill.Quantity) - fee;
+                }
                 if (filter.Includes(order.CreatedAt))
                 {
                     (order.IsExternal ? _externalFills : _fills).Add(new AuditedFill(streamLogin, order.ClientOrderId, fill.FillId, order.Symbol, order.Side, fill.Price, fill.Quantity, fill.Fee, fill.FeeAsset, orderEvent.Timestamp));
@@ -175,14 +196,85 @@ public static class OrderAudit
                 }
             }
 
+            // (c) is the position: checked on the base assets of the symbols traded. A quote balance also moves by fees the
+            // quant gateway does not report, so it cannot be checked against the fills.
+            var balances = ImmutableArray.CreateBuilder<AuditBalanceCheck>();
+            foreach (var ((login, asset), track) in _balances.OrderBy(b => b.Key.Login.Value, StringComparer.Ordinal).ThenBy(b => b.Key.Asset, StringComparer.Ordinal))
+            {
+                var check = track.Check;
+                var traded = BookOf(login).Orders.Any(o => string.Equals(BalanceLedger.BaseAssetOf(o.Symbol), asset, StringComparison.OrdinalIgnoreCase));
+                if (check is null || !traded)
+                {
+                    continue;
+                }
+
+                balances.Add(check);
+                if (!check.Holds)
+                {
+                    _violations.Add(new AuditViolation(track.Stream, check.SequenceNr, login.Value, string.Empty, "balance", string.Create(CultureInfo.InvariantCulture,
+                        $"(c) {asset}: the venue reported {check.LastReported} but the journal's fills give {check.Expected} (first reported {check.FirstReported}, fills {check.FromFills}, adjustments {check.Adjustments})")));
+                }
+            }
+
             return new AuditReport(orders.ToImmutable(), [.. _fills], [.. _violations], positions.ToImmutable(), _read)
             {
+                BalanceChecks = balances.ToImmutable(),
+                InferredFills = _inferredFills,
                 ExternalOrders = external.ToImmutable(),
                 ExternalFills = [.. _externalFills],
                 Sessions = [.. _sessions.OrderBy(x => x.Login.Value, StringComparer.Ordinal).ThenBy(x => x.Start)],
                 ProtocolViolations = [.. _protocol],
                 InferredVenueIds = _inferred,
             };
+        }
+
+        /// <summary>
+        /// (c) A balance the venue reported: the first starts the asset's track; each later one is checked against the
+        /// fills and adjustments since the first (only the last check counts: fills after it are not yet reported).
+        /// </summary>
+        private void Reported(AuditedEvent stored, LoginId login, VenueBalanceReconciled reported)
+        {
+            if (!_balances.TryGetValue((login, reported.Asset), out var track))
+            {
+                _balances[(login, reported.Asset)] = new BalanceTrack(stored.PersistenceId, reported.Total);
+                return;
+            }
+
+            track.Check = new AuditBalanceCheck(login, reported.Asset, stored.SequenceNr, track.First, track.FromFills, track.Adjustments, reported.Total);
+        }
+
+        /// <summary>
+        /// An inferred fill's explanation is counted and shown in its order's timeline; a vanished order (no evidence of a
+        /// fill or a cancel) is a violation for a person to check.
+        /// </summary>
+        private void Explained(AuditedEvent stored, LoginId login, OrderBook book, IOrderEvent orderEvent, string name)
+        {
+            if (book.Find(orderEvent.ClientOrderId) is not { } order)
+            {
+                Violate(stored, orderEvent, name, $"{name} for order {orderEvent.ClientOrderId}, which was never recorded (no OrderSubmitted before it)");
+                return;
+            }
+
+            if (!_timelines.TryGetValue((login, order.ClientOrderId), out var timeline))
+            {
+                timeline = [];
+                _timelines[(login, order.ClientOrderId)] = timeline;
+            }
+
+            switch (orderEvent)
+            {
+                case OrderFillInferred inferred:
+                    _inferredFills++;
+                    timeline.Add(new AuditTimelineEntry(stored.SequenceNr, inferred.Timestamp, name, TransitionOutcome.Applied, order.Status,
+                        string.Create(CultureInfo.InvariantCulture, $"INFERRED fill of {inferred.Quantity} @ {inferred.Price}: {inferred.Reason}")));
+                    break;
+                case OrderVanished vanished:
+                    timeline.Add(new AuditTimelineEntry(stored.SequenceNr, vanished.Timestamp, name, TransitionOutcome.Applied, order.Status,
+                        string.Create(CultureInfo.InvariantCulture, $"VANISHED with {vanished.Remaining} open: {vanished.Reason}")));
+                    Violate(stored, orderEvent, name, string.Create(CultureInfo.InvariantCulture,
+                        $"order {order.ClientOrderId} (venue id {vanished.VenueOrderId}) vanished from the venue with {vanished.Remaining} open and no evidence of a fill or a cancel: {vanished.Reason}"));
+                    break;
+            }
         }
 
         private void Track(LoginId login, DateTimeOffset at) =>
@@ -274,6 +366,20 @@ public static class OrderAudit
             }
 
             return book;
+        }
+
+        /// <summary>One asset's running invariant (c).</summary>
+        private sealed class BalanceTrack(string stream, decimal first)
+        {
+            public string Stream { get; } = stream;
+
+            public decimal First { get; } = first;
+
+            public decimal FromFills { get; set; }
+
+            public decimal Adjustments { get; set; }
+
+            public AuditBalanceCheck? Check { get; set; }
         }
 
         private PortfolioTracker PortfolioOf(LoginId login)

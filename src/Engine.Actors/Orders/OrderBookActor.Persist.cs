@@ -124,6 +124,10 @@ public sealed partial class OrderBookActor
         {
             LogNotPersisted(decision);
         }
+        else
+        {
+            Ledger(persisted);
+        }
 
         var snapshot = SnapshotIfDue();
         if (_book.Find(persisted.ClientOrderId) is not { } after)

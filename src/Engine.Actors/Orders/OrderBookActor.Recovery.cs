@@ -23,6 +23,10 @@ public sealed partial class OrderBookActor
         {
             LogNotPersisted(decision);
         }
+        else
+        {
+            Ledger(replayed);
+        }
     }
 
     /// <summary>

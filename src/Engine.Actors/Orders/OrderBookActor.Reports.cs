@@ -65,6 +65,7 @@ public sealed partial class OrderBookActor
             LogUnresolved(_log, _login.Value, unresolved.Value, reconcile.Symbol.Value);
         }
 
-        Drain([.. outcome.Events, .. ExternalOpenOrders(outcome, reconcile.Symbol, reconcile.Source)], () => AskAbout(outcome.ToQuery));
+        NoteVanished(outcome, reconcile.Source);
+        Drain([.. outcome.Events, .. ExternalOpenOrders(outcome, reconcile.Symbol, reconcile.Source), .. JudgeOnEarlierBalance(reconcile.Symbol)], () => AskAbout(outcome.ToQuery));
     }
 }

@@ -84,12 +84,14 @@ public sealed partial class OrderBookActor : ReceivePersistentActor, IWithTimers
             SnapshotPluginId = snapshotPluginId;
         }
 
+        Context.System.EventStream.Subscribe(Self, typeof(Engine.Messages.Accounts.BalanceChanged));
         Recover<SnapshotOffer>(OnSnapshotOffer);
         Recover<IOrderEvent>(OnRecoverEvent);
         Recover<OutdatedJournalEvent>(OnOutdatedEvent);
         Recover<RecoveryCompleted>(_ => OnRecoveryCompleted());
 
         Command<ConnectionReadiness>(r => _readiness = r);
+        Command<Engine.Messages.Accounts.BalanceChanged>(OnReconciledBalance);
         Command<RiskSnapshot>(_risk.Update);
         Command<SubmitOrder>(OnSubmit);
         Command<PlaceOutcome>(OnPlaceOutcome);

@@ -11,7 +11,8 @@ namespace Engine.Actors.Orders;
 /// bring the book in line. Pure: reads the book, changes nothing. The venue's view wins:
 /// listed → working with the venue's filled quantity; a known order that is not listed is closed as Filled
 /// when its fills cover the quantity. Otherwise, when the venue answers per-order status queries, it is asked
-/// about (<see cref="ReconcileOutcome.ToQuery"/>) instead of guessed; when it cannot, it is closed as Canceled.
+/// about (<see cref="ReconcileOutcome.ToQuery"/>) instead of guessed; when it cannot, it is returned as vanished
+/// (<see cref="ReconcileOutcome.Vanished"/>), to be judged on the venue's balance (<see cref="DowntimeFillInference"/>).
 /// An Unknown order without a venue id adopts the unclaimed listed order that names its client order id; failing
 /// that it is asked about by id when the venue can answer, else it adopts the one unclaimed listed order with the
 /// same side, type, price and quantity (the earliest listed when several are identical), and stays Unknown when there is none. Orders still awaiting
@@ -33,6 +34,7 @@ public static class OrderReconciler
         var events = ImmutableArray.CreateBuilder<IOrderEvent>();
         var unresolved = ImmutableArray.CreateBuilder<ClientOrderId>();
         var toQuery = ImmutableArray.CreateBuilder<OrderToResolve>();
+        var vanished = ImmutableArray.CreateBuilder<OrderState>();
         var working = book.Working.Where(o => o.Symbol == symbol).OrderBy(o => book.ArrivalOf(o.ClientOrderId)).ToList();
 
         foreach (var order in working.Where(o => o.VenueOrderId is not null))
@@ -63,9 +65,9 @@ public static class OrderReconciler
             }
             else
             {
-                // No per-order query on this venue (quant gateway): Canceled is the best guess, and a fill that happened
-                // meanwhile still counts when its report arrives (the lifecycle accepts late fills after Canceled).
-                events.Add(new OrderReconciled(order.Login, order.ClientOrderId, now, vid, OrderStatus.Canceled, filled, $"{source}; not among the open orders"));
+                // No per-order query on this venue (quant gateway): it may have filled while the engine did not listen. Never
+                // guessed as Canceled: the balance the venue reports decides (DowntimeFillInference).
+                vanished.Add(order);
             }
         }
 
@@ -104,7 +106,7 @@ public static class OrderReconciler
         }
 
         var foreign = open.Where(o => !claimed.Contains(o.VenueOrderId)).ToImmutableArray();
-        return new ReconcileOutcome(events.ToImmutable(), foreign, unresolved.ToImmutable()) { ToQuery = toQuery.ToImmutable() };
+        return new ReconcileOutcome(events.ToImmutable(), foreign, unresolved.ToImmutable()) { ToQuery = toQuery.ToImmutable(), Vanished = vanished.ToImmutable() };
 
         void Adopt(OrderState order, OpenOrder venue, string why)
         {

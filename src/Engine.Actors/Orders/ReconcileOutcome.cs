@@ -19,4 +19,11 @@ public sealed record ReconcileOutcome(
     /// orders whose fills do not cover their quantity, and Unknown orders no open order names.
     /// </summary>
     public ImmutableArray<Protocol.OrderToResolve> ToQuery { get; init; } = [];
+
+    /// <summary>
+    /// Working orders with a venue id the venue no longer lists, whose fills do not cover them, on a venue that cannot be
+    /// asked about single orders: neither filled nor canceled as far as anyone knows. They stay as they are until the
+    /// venue's balance decides (<see cref="DowntimeFillInference"/>).
+    /// </summary>
+    public ImmutableArray<OrderState> Vanished { get; init; } = [];
 }

@@ -35,6 +35,7 @@ internal static class AuditJsonWriter
         WriteFills(w, "externalFills", report.ExternalFills);
         WriteSessions(w, report);
         WriteProtocolViolations(w, report);
+        WriteBalanceChecks(w, report);
         w.WriteStartArray("violations");
         foreach (var v in report.Violations)
         {
@@ -97,6 +98,27 @@ internal static class AuditJsonWriter
             }
 
             w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteBalanceChecks(Utf8JsonWriter w, AuditReport report)
+    {
+        w.WriteStartArray("balanceChecks");
+        foreach (var b in report.BalanceChecks)
+        {
+            w.WriteStartObject();
+            w.WriteString("login", b.Login.Value);
+            w.WriteString("asset", b.Asset);
+            w.WriteNumber("sequenceNr", b.SequenceNr);
+            w.WriteNumber("firstReported", b.FirstReported);
+            w.WriteNumber("fromFills", b.FromFills);
+            w.WriteNumber("adjustments", b.Adjustments);
+            w.WriteNumber("expected", b.Expected);
+            w.WriteNumber("lastReported", b.LastReported);
+            w.WriteBoolean("holds", b.Holds);
             w.WriteEndObject();
         }
 
@@ -179,6 +201,7 @@ internal static class AuditJsonWriter
         w.WriteNumber("externalOrders", report.ExternalOrders.Length);
         w.WriteNumber("externalFills", report.ExternalFills.Length);
         w.WriteNumber("inferredVenueIds", report.InferredVenueIds);
+        w.WriteNumber("inferredFills", report.InferredFills);
         w.WriteNumber("protocolViolations", report.ProtocolViolations.Length);
         w.WriteStartObject("ordersByStatus");
         foreach (var (status, count) in report.OrdersByStatus)

@@ -42,7 +42,12 @@ internal static class AuditTableWriter
         }
 
         output.WriteLine(string.Create(c,
-            $"  external: {report.ExternalOrders.Length} orders, {report.ExternalFills.Length} fills (counted in the positions); inferred venue ids: {report.InferredVenueIds}"));
+            $"  external: {report.ExternalOrders.Length} orders, {report.ExternalFills.Length} fills (counted in the positions); inferred venue ids: {report.InferredVenueIds}; inferred fills: {report.InferredFills}"));
+        foreach (var b in report.BalanceChecks)
+        {
+            output.WriteLine(string.Create(c,
+                $"  balance (c) {b.Login} {b.Asset}: venue {b.LastReported}, journal {b.Expected} (first {b.FirstReported}, fills {b.FromFills}, adjustments {b.Adjustments}) {(b.Holds ? "ok" : "MISMATCH")}"));
+        }
         foreach (var session in report.Sessions)
         {
             output.WriteLine(string.Create(c,

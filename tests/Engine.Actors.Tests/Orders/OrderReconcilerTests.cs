@@ -47,19 +47,28 @@ public class OrderReconcilerTests
         Assert.Equal((OrderStatus.PartiallyFilled, 4m), (book.Find(Cid)!.Status, book.Find(Cid)!.VenueFilledQuantity));
     }
 
-    [Theory]
-    [InlineData(0, OrderStatus.Canceled)]
-    [InlineData(10, OrderStatus.Filled)]
-    public void Known_order_missing_from_the_list_is_closed(int filledBefore, OrderStatus expected)
+    [Fact]
+    public void Known_order_missing_from_the_list_whose_fills_cover_it_is_closed_as_Filled()
     {
         var book = BookWithAccepted();
-        if (filledBefore > 0)
-        {
-            book.Apply(Report(OrderStatus.PartiallyFilled, 10m - filledBefore));
-        }
+        book.Apply(Report(OrderStatus.PartiallyFilled, 0m));
 
-        Reconcile(book);
-        Assert.Equal(expected, book.Find(Cid)!.Status);
+        var outcome = Reconcile(book);
+        Assert.Equal(OrderStatus.Filled, book.Find(Cid)!.Status);
+        Assert.Empty(outcome.Vanished);
+    }
+
+    [Fact]
+    public void Known_order_missing_from_the_list_is_never_guessed_Canceled_but_returned_as_vanished()
+    {
+        var book = BookWithAccepted();
+        book.Apply(Report(OrderStatus.PartiallyFilled, 6m));
+
+        var outcome = Reconcile(book);
+
+        Assert.Empty(outcome.Events);
+        Assert.Equal([Cid], outcome.Vanished.Select(o => o.ClientOrderId));
+        Assert.Equal(OrderStatus.PartiallyFilled, book.Find(Cid)!.Status);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class OrderBookActorReconcileTests : OrderBookActorTestBase
     }
 
     [Fact]
-    public void A_working_order_missing_from_the_open_orders_is_closed()
+    public void A_working_order_missing_from_the_open_orders_waits_for_the_balance_instead_of_being_guessed_Canceled()
     {
         StartBook();
         Place("c-1", "v-1");
@@ -45,11 +45,10 @@ public sealed class OrderBookActorReconcileTests : OrderBookActorTestBase
 
         Reconcile(Open("v-2"));
 
-        var reconciled = Events.ExpectMsg<OrderReconciled>();
-        Assert.Equal("c-1", reconciled.ClientOrderId.Value);
-        Assert.Equal(OrderStatus.Canceled, Order("c-1").Status);
-        Assert.Equal(OrderStatus.Accepted, Order("c-2").Status);
         Events.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
+        Assert.Equal(OrderStatus.Accepted, Order("c-1").Status);
+        Assert.Equal(OrderStatus.Accepted, Order("c-2").Status);
+        Assert.Contains(Logs.Entries, e => e.Message.StartsWith("Order c-1 of login qg-1 (venue id v-1, BTC/USDT) is no longer open", StringComparison.Ordinal));
     }
 
     [Fact]
