@@ -87,6 +87,9 @@ public static class OrderAudit
                     if (filter.Includes(v.Timestamp))
                     {
                         _protocol.Add(new AuditProtocolViolation(streamLogin, stored.SequenceNr, v.ClientOrderId, v.VenueOrderId, v.Report, v.Reason, v.RawFrame, v.Timestamp));
+
+                        // A contradictory venue report makes the audit unclean: the venue's word for that order cannot be trusted.
+                        _violations.Add(new AuditViolation(stored.PersistenceId, stored.SequenceNr, streamLogin.Value, v.ClientOrderId.Value, "protocol", $"venue protocol violation ({v.Report}): {v.Reason}"));
                     }
 
                     if (book.Find(v.ClientOrderId) is null)
