@@ -65,6 +65,6 @@ public sealed partial class OrderBookActor
             LogUnresolved(_log, _login.Value, unresolved.Value, reconcile.Symbol.Value);
         }
 
-        Drain([.. outcome.Events, .. ExternalOpenOrders(outcome, reconcile.Symbol, reconcile.Source)], () => AskAbout(outcome.ToQuery));
+        Drain([.. outcome.Events, .. ExternalOpenOrders(outcome, reconcile)], () => AskAbout(outcome.ToQuery));
     }
 }
