@@ -3,6 +3,7 @@ using Engine.Bench.Logins;
 using Engine.Bench.MarketData;
 using Engine.Bench.Orders;
 using Engine.Bench.Persistence;
+using Engine.Bench.Soak;
 
 namespace Engine.Bench;
 
@@ -16,5 +17,6 @@ public static class BenchSuites
         new OrdersSuite(),
         new LoginsSuite(),
         new MarketDataSuite(),
+        new SoakSuite(),
     ];
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Engine.Bench;
 
-/// <summary>Writes one compact JSON object per result: name, unit, value, and baseline/ratio when present.</summary>
+/// <summary>Writes one compact JSON object per result: name, unit, value, and baseline/ratio and expected when present.</summary>
 public sealed class JsonLineWriter(TextWriter output)
 {
     public void Write(BenchResult result)
@@ -23,6 +23,11 @@ public sealed class JsonLineWriter(TextWriter output)
             if (result.Ratio is { } ratio)
             {
                 json.WriteNumber("ratio", Math.Round(ratio, 3));
+            }
+
+            if (result.Expected is { } expected)
+            {
+                json.WriteNumber("expected", expected);
             }
 
             json.WriteEndObject();

@@ -221,7 +221,7 @@ public sealed partial class ConnectionActor
         switch (reply)
         {
             case OpenOrdersListedReply open:
-                _orders.Tell(new ReconcileOpenOrders(open.Symbol, open.Orders, now, $"open_orders {purpose.Source}"), Self);
+                _orders.Tell(new ReconcileOpenOrders(open.Symbol, open.Orders, now, $"open_orders {purpose.Source}") { ExternalOrders = _options.ExternalOrders }, Self);
                 break;
             case BalancesListedReply balances:
                 foreach (var balance in balances.Balances)

@@ -82,6 +82,9 @@ public sealed record LoginOptions : IValidatableOptions
     /// <summary>How long a drain may wait for cancel confirmations before it logs out anyway.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>What reconciliation does with an open order of the account no order of this engine matches: report (default) or cancel.</summary>
+    public ExternalOrderPolicy ExternalOrders { get; init; } = ExternalOrderPolicy.Report;
+
     /// <inheritdoc />
     public IEnumerable<string> Validate()
     {

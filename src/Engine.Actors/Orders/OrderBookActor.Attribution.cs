@@ -1,3 +1,5 @@
+using Engine.Actors.Connections;
+using Engine.Actors.Orders.Protocol;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
 using Microsoft.Extensions.Logging;
@@ -62,10 +64,11 @@ public sealed partial class OrderBookActor
     /// <summary>
     /// Open orders reconciliation could not match to a working order and the book does not know at all: external orders
     /// (with the reports held for them, if any). Orders the book knows by venue id (finished, or already external) are not
-    /// recorded again.
+    /// recorded again. Under the login's <see cref="ExternalOrderPolicy.Cancel"/> each is also cancelled (recorded, then sent).
     /// </summary>
-    private List<IOrderEvent> ExternalOpenOrders(ReconcileOutcome outcome, Symbol symbol, string source)
+    private List<IOrderEvent> ExternalOpenOrders(ReconcileOutcome outcome, ReconcileOpenOrders reconcile)
     {
+        var (symbol, source) = (reconcile.Symbol, reconcile.Source);
         var events = new List<IOrderEvent>();
         var now = Now;
         foreach (var open in outcome.Foreign.Where(o => _book.FindByVenueId(o.VenueOrderId) is null))
@@ -76,6 +79,11 @@ public sealed partial class OrderBookActor
                 ? [new ExternalOrderReported(_login, ExternalOrderId.Of(open.VenueOrderId), now, open.VenueOrderId, symbol, open.Side, open.Type, open.Quantity, open.Price, open.Status, reason)]
                 : held);
             LogExternalOrder(_log, _login.Value, open.VenueOrderId.Value, symbol.Value, open.Side, open.Quantity, reason);
+            if (reconcile.ExternalOrders == ExternalOrderPolicy.Cancel)
+            {
+                LogCancellingExternal(_log, _login.Value, open.VenueOrderId.Value);
+                events.Add(new OrderCancelRequested(_login, ExternalOrderId.Of(open.VenueOrderId), now));
+            }
         }
 
         return events;
@@ -100,4 +108,8 @@ public sealed partial class OrderBookActor
     [LoggerMessage(EventId = 5143, Level = LogLevel.Warning,
         Message = "Venue protocol violation on order {ClientOrderId} of login {Login}: {Report} rejected because {Reason}; journaled, and the order is reconciled")]
     private static partial void LogViolation(ILogger logger, string login, string clientOrderId, string report, string reason);
+
+    [LoggerMessage(EventId = 5149, Level = LogLevel.Warning,
+        Message = "External order {VenueOrderId} on login {Login} is cancelled: the login's external-orders policy is cancel")]
+    private static partial void LogCancellingExternal(ILogger logger, string login, string venueOrderId);
 }

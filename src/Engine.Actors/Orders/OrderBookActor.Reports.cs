@@ -66,6 +66,6 @@ public sealed partial class OrderBookActor
         }
 
         NoteVanished(outcome, reconcile.Source);
-        Drain([.. outcome.Events, .. ExternalOpenOrders(outcome, reconcile.Symbol, reconcile.Source), .. JudgeOnEarlierBalance(reconcile.Symbol)], () => AskAbout(outcome.ToQuery));
+        Drain([.. outcome.Events, .. ExternalOpenOrders(outcome, reconcile), .. JudgeOnEarlierBalance(reconcile.Symbol)], () => AskAbout(outcome.ToQuery));
     }
 }

@@ -16,8 +16,9 @@ public abstract class QuantGatewayScenarioBase : ScenarioBase
 {
     protected static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(5);
 
-    protected QuantGatewayScenarioBase()
-        : base(Engine.Actors.Connections.LoginOptions.QuantGatewayVenue, new LoginId("qg-1"), new Symbol("BTC/USDT"), advanceSteps: 20)
+    /// <param name="journal">The journal's database; a SQLite file of the test's own when null.</param>
+    protected QuantGatewayScenarioBase(ScenarioJournal? journal = null)
+        : base(Engine.Actors.Connections.LoginOptions.QuantGatewayVenue, new LoginId("qg-1"), new Symbol("BTC/USDT"), advanceSteps: 20, journal)
     {
     }
 

@@ -1,10 +1,4 @@
 using Akka.Actor;
-using Akka.Configuration;
-using Engine.Persistence;
-using Engine.Persistence.Journal;
-using Engine.Persistence.Snapshots;
-using Engine.Persistence.Sqlite;
-using Microsoft.Data.Sqlite;
 using Akka.TestKit;
 using Engine.Actors.Connections;
 using Engine.Actors.Orders;
@@ -26,7 +20,8 @@ namespace Engine.Actors.Tests.Scenarios;
 /// could neither freeze the heartbeat nor skip a backoff, and the outcome would depend on the machine's speed.) Each
 /// venue's base says which clock its simulator runs on, how its login is configured and which connection behaviour the
 /// engine uses. The journal is the engine's default one, the engine's Akka.Persistence plugin on a real SQLite file
-/// (one per test, with the order journal's serializer and adapters): a new engine incarnation (<see cref="StopEngine"/>,
+/// (one per test, with the order journal's serializer and adapters) or, when a test class asks for it, on a schema of
+/// its own on PostgreSQL (<see cref="ScenarioJournal"/>): a new engine incarnation (<see cref="StopEngine"/>,
 /// <see cref="StartEngine"/>) recovers from what the previous one wrote to the file. Its Akka-side timeouts (the
 /// plugins' circuit-breaker calls, recovery) run on Akka's scheduler, here the virtual one: they are set beyond any
 /// scenario's virtual time, so advancing time never fails a real write that is still in flight.
@@ -35,7 +30,7 @@ public abstract partial class ScenarioBase : EngineTestKit, IAsyncLifetime
 {
     protected static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
 
-    private readonly DirectoryInfo _journalDirectory;
+    private readonly ScenarioJournal _journal;
     private readonly string _venue;
     private readonly int _advanceSteps;
     private int _engines;
@@ -44,15 +39,11 @@ public abstract partial class ScenarioBase : EngineTestKit, IAsyncLifetime
     /// <param name="login">The login the scenarios trade on.</param>
     /// <param name="symbol">The symbol the scenarios trade by default.</param>
     /// <param name="advanceSteps">How many time steps <see cref="AdvanceUntil{T}"/> takes at most unless told otherwise.</param>
-    protected ScenarioBase(string venue, LoginId login, Symbol symbol, int advanceSteps)
-        : this(venue, login, symbol, advanceSteps, Directory.CreateTempSubdirectory("scenario-journal-"))
+    /// <param name="journal">The journal's database; a SQLite file of the test's own when null.</param>
+    protected ScenarioBase(string venue, LoginId login, Symbol symbol, int advanceSteps, ScenarioJournal? journal = null)
+        : base(new EngineTestKitOptions { AkkaConfig = (journal ??= ScenarioJournal.Sqlite()).AkkaConfig() })
     {
-    }
-
-    private ScenarioBase(string venue, LoginId login, Symbol symbol, int advanceSteps, DirectoryInfo journalDirectory)
-        : base(new EngineTestKitOptions { AkkaConfig = JournalIn(journalDirectory) })
-    {
-        _journalDirectory = journalDirectory;
+        _journal = journal;
         _venue = venue;
         _advanceSteps = advanceSteps;
         Login = login;
@@ -99,28 +90,7 @@ public abstract partial class ScenarioBase : EngineTestKit, IAsyncLifetime
     {
         await Sys.Terminate();
         await Simulator.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            _journalDirectory.Delete(recursive: true);
-        }
-        catch (IOException)
-        {
-            // A handle still open elsewhere may hold the file; the OS temp cleanup takes it.
-        }
-    }
-
-    /// <summary>The engine's default journal and snapshot store on a SQLite file in <paramref name="directory"/>.</summary>
-    private static Akka.Configuration.Config JournalIn(DirectoryInfo directory)
-    {
-        var sqlite = new SqliteOptions { Path = Path.Combine(directory.FullName, "engine.db") };
-        return ConfigurationFactory.ParseString("""
-                akka.persistence.journal.engine { circuit-breaker.call-timeout = 1d, recovery-event-timeout = 1d }
-                akka.persistence.snapshot-store.engine.circuit-breaker.call-timeout = 1d
-                """)
-            .WithFallback(PersistenceHocon.Build(new JournalOptions { Sqlite = sqlite }, new SnapshotStoreOptions { Sqlite = sqlite }))
-            .WithFallback(OrderJournal.AkkaConfig([.. PersistenceHocon.JournalPluginIds]))
-            .WithFallback(Engine.Actors.Tasks.TaskJournal.AkkaConfig([.. PersistenceHocon.JournalPluginIds]));
+        await _journal.DisposeAsync();
     }
 
     /// <summary>Starts a new engine incarnation (connections supervisor) on the shared journal; no logins means <see cref="DefaultLogin"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Engine.Actors.Connections;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
 
@@ -13,4 +14,8 @@ namespace Engine.Actors.Orders.Protocol;
 /// <param name="Orders">The venue's open orders.</param>
 /// <param name="At">When the list was received.</param>
 /// <param name="Source">For the audit trail, e.g. "open_orders after READY".</param>
-public sealed record ReconcileOpenOrders(Symbol Symbol, ImmutableArray<OpenOrder> Orders, DateTimeOffset At, string Source);
+public sealed record ReconcileOpenOrders(Symbol Symbol, ImmutableArray<OpenOrder> Orders, DateTimeOffset At, string Source)
+{
+    /// <summary>The login's <c>external-orders</c>: whether open orders no order of this engine matches are also cancelled.</summary>
+    public ExternalOrderPolicy ExternalOrders { get; init; } = ExternalOrderPolicy.Report;
+}
