@@ -1,6 +1,4 @@
-using System.Text;
 using Akka.Actor;
-using Akka.Serialization;
 using Engine.Persistence.Serialization;
 
 namespace Engine.Actors.Orders;
@@ -24,49 +22,17 @@ namespace Engine.Actors.Orders;
 /// </para>
 /// Thread-safe: Akka calls it from any thread.
 /// </summary>
-public sealed class OrderJournalSerializer : SerializerWithStringManifest
+public sealed class OrderJournalSerializer : RegistryJournalSerializer
 {
     /// <summary>The serializer's fixed identifier, stored with every payload it writes.</summary>
     public const int SerializerIdentifier = 4101;
-
-    private readonly ExtendedActorSystem _system;
-    private OrderJournalExtension? _journal;
 
     /// <summary>Created by Akka from the <c>akka.actor.serializers</c> configuration.</summary>
     public OrderJournalSerializer(ExtendedActorSystem system)
         : base(system)
     {
-        _system = system;
     }
 
     /// <inheritdoc />
     public override int Identifier => SerializerIdentifier;
-
-    /// <summary>Resolved on first use, not in the constructor: Akka builds serializers while the system starts.</summary>
-    private OrderJournalExtension Journal => _journal ??= OrderJournalExtension.Get(_system);
-
-    /// <inheritdoc />
-    public override byte[] ToBinary(object obj)
-    {
-        ArgumentNullException.ThrowIfNull(obj);
-        return Journal.Registry.SerializeToUtf8Bytes(obj);
-    }
-
-    /// <inheritdoc />
-    public override string Manifest(object o)
-    {
-        ArgumentNullException.ThrowIfNull(o);
-        return Journal.Registry.ManifestOf(o.GetType()).ToString();
-    }
-
-    /// <inheritdoc />
-    public override object FromBinary(byte[] bytes, string manifest)
-    {
-        ArgumentNullException.ThrowIfNull(bytes);
-        var payload = Encoding.UTF8.GetString(bytes);
-        var journal = Journal;
-        return journal.IsOutdatedEvent(manifest)
-            ? new OutdatedJournalEvent(manifest, payload)
-            : journal.Read(manifest, payload);
-    }
 }
