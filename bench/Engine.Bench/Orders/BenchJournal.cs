@@ -23,7 +23,7 @@ internal sealed class BenchJournal : IDisposable
         var database = choice == "in-memory" ? "in-memory" : "sqlite";
         Journal = new JournalOptions { Plugin = plugin, Database = database, Sqlite = sqlite };
         Snapshots = new SnapshotStoreOptions { Plugin = plugin, Database = database, Sqlite = sqlite };
-        Description = $"{plugin} on {database}" + (database == "sqlite" ? $" (synchronous {sqlite.Synchronous})" : string.Empty);
+        Description = $"{plugin} on {database}" + (database == "sqlite" ? $" (synchronous {sqlite.Synchronous}, {sqlite.Path})" : string.Empty);
     }
 
     /// <summary>The journal's options, as <c>engine.journal</c> would bind them.</summary>
@@ -42,6 +42,11 @@ internal sealed class BenchJournal : IDisposable
 
     public void Dispose()
     {
+        if (Environment.GetEnvironmentVariable("ENGINE_BENCH_KEEP_JOURNAL") == "1")
+        {
+            return;
+        }
+
         try
         {
             directory.Delete(recursive: true);

@@ -25,7 +25,7 @@ namespace Engine.Bench.Soak;
 /// ConnectionActor → OrderBookActor on the default durable journal, <see cref="BenchJournal"/>) against the in-process
 /// quant gateway simulator, which gives no client order id, under <see cref="AttributionFaults"/> (5 % of the place replies lost) and one exchange outage
 /// half-way (codes 4, 5, 2, 6), then a drain that cancels what rests. The journal, read as the audit reads it, is then
-/// compared with the venue's truth (<see cref="SoakTally"/>). Every line's expected value is 0.
+/// compared with the venue's truth and audited (<see cref="SoakTally"/>). Every line's expected value is 0.
 /// </summary>
 public sealed class SoakSuite : IBenchSuite
 {
@@ -126,6 +126,8 @@ public sealed class SoakSuite : IBenchSuite
         yield return new BenchResult("soak.fills_doubled", "fills", tally.FillsDoubled + tally.PhantomFills, Expected: 0);
         yield return new BenchResult("soak.position_error", "BTC", (double)tally.PositionError, Expected: 0);
         yield return new BenchResult("soak.orphans_after_drain", "orders", tally.OrphansAfterDrain, Expected: 0);
+        yield return new BenchResult("soak.audit_violations", "violations", tally.AuditViolations, Expected: 0);
+        yield return new BenchResult("soak.external_orders", "orders", tally.ExternalOrders, Expected: 0);
     }
 
     private static LoginOptions EngineLogin(Uri uri) => new()

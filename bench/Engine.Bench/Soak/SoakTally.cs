@@ -7,9 +7,10 @@ namespace Engine.Bench.Soak;
 /// <summary>
 /// The journal (as the audit reads it) against the venue's truth (<c>/_control/state</c>): fills the venue made that
 /// the journal lacks, fills the journal counts more than once or that the venue never made, the difference of the net
-/// positions, and orders still open after the drain (at the venue, or open/unknown in the engine).
+/// positions, orders still open after the drain (at the venue, or open/unknown in the engine), the audit's violations,
+/// and external orders (every order of the soak is the engine's own, so any external one is a report mis-attributed).
 /// </summary>
-internal sealed record SoakTally(int FillsLost, int FillsDoubled, int PhantomFills, decimal PositionError, int OrphansAfterDrain)
+internal sealed record SoakTally(int FillsLost, int FillsDoubled, int PhantomFills, decimal PositionError, int OrphansAfterDrain, int AuditViolations, int ExternalOrders)
 {
     public static SoakTally Of(AuditReport report, AccountTruth truth, string symbol, int engineLeftovers)
     {
@@ -24,6 +25,6 @@ internal sealed record SoakTally(int FillsLost, int FillsDoubled, int PhantomFil
         var phantom = journaled.Count(id => !venueIds.Contains(id));
         var position = journal.Sum(f => f.Side == OrderSide.Buy ? f.Quantity : -f.Quantity);
         var error = Math.Abs(truth.NetPosition.GetValueOrDefault(symbol) - position);
-        return new SoakTally(lost, doubled, phantom, error, truth.OpenOrders + engineLeftovers);
+        return new SoakTally(lost, doubled, phantom, error, truth.OpenOrders + engineLeftovers, report.Violations.Length, report.ExternalOrders.Length);
     }
 }

@@ -78,6 +78,9 @@ public sealed class OrderBook
                 return new OrderBookDecision(orderEvent, null) { IsBookLevel = true };
             case VenueProtocolViolation when !_orders.ContainsKey(orderEvent.ClientOrderId):
                 return new OrderBookDecision(orderEvent, null) { IsBookLevel = true };
+            case VenueOrderIdInferred inferred when _byVenueId.TryGetValue(inferred.VenueOrderId, out var holder) && holder != inferred.ClientOrderId:
+                // An inference never gives a venue id that already names an order to a second one.
+                return new OrderBookDecision(inferred, new OrderApplyResult(_orders[holder], TransitionOutcome.Ignored, $"venue order {inferred.VenueOrderId} is order {holder}"));
         }
 
         if (!_orders.TryGetValue(orderEvent.ClientOrderId, out var order))
@@ -213,9 +216,9 @@ public sealed class OrderBook
     /// </summary>
     public IOrderEvent? RetryHeld()
     {
-        foreach (var (_, list) in _held.OrderBy(p => p.Value[0].ReceivedAt))
+        foreach (var (venueId, list) in _held.OrderBy(p => p.Value[0].ReceivedAt))
         {
-            if (InferNow(list[0]) is { } choice)
+            if (!_byVenueId.ContainsKey(venueId) && InferNow(list[0]) is { } choice)
             {
                 return Inferred(choice, list[0]);
             }

@@ -136,19 +136,21 @@ public sealed partial class OrderBookActor
         }
 
         var revealedNow = before?.VenueOrderId is null && after.VenueOrderId is not null;
-        if ((revealedNow || persisted is OrderStatusUnknown) && _book.HeldCount > 0 && _book.RetryHeld() is { } inferred)
-        {
-            // A reply that will not come, or a candidate fewer: a held report may now be attributable.
-            queue.AddLast(inferred);
-        }
-
         if (before?.VenueOrderId is null && after.VenueOrderId is { } revealed)
         {
+            // First the reports held for the id just revealed: they are this order's now, and must not be offered to
+            // the next candidate below (that would give one venue id to two orders).
             var held = _book.TakeHeld(revealed, after.ClientOrderId);
             for (var i = held.Length - 1; i >= 0; i--)
             {
                 queue.AddFirst(held[i]);
             }
+        }
+
+        if ((revealedNow || persisted is OrderStatusUnknown) && _book.HeldCount > 0 && _book.RetryHeld() is { } inferred)
+        {
+            // A reply that will not come, or a candidate fewer: a held report may now be attributable.
+            queue.AddLast(inferred);
         }
 
         if (persisted is OrderCancelRequested)

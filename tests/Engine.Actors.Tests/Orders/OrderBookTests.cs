@@ -30,6 +30,22 @@ public class OrderBookTests
     }
 
     [Fact]
+    public void An_inference_of_a_venue_id_that_already_names_another_order_is_refused()
+    {
+        var book = new OrderBook(Login);
+        var other = new ClientOrderId("c-2");
+        book.Apply(Submitted());
+        book.Apply(Submitted(cid: other));
+        book.Apply(Accepted());
+
+        var decision = book.Decide(new VenueOrderIdInferred(Login, other, T0.AddSeconds(2), Vid, "test"));
+
+        Assert.False(decision.ShouldPersist);
+        Assert.Null(book.Find(other)!.VenueOrderId);
+        Assert.Same(book.Find(Cid), book.FindByVenueId(Vid));
+    }
+
+    [Fact]
     public void Reports_for_a_known_venue_id_bind_at_once()
     {
         var book = new OrderBook(Login);

@@ -1,3 +1,5 @@
+using Engine.Actors.Orders;
+using Engine.Actors.Orders.Protocol;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
 using Microsoft.Extensions.Logging;
@@ -106,5 +108,38 @@ public sealed class OrderBookActorReportTests : OrderBookActorTestBase
         Events.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
         Assert.Equal(0m, Order("c-1").FilledQuantity);
         Assert.Equal(0.5m, Orders().Orders.Single(o => o.IsExternal).FilledQuantity);
+    }
+
+    [Fact]
+    public void A_venue_id_inferred_for_one_of_several_identical_unknown_orders_is_given_to_that_order_only()
+    {
+        StartBook();
+        var cids = new[] { "c-1", "c-2", "c-3" };
+        foreach (var cid in cids)
+        {
+            Submit(cid);
+        }
+
+        foreach (var cid in cids)
+        {
+            Tell(new PlaceOutcome(new ClientOrderId(cid), null, "request timed out", Now));
+            Events.ExpectMsg<OrderStatusUnknown>(e => e.ClientOrderId.Value == cid);
+        }
+
+        // Two reports of one venue order whose place reply was lost: its status (with its terms) and a fill.
+        var terms = new ReportTerms(Btc, OrderSide.Buy, OrderType.Limit, 100m, 1m);
+        Report(
+            StatusReport("v-1", OrderStatus.Accepted, 1m, 1m) with { Terms = terms },
+            FillReport("v-1", "f-1", 0.25m) with { Terms = terms });
+
+        var inferred = Events.ExpectMsg<VenueOrderIdInferred>();
+        Assert.Equal(("c-1", "v-1"), (inferred.ClientOrderId.Value, inferred.VenueOrderId.Value));
+        Events.FishForMessage(m => m is OrderPartiallyFilled f && f.FillId.Value == "f-1");
+        Events.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        var view = Orders();
+        Assert.Equal(0, view.HeldReports);
+        Assert.Equal(0.25m, Order("c-1").FilledQuantity);
+        Assert.All(new[] { "c-2", "c-3" }, cid => Assert.Equal((OrderStatus.Unknown, (VenueOrderId?)null), (Order(cid).Status, Order(cid).VenueOrderId)));
+        Assert.Single(Journal().OfType<VenueOrderIdInferred>());
     }
 }
