@@ -23,7 +23,8 @@ namespace Engine.Strategies.Samples;
 /// for its symbol (futures) replaces it with the venue's net position. A side whose fill would pass max-long or
 /// max-short is not quoted.</item>
 /// <item>With a feed it subscribes to the feed's quotes at start and centres on the feed's mid (conflated: a busy
-/// maker sees the latest quote); it quotes only once the first quote arrived, and fills no longer move its mid.</item>
+/// maker sees the latest quote); fills no longer move its mid. Until the first quote arrives it centres on initial-mid
+/// when one is set, and does not quote when none is.</item>
 /// <item>Every refresh-interval it re-checks the quotes (and retries a failed symbol query).</item>
 /// </list>
 /// </summary>
@@ -60,7 +61,6 @@ public sealed class MarketMaker : StrategyActor<MarketMakerParameters>
     {
         if (_feed is { } feed)
         {
-            _mid = 0m;
             SubscribeQuotes(feed, _feedSymbol);
         }
 

@@ -8,10 +8,10 @@ namespace Engine.Strategies.Samples;
 /// keys fail). The maker quotes one bid and one ask on its first login around a mid price.
 /// <para>
 /// The mid: with a <see cref="Feed"/>, the mid of the feed's best bid and ask for <see cref="FeedSymbol"/> (the maker
-/// quotes only once the first quote arrived, and requotes on every quote that moves its wanted prices past the
-/// threshold). Without a feed it is derived from what the venue tells the strategy: it starts at
-/// <see cref="InitialMid"/> (a reference price chosen by the operator) and moves to the price of every fill of the
-/// maker's own quotes on its symbol.
+/// requotes on every quote that moves its wanted prices past the threshold); until the feed's first quote arrives it is
+/// <see cref="InitialMid"/> when positive, and without one the maker waits for that quote before quoting. Without a
+/// feed it is derived from what the venue tells the strategy: it starts at <see cref="InitialMid"/> (a reference price
+/// chosen by the operator) and moves to the price of every fill of the maker's own quotes on its symbol.
 /// </para>
 /// </summary>
 public sealed record MarketMakerParameters : IValidatableOptions
@@ -20,7 +20,10 @@ public sealed record MarketMakerParameters : IValidatableOptions
     [Required]
     public string Symbol { get; init; } = string.Empty;
 
-    /// <summary>The reference price the quotes centre on until the first fill moves the mid; must be positive without a <see cref="Feed"/>.</summary>
+    /// <summary>
+    /// The reference price the quotes centre on until the first fill (without a <see cref="Feed"/>) or the feed's first
+    /// quote (with one) moves the mid; must be positive without a feed, zero with one means "wait for the feed".
+    /// </summary>
     public decimal InitialMid { get; init; }
 
     /// <summary>The market-data feed (a name in <c>engine.feeds</c>) whose mid the quotes centre on; null: no feed, the mid follows the fills.</summary>

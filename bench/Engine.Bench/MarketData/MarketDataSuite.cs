@@ -13,7 +13,9 @@ namespace Engine.Bench.MarketData;
 /// <c>.book_ticker</c>: the Binance feed codec decoding a combined-stream frame into its typed event, against a raw
 /// <see cref="JsonDocument"/> parse of the same bytes (ns per message, median of the rounds).
 /// <c>marketdata.book_apply_ns</c>: one two-level delta applied to a 1,000-level local book (no raw baseline).
-/// Not measured here: tick-to-strategy latency and sustained message rate over loopback.
+/// Then the feed end to end over loopback against the Binance simulator (<see cref="FeedEndToEnd"/>): tick-to-strategy
+/// latency p50/p99 and the sustained message rate, each beside a raw <see cref="System.Net.WebSockets.ClientWebSocket"/>
+/// receive loop in the same run.
 /// </summary>
 public sealed class MarketDataSuite : IBenchSuite
 {
@@ -56,6 +58,11 @@ public sealed class MarketDataSuite : IBenchSuite
             book.Apply([new BookLevel(price, 0m), new BookLevel(price, 2m)], [new BookLevel(90_001m + (counter % 500), 1.5m)]);
         }));
         yield return new BenchResult("marketdata.book_apply_ns", "ns/delta", 1e9 / apply, LowerIsBetter: true);
+
+        await foreach (var result in FeedEndToEnd.RunAsync(context, cancellationToken))
+        {
+            yield return result;
+        }
     }
 
     private static Task Repeat(Action action)

@@ -36,4 +36,13 @@ public sealed partial class FeedSessionActor
 
     [LoggerMessage(EventId = 14110, Level = LogLevel.Warning, Message = "Feed {Feed}: connection lost: {Reason}; reconnecting in {Delay}")]
     private static partial void LogLost(ILogger logger, FeedId feed, string reason, TimeSpan delay);
+
+    [LoggerMessage(EventId = 14111, Level = LogLevel.Information, Message = "Feed {Feed}: opening the next socket (generation {Generation}) beside the live one: {Reason}")]
+    private static partial void LogHandingOver(ILogger logger, FeedId feed, string reason, int generation);
+
+    [LoggerMessage(EventId = 14112, Level = LogLevel.Information, Message = "Feed {Feed}: socket generation {Generation} took over ({How}); {Held} held frames processed, the old socket closed")]
+    private static partial void LogHandedOver(ILogger logger, FeedId feed, int generation, string how, int held);
+
+    [LoggerMessage(EventId = 14113, Level = LogLevel.Warning, Message = "Feed {Feed}: handover to generation {Generation} abandoned: {Reason}; the live socket stays, trying again in {Delay}")]
+    private static partial void LogHandoverAbandoned(ILogger logger, FeedId feed, int generation, string reason, TimeSpan delay);
 }

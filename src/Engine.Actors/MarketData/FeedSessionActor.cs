@@ -16,9 +16,11 @@ namespace Engine.Actors.MarketData;
 /// sent through a <see cref="ControlGate"/> (the venue's incoming-message limit); decodes every frame with the venue's
 /// <see cref="IFeedCodec"/>; hands quotes, trades and bars to the feed; runs each book through its
 /// <see cref="IBookSynchronizer"/> (fetching snapshots when asked, logging and counting every resync) and hands the
-/// feed only correctly sequenced book events. The socket is replaced on a venue <c>serverShutdown</c>, after
-/// <see cref="FeedOptions.IdleTimeout"/> of silence with streams open, and before the venue's own cut
-/// (<see cref="FeedOptions.MaxConnectionAge"/>); every replacement rebuilds every book from a fresh snapshot.
+/// feed only correctly sequenced book events. On a venue <c>serverShutdown</c> and before the venue's own cut
+/// (<see cref="FeedOptions.MaxConnectionAge"/>) the socket is replaced make-before-break (the new one opens and
+/// subscribes first, see <c>FeedSessionActor.Handover.cs</c>; books carry on); after
+/// <see cref="FeedOptions.IdleTimeout"/> of silence with streams open it is dropped and reconnected, which rebuilds
+/// every book from a fresh snapshot.
 /// Server pings are answered by the WebSocket itself. A frame that does not decode is logged and skipped.
 /// </summary>
 public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
@@ -35,7 +37,7 @@ public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
     private readonly FeedId _feedId;
     private readonly TimeProvider _time;
     private readonly ILogger _log;
-    private readonly ControlGate _gate;
+    private ControlGate _gate;
     private readonly Dictionary<string, (Symbol Symbol, MarketDataKind Kind)> _wanted = new(StringComparer.Ordinal);
     private readonly HashSet<string> _active = new(StringComparer.Ordinal);
     private readonly Queue<byte[]> _control = new();
@@ -43,6 +45,7 @@ public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
     private readonly HashSet<Symbol> _fetching = [];
     private IActorRef _transport = ActorRefs.Nobody;
     private int _generation;
+    private int _lastGeneration;
     private int _reconnectAttempt;
     private long _nextControlId = 1;
     private DateTimeOffset _lastFrame;
@@ -106,7 +109,7 @@ public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
         Receive<TransportActor.Connected>(_ => { });
         Receive<ControlDue>(_ => Flush());
         Receive<IdleCheck>(_ => CheckIdle());
-        Receive<AgeReached>(a => a.Generation == _generation, _ => Replace($"connection age {_options.MaxConnectionAge} reached (the venue cuts at 24 h)"));
+        Receive<AgeReached>(a => a.Generation == _generation, _ => HandOver($"connection age {_options.MaxConnectionAge} reached (the venue cuts at 24 h)"));
         Receive<SnapshotFetched>(s => s.Generation == _generation, OnSnapshot);
         Receive<SnapshotFailed>(s => s.Generation == _generation, OnSnapshotFailed);
         Receive<SnapshotRetry>(r => r.Generation == _generation, r => Fetch(r.Symbol));
@@ -133,11 +136,13 @@ public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
         Receive<SnapshotFetched>(_ => { });
         Receive<SnapshotFailed>(_ => { });
         Receive<SnapshotRetry>(_ => { });
+        Receive<HandoverDue>(_ => { });
+        Receive<HandoverControlDue>(_ => { });
     }
 
     private void Connect()
     {
-        _generation++;
+        _generation = ++_lastGeneration;
         LogConnecting(_log, _feedId, _codec.ConnectUri, _generation);
         _transport.Tell(new TransportActor.Connect(_codec.ConnectUri, _generation), Self);
         Become(Connecting);
@@ -253,7 +258,7 @@ public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
                 LogControlRefused(_log, _feedId, reply.Id, error);
                 break;
             case FeedInbound.ServerShutdown:
-                Replace("the venue announced serverShutdown");
+                HandOver("the venue announced serverShutdown");
                 break;
         }
     }

@@ -20,8 +20,8 @@ public sealed record LoginSnapshot(
     ImmutableArray<SymbolPosition> Positions,
     ImmutableArray<OrderState> Orders)
 {
-    /// <summary>A copy of <paramref name="status"/>.</summary>
-    public static LoginSnapshot Of(LoginStatus status)
+    /// <summary>A copy of <paramref name="status"/>, its positions marked at the feeds' mids of <paramref name="marks"/> where known.</summary>
+    public static LoginSnapshot Of(LoginStatus status, FeedMarks? marks = null)
     {
         ArgumentNullException.ThrowIfNull(status);
         return new LoginSnapshot(
@@ -29,7 +29,7 @@ public sealed record LoginSnapshot(
             status.State,
             status.VenueState,
             status.Fills,
-            [.. status.Portfolio.Positions.OrderBy(p => p.Symbol.Value, StringComparer.Ordinal)],
+            [.. status.Positions(marks)],
             [.. status.Book.Orders.OrderBy(o => o.CreatedAt).ThenBy(o => o.ClientOrderId.Value, StringComparer.Ordinal)]);
     }
 }

@@ -45,9 +45,11 @@ public sealed class LoginStatus
 
     /// <summary>
     /// One line, e.g. <c>qg-huobi Ready (6 READY) | open 2 | fills 5 | BTC/USDT pos 0.002 avg 42000.5 last 42010
-    /// realised 0.4 unrealised 0.02 fees 0.03 pnl 0.39</c>.
+    /// feed sim-binance BTCUSDT 42012 mark 42011 realised 0.4 unrealised 0.021 fees 0.03 pnl 0.391</c>. A position whose
+    /// pair a feed carries (<paramref name="marks"/>) shows the feed's price and is marked at its mid; otherwise
+    /// unrealised PnL is marked at the last fill.
     /// </summary>
-    public string Render()
+    public string Render(FeedMarks? marks = null)
     {
         var line = new StringBuilder();
         var culture = CultureInfo.InvariantCulture;
@@ -63,9 +65,19 @@ public sealed class LoginStatus
             line.Append(culture, $" (external {ExternalFills})");
         }
 
-        foreach (var p in Portfolio.Positions.OrderBy(p => p.Symbol.Value, StringComparer.Ordinal))
+        foreach (var p in Positions(marks))
         {
             line.Append(culture, $" | {p.Symbol} pos {N(p.Quantity)} avg {N(p.AverageCost)} last {N(p.LastPrice)}");
+            if (marks?.For(p.Symbol) is { Price: { } price } feed)
+            {
+                line.Append(culture, $" feed {feed.Feed} {feed.Symbol} {N(price)}");
+            }
+
+            if (p.MarkPrice is { } mark)
+            {
+                line.Append(culture, $" mark {N(mark)}");
+            }
+
             line.Append(culture, $" realised {N(p.RealisedPnl)} unrealised {N(p.UnrealisedPnl)}");
             line.Append(culture, $" fees {N(p.Fees)} pnl {N(p.TotalPnl)}");
         }
@@ -77,6 +89,12 @@ public sealed class LoginStatus
 
         return line.ToString();
     }
+
+    /// <summary>The positions in symbol order, each marked at its feed's mid (or last trade) when <paramref name="marks"/> has one.</summary>
+    public IEnumerable<SymbolPosition> Positions(FeedMarks? marks = null) =>
+        Portfolio.Positions
+            .OrderBy(p => p.Symbol.Value, StringComparer.Ordinal)
+            .Select(p => marks?.For(p.Symbol) is { Mark: { } mark } ? p with { MarkPrice = mark } : p);
 
     private static string N(decimal value) => value.ToString("0.########", CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using Engine.Messages;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Identifiers;
+using Engine.Messages.MarketData;
 using Engine.Messages.Orders;
 
 namespace Engine.Actors.Monitoring;
@@ -9,7 +10,8 @@ namespace Engine.Actors.Monitoring;
 /// The status of every login, fed with engine events in the order they were published. Logins named at
 /// construction are listed from the start (Disconnected); others appear with their first event. Order events run
 /// through <see cref="Orders.OrderBook"/>, so a duplicate or invalid event changes nothing and a fill is counted
-/// once. Pure; mutable and not thread-safe (one owner).
+/// once. Quotes and trades of the feeds (<see cref="FeedMarks"/>) give each position the feed's price and mark its
+/// unrealised PnL at the feed's mid. Pure; mutable and not thread-safe (one owner).
 /// </summary>
 public sealed class StatusBoard
 {
@@ -24,6 +26,9 @@ public sealed class StatusBoard
             StatusOf(login);
         }
     }
+
+    /// <summary>The feeds' latest prices.</summary>
+    public FeedMarks Marks { get; } = new();
 
     /// <summary>The logins in first-seen order.</summary>
     public IReadOnlyList<LoginId> Logins => _order;
@@ -57,8 +62,27 @@ public sealed class StatusBoard
         }
     }
 
-    /// <summary>One status line per login, in <see cref="Logins"/> order.</summary>
-    public IReadOnlyList<string> Render() => [.. _order.Select(l => _logins[l].Render())];
+    /// <summary>Applies a quote or trade of a feed (other market data is ignored).</summary>
+    public void Apply(IMarketDataEvent marketEvent) => Marks.Apply(marketEvent);
+
+    /// <summary>
+    /// One status line per login, in <see cref="Logins"/> order, then, once a feed was heard, one line of the feeds'
+    /// prices (<c>feeds | sim-binance BTCUSDT last 50010.5 mid 50010</c>).
+    /// </summary>
+    public IReadOnlyList<string> Render()
+    {
+        var lines = _order.Select(l => _logins[l].Render(Marks)).ToList();
+        var feeds = Marks.All.Select(m => $"{m.Feed} {m.Symbol}{Part("last", m.Last)}{Part("mid", m.Mid)}").ToList();
+        if (feeds.Count > 0)
+        {
+            lines.Add($"feeds | {string.Join(" | ", feeds)}");
+        }
+
+        return lines;
+    }
+
+    private static string Part(string name, decimal? value) =>
+        value is { } v ? $" {name} {v.ToString("0.########", System.Globalization.CultureInfo.InvariantCulture)}" : string.Empty;
 
     private static void ApplyOrderEvent(LoginStatus status, IOrderEvent orderEvent)
     {

@@ -13,4 +13,7 @@ internal static partial class StatusLog
 
     [LoggerMessage(EventId = 302, Level = LogLevel.Warning, Message = "Status could not read the order journal; it goes on with the journaled events read so far and the events seen live")]
     public static partial void CatchUpFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 303, Level = LogLevel.Warning, Message = "Status cannot show {Feed} {Symbol} {Kind}: {Reason}")]
+    public static partial void FeedRefused(this ILogger logger, string feed, string symbol, string kind, string reason);
 }

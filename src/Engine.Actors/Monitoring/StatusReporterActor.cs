@@ -2,10 +2,13 @@ using Akka;
 using Akka.Actor;
 using Akka.Streams;
 using Akka.Streams.Dsl;
+using Engine.Actors.MarketData;
 using Engine.Actors.Runtime;
+using Engine.Actors.Supervision;
 using Engine.Messages;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Identifiers;
+using Engine.Messages.MarketData;
 using Microsoft.Extensions.Logging;
 
 namespace Engine.Actors.Monitoring;
@@ -31,6 +34,12 @@ namespace Engine.Actors.Monitoring;
 /// Without a journal the board sees only events published after it started. Answers <see cref="GetStatusLines"/> at
 /// any time (during the catch-up, with what it has applied so far).
 /// </para>
+/// <para>
+/// Given feed subscriptions, it subscribes to them at <c>/user/engine/feeds</c> (again on every tick until each is
+/// confirmed, since the feeds may start after it; subscribing twice is harmless) and acknowledges every quote and trade
+/// it is sent, so the feeds conflate for it like for a slow strategy. Positions whose pair a feed carries show the
+/// feed's price and are marked at its mid.
+/// </para>
 /// </summary>
 public sealed class StatusReporterActor : ReceiveActor, IWithTimers
 {
@@ -42,11 +51,13 @@ public sealed class StatusReporterActor : ReceiveActor, IWithTimers
     private readonly Func<ActorSystem, Source<IEngineEvent, NotUsed>>? _journaled;
     private readonly ILogger _log;
     private readonly List<IEngineEvent> _buffered = [];
+    private readonly HashSet<SubscribeMarketData> _unconfirmed;
     private int _journaledCount;
 
     /// <summary>Created by the <c>Props</c> methods only.</summary>
-    public StatusReporterActor(IEnumerable<LoginId> logins, TimeSpan interval, Func<ActorSystem, Source<IEngineEvent, NotUsed>>? journaled)
+    public StatusReporterActor(IEnumerable<LoginId> logins, TimeSpan interval, Func<ActorSystem, Source<IEngineEvent, NotUsed>>? journaled, IEnumerable<SubscribeMarketData> feeds)
     {
+        _unconfirmed = [.. feeds];
         _board = new StatusBoard(logins);
         _interval = interval;
         _journaled = journaled;
@@ -71,22 +82,23 @@ public sealed class StatusReporterActor : ReceiveActor, IWithTimers
     /// Props that first catch up from the order journal through the read journal plugin at
     /// <paramref name="readJournalPluginId"/> (e.g. <c>akka.persistence.query.journal.sql</c>), then follow live events.
     /// </summary>
-    public static Props Props(IEnumerable<LoginId> logins, TimeSpan interval, string readJournalPluginId)
+    public static Props Props(IEnumerable<LoginId> logins, TimeSpan interval, string readJournalPluginId, IEnumerable<SubscribeMarketData>? feeds = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(readJournalPluginId);
-        return Props(logins, interval, system => OrderJournalCatchUp.Current(system, readJournalPluginId));
+        return Props(logins, interval, system => OrderJournalCatchUp.Current(system, readJournalPluginId), feeds);
     }
 
     /// <summary>
     /// Props that catch up from the events of <paramref name="journaled"/> (created in the actor's system when it
-    /// starts) when given, then follow live events.
+    /// starts) when given, then follow live events; the quotes and trades of <paramref name="feeds"/> mark the positions.
     /// </summary>
-    public static Props Props(IEnumerable<LoginId> logins, TimeSpan interval, Func<ActorSystem, Source<IEngineEvent, NotUsed>>? journaled)
+    public static Props Props(IEnumerable<LoginId> logins, TimeSpan interval, Func<ActorSystem, Source<IEngineEvent, NotUsed>>? journaled, IEnumerable<SubscribeMarketData>? feeds = null)
     {
         ArgumentNullException.ThrowIfNull(logins);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
         var list = logins.ToList();
-        return Akka.Actor.Props.Create(() => new StatusReporterActor(list, interval, journaled));
+        var subscriptions = (feeds ?? []).ToList();
+        return Akka.Actor.Props.Create(() => new StatusReporterActor(list, interval, journaled, subscriptions));
     }
 
     /// <inheritdoc />
@@ -94,6 +106,7 @@ public sealed class StatusReporterActor : ReceiveActor, IWithTimers
     {
         Context.System.EventStream.Subscribe(Self, typeof(IEngineEvent));
         Timers.StartPeriodicTimer(Tick.Instance, Tick.Instance, _interval);
+        SubscribeFeeds();
         if (_journaled is not null)
         {
             StartCatchUp(_journaled);
@@ -167,9 +180,39 @@ public sealed class StatusReporterActor : ReceiveActor, IWithTimers
 
     private void Common()
     {
-        Receive<Tick>(_ => Report());
+        Receive<Tick>(_ =>
+        {
+            SubscribeFeeds();
+            Report();
+        });
+        Receive<IMarketDataEvent>(marketEvent =>
+        {
+            _board.Apply(marketEvent);
+            Sender.Tell(MarketDataDelivered.Instance, Self);
+        });
+        Receive<MarketDataSubscribed>(s => _unconfirmed.Remove(new SubscribeMarketData(s.Feed, s.Symbol, s.Kind)));
+        Receive<MarketDataSubscriptionRejected>(r =>
+        {
+            _unconfirmed.Remove(new SubscribeMarketData(r.Feed, r.Symbol, r.Kind));
+            _log.FeedRefused(r.Feed.ToString(), r.Symbol.ToString(), r.Kind.ToString(), r.Reason);
+        });
+        Receive<MarketDataOverflow>(_ => { });
         Receive<GetStatusLines>(_ => Sender.Tell(new StatusLines(_board.Render()), Self));
         Receive<GetStatusSnapshot>(_ => Sender.Tell(StatusSnapshot.Of(_board), Self));
+    }
+
+    private void SubscribeFeeds()
+    {
+        if (_unconfirmed.Count == 0)
+        {
+            return;
+        }
+
+        var feeds = Context.ActorSelection($"/user/{EngineSupervisor.Name}/{FeedsSupervisor.Name}");
+        foreach (var subscribe in _unconfirmed)
+        {
+            feeds.Tell(subscribe, Self);
+        }
     }
 
     private void Report()

@@ -9,6 +9,6 @@ public sealed record StatusSnapshot(ImmutableArray<LoginSnapshot> Logins)
     public static StatusSnapshot Of(StatusBoard board)
     {
         ArgumentNullException.ThrowIfNull(board);
-        return new StatusSnapshot([.. board.Logins.Select(l => LoginSnapshot.Of(board.StatusOf(l)))]);
+        return new StatusSnapshot([.. board.Logins.Select(l => LoginSnapshot.Of(board.StatusOf(l), board.Marks))]);
     }
 }

@@ -11,7 +11,7 @@ namespace Engine.Actors.Monitoring;
 /// <param name="AverageCost">Average price of the open quantity; 0 when flat.</param>
 /// <param name="RealisedPnl">Profit locked in by closing trades, before fees.</param>
 /// <param name="Fees">Fees paid, converted to the quote asset where the fee asset is the base or the quote asset.</param>
-/// <param name="LastPrice">Price of the latest fill; the mark for <see cref="UnrealisedPnl"/>.</param>
+/// <param name="LastPrice">Price of the latest fill; the mark for <see cref="UnrealisedPnl"/> when there is no <see cref="MarkPrice"/>.</param>
 /// <param name="Fills">Number of fills counted.</param>
 /// <param name="Volume">Traded quantity, buys and sells.</param>
 public sealed record SymbolPosition(
@@ -24,8 +24,11 @@ public sealed record SymbolPosition(
     int Fills,
     decimal Volume)
 {
-    /// <summary>Open quantity valued at the last fill price against its average cost.</summary>
-    public decimal UnrealisedPnl => Quantity * (LastPrice - AverageCost);
+    /// <summary>The market's price for the symbol (a feed's mid) when one is known; null: marked at <see cref="LastPrice"/>.</summary>
+    public decimal? MarkPrice { get; init; }
+
+    /// <summary>Open quantity valued at <see cref="MarkPrice"/> (else the last fill price) against its average cost.</summary>
+    public decimal UnrealisedPnl => Quantity * ((MarkPrice ?? LastPrice) - AverageCost);
 
     /// <summary>Realised plus unrealised, minus fees.</summary>
     public decimal TotalPnl => RealisedPnl + UnrealisedPnl - Fees;

@@ -8,6 +8,7 @@ using Engine.Actors.Supervision;
 using Engine.Host.Api;
 using Engine.Host.Configuration;
 using Engine.Messages.Identifiers;
+using Engine.Messages.MarketData;
 using Engine.Persistence;
 using Engine.Persistence.Journal;
 using Engine.Persistence.Snapshots;
@@ -156,8 +157,13 @@ public sealed class EngineRuntime
             akka.WithActors((system, registry) =>
             {
                 var loginIds = composition.Logins.Where(l => l.Enabled).Select(l => new LoginId(l.Name)).ToList();
+                var marks = composition.Feeds.Where(f => f.Enabled)
+                    .SelectMany(f => f.Symbols.SelectMany(symbol => f.Channels
+                        .Where(k => k is MarketDataKind.Quotes or MarketDataKind.Trades)
+                        .Select(k => new SubscribeMarketData(new FeedId(f.Name), new Symbol(symbol), k))))
+                    .ToList();
                 var status = system.ActorOf(
-                    StatusReporterActor.Props(loginIds, options.Run.StatusInterval, PersistenceHocon.ReadJournalPluginId(options.Journal)), "status");
+                    StatusReporterActor.Props(loginIds, options.Run.StatusInterval, PersistenceHocon.ReadJournalPluginId(options.Journal), marks), "status");
                 var (risk, fills) = ApiHosting.CreateActors(system, options);
                 var engine = system.ActorOf(EngineSupervisor.Props(_tree(composition)), EngineSupervisor.Name);
                 actors.SetResult(new EngineActors(engine, status, risk, fills));

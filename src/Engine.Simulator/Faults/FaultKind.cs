@@ -42,4 +42,22 @@ public enum FaultKind
 
     /// <summary>Toobit: a matching request is answered 418 (IP banned, -1003) with <c>Retry-After</c> of <see cref="FaultRule.DelayMs"/> (at least 1 s) instead of being executed.</summary>
     Banned,
+
+    /// <summary>Binance streams: the next <c>depthUpdate</c> of the symbol in <see cref="FaultRule.Op"/> is not sent (its update ids are used up: a gap).</summary>
+    DropDiff,
+
+    /// <summary>Binance streams: the next <c>depthUpdate</c> of the symbol is sent twice.</summary>
+    DuplicateDiff,
+
+    /// <summary>Binance streams: the next <c>depthUpdate</c> of the symbol is held back and sent after the one that follows it.</summary>
+    ReorderDiff,
+
+    /// <summary>Binance: the next depth snapshot of the symbol (REST or WebSocket API) claims a <c>lastUpdateId</c> 1,000 ids old.</summary>
+    StaleSnapshot,
+
+    /// <summary>Binance streams: from the symbol's next market step, its streams send nothing for <see cref="FaultRule.DelayMs"/> (what happens meanwhile is lost).</summary>
+    StallStream,
+
+    /// <summary>Binance streams: after the symbol's next market step every stream connection is closed normally.</summary>
+    CloseStreams,
 }

@@ -12,13 +12,16 @@ public sealed record FaultRule
     /// <summary>What goes wrong.</summary>
     public required FaultKind Kind { get; init; }
 
-    /// <summary>Request op (or notification topic for <see cref="FaultKind.DuplicateNotification"/>) it applies to; null = any.</summary>
+    /// <summary>
+    /// Request op (or notification topic for <see cref="FaultKind.DuplicateNotification"/>, or the symbol for the
+    /// market-data faults such as <see cref="FaultKind.DropDiff"/>) it applies to; null = any.
+    /// </summary>
     public string? Op { get; init; }
 
     /// <summary>How many times it fires; 0 or less = until cleared.</summary>
     public int Count { get; init; } = 1;
 
-    /// <summary>Delay for <see cref="FaultKind.DelayReply"/>, in milliseconds.</summary>
+    /// <summary>Delay for <see cref="FaultKind.DelayReply"/> (or the silence of <see cref="FaultKind.StallStream"/>), in milliseconds.</summary>
     [Range(0, 600_000)]
     public int DelayMs { get; init; }
 

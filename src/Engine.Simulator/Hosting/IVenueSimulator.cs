@@ -28,6 +28,13 @@ public interface IVenueSimulator : IAsyncDisposable
     /// <summary>Applies a market command; returns the mids after it.</summary>
     IReadOnlyDictionary<string, decimal> ApplyMarket(MarketCommand command);
 
+    /// <summary>
+    /// <paramref name="symbols"/> (names as <see cref="ApplyMarket"/> answers them) are priced from outside from now on: a
+    /// <see cref="Market.SharedMarket"/> sets their mids through <see cref="ApplyMarket"/> and the venue's own walk no
+    /// longer moves them.
+    /// </summary>
+    void FollowMarket(IReadOnlyCollection<string> symbols);
+
     /// <summary>What the venue holds: every account's orders, fills and net position (<see cref="VenueTruth"/>).</summary>
     VenueTruth GetTruth();
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Engine.Simulator.Faults;
+using Engine.Simulator.Market;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -44,7 +45,9 @@ public sealed class SimulatorHost : IAsyncDisposable
     /// <summary>
     /// Starts <paramref name="venue"/> on 127.0.0.1:<paramref name="port"/>; returns once it accepts connections.
     /// Throws <see cref="System.ComponentModel.DataAnnotations.ValidationException"/> for invalid options and
-    /// <see cref="ArgumentException"/> for an unknown venue.
+    /// <see cref="ArgumentException"/> for an unknown venue. With <paramref name="sharedMarket"/> (the run's market, linked
+    /// once every venue started) the control API's market commands go through it, so a mid set or a step on this venue
+    /// moves every venue listing the same underlying.
     /// </summary>
     public static async Task<SimulatorHost> StartAsync(
         string venue,
@@ -52,6 +55,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         int port = 0,
         ILoggerFactory? loggerFactory = null,
         TimeProvider? timeProvider = null,
+        SharedMarket? sharedMarket = null,
         CancellationToken cancellationToken = default)
     {
         loggerFactory ??= NullLoggerFactory.Instance;
@@ -70,7 +74,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
         app.UseRouting();
         simulator.MapEndpoints(app);
-        MapControl(app, simulator);
+        MapControl(app, simulator, sharedMarket);
         try
         {
             await app.StartAsync(cancellationToken);
@@ -98,7 +102,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         await app.DisposeAsync();
     }
 
-    private static void MapControl(WebApplication app, IVenueSimulator venue)
+    private static void MapControl(WebApplication app, IVenueSimulator venue, SharedMarket? sharedMarket)
     {
         var control = app.MapGroup("/_control").RequireLocalCaller();
 
@@ -129,7 +133,8 @@ public sealed class SimulatorHost : IAsyncDisposable
         control.MapPost("/market", async (HttpRequest request) =>
         {
             var command = await Read<MarketCommand>(request) ?? new MarketCommand { Steps = 1 };
-            return MarketProblem(venue, command) ?? Results.Json(venue.ApplyMarket(command), ControlJson.Options);
+            return MarketProblem(venue, command)
+                ?? Results.Json(sharedMarket is null ? venue.ApplyMarket(command) : sharedMarket.Apply(venue, command), ControlJson.Options);
         });
         control.MapGet("/quirks", () => Results.Json(venue.GetQuirks(), ControlJson.Options));
         control.MapPost("/quirks", async (HttpRequest request) =>

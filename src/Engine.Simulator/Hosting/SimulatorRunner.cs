@@ -14,7 +14,7 @@ public static class SimulatorRunner
 #pragma warning disable RS0030
         var clock = TimeProvider.System;
 #pragma warning restore RS0030
-        await using var host = await SimulatorHost.StartAsync(venue, options, port, loggerFactory, clock, cancellationToken);
+        await using var host = await SimulatorHost.StartAsync(venue, options, port, loggerFactory, clock, cancellationToken: cancellationToken);
         logger.LogInformation("Simulator {Venue} listening on {Uri}", venue, host.WebSocketUri);
         try
         {

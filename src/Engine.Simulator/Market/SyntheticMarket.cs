@@ -6,6 +6,8 @@ namespace Engine.Simulator.Market;
 /// Seeded random-walk mid per symbol with liquidity levels around it. Deterministic: the same seed, symbols
 /// and sequence of calls give the same prices (symbols step in ordinal order). Mids never fall below one tick.
 /// Not thread-safe: the owning venue serialises calls (the timer that drives it lives in the hosting layer).
+/// A symbol handed to <see cref="Follow"/> is priced from outside (a <see cref="SharedMarket"/> sets its mid through
+/// <see cref="SetMid"/>): <see cref="Step"/> leaves it where it is.
 /// </summary>
 public sealed class SyntheticMarket
 {
@@ -30,14 +32,29 @@ public sealed class SyntheticMarket
     /// <summary>Quoted symbols in ordinal order.</summary>
     public IReadOnlyCollection<string> Symbols => states.Keys;
 
+    /// <summary>Symbols <see cref="Step"/> moves (not priced from outside), in ordinal order: a venue's own step re-quotes only these.</summary>
+    public IReadOnlyCollection<string> Walking => [.. states.Where(s => !s.Value.Followed).Select(s => s.Key)];
+
     /// <summary>Current mid, or null for an unknown symbol.</summary>
     public decimal? Mid(string symbol) => states.TryGetValue(symbol, out var s) ? s.Mid : null;
 
-    /// <summary>Moves every mid one random step.</summary>
+    /// <summary>Symbols priced from outside from now on (unknown names are ignored): <see cref="Step"/> no longer moves them.</summary>
+    public void Follow(IEnumerable<string> symbols)
+    {
+        foreach (var symbol in symbols)
+        {
+            if (states.TryGetValue(symbol, out var state))
+            {
+                state.Followed = true;
+            }
+        }
+    }
+
+    /// <summary>Moves every mid not priced from outside one random step.</summary>
     public void Step()
     {
         Steps++;
-        foreach (var state in states.Values)
+        foreach (var state in states.Values.Where(s => !s.Followed))
         {
             var move = ((decimal)random.NextDouble() * 2m) - 1m;
             var next = state.Mid * (1m + (move * options.StepBps / 10_000m));
@@ -94,5 +111,7 @@ public sealed class SyntheticMarket
         public SyntheticSymbol Symbol { get; } = symbol;
 
         public decimal Mid { get; set; }
+
+        public bool Followed { get; set; }
     }
 }

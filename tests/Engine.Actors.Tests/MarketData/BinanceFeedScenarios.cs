@@ -195,39 +195,76 @@ public sealed class BinanceFeedScenarios : EngineTestKit, IAsyncLifetime
     }
 
     [Fact]
-    public void The_socket_is_replaced_before_the_venue_cut_and_the_book_is_rebuilt_from_a_fresh_snapshot()
+    public void Before_the_venue_cut_a_new_socket_opens_first_and_takes_over_with_no_gap_and_no_duplicate()
     {
         StartFeeds(new FeedOptions { Name = Feed.Value, Venue = "binance", Url = Url, MaxConnectionAge = TimeSpan.FromHours(1) });
         var strategy = CreateTestProbe();
+        Subscribe(strategy, MarketDataKind.Trades);
         Subscribe(strategy, MarketDataKind.Book);
-        AwaitStreams("btcusdt@depth@100ms");
-        SetMid(50_000m);
-        Assert.False(strategy.ExpectMsg<OrderBookSnapshot>(Wait).IsResync);
-        strategy.Reply(MarketDataDelivered.Instance);
+        AwaitStreams("btcusdt@depth@100ms", "btcusdt@trade");
+        var mid = 50_000m;
+        SetMid(mid);
+        var seen = new MarketDataSeen();
+        seen.Until(strategy, () => seen.BookId is not null);
 
+        // The age timer fires on the virtual clock; the market keeps moving (one trade and one diff per step) while both
+        // sockets are open, until the new one took over and the old one is closed.
         Advance(TimeSpan.FromHours(1));
+        var steps = 0;
+        AwaitAssert(
+            () =>
+            {
+                SetMid(mid += 10m);
+                steps++;
+                Assert.Equal(2, Venue.StreamConnectionsAccepted);
+                Assert.Equal(1, Venue.StreamConnections);
+            },
+            Wait,
+            TimeSpan.FromMilliseconds(20));
+        for (var i = 0; i < 3; i++)
+        {
+            SetMid(mid += 10m);
+            steps++;
+        }
 
-        AwaitAssert(() => Assert.Equal(2, Venue.StreamConnectionsAccepted), Wait);
-        AwaitStreams("btcusdt@depth@100ms");
-        SetMid(50_100m);
-        var fresh = strategy.FishForMessage<OrderBookSnapshot>(m => { strategy.Reply(MarketDataDelivered.Instance); return m is OrderBookSnapshot; }, Wait);
-        Assert.True(fresh.IsResync);
-        Assert.InRange(fresh.Bids[0].Price, 50_080m, 50_100m);
+        seen.Until(strategy, () => seen.Trades.Count == steps);
+        Assert.Equal(Enumerable.Range(0, steps).Select(i => seen.Trades[0] + i), seen.Trades);
+        Assert.Equal(0, seen.Resyncs);
+        AwaitStreams("btcusdt@depth@100ms", "btcusdt@trade");
+
+        SetMid(mid + 10m);
+        seen.Until(strategy, () => seen.Trades.Count == steps + 1);
+        Assert.Equal(seen.Trades[^2] + 1, seen.Trades[^1]);
+        Assert.Equal(0, seen.Resyncs);
     }
 
     [Fact]
-    public void A_server_shutdown_announcement_replaces_the_socket_at_once()
+    public void A_server_shutdown_announcement_replaces_the_socket_at_once_opening_the_new_one_first()
     {
         StartFeeds();
         var strategy = CreateTestProbe();
-        Subscribe(strategy, MarketDataKind.Quotes);
-        AwaitStreams("btcusdt@bookTicker");
+        Subscribe(strategy, MarketDataKind.Trades);
+        AwaitStreams("btcusdt@trade");
+        var mid = 50_000m;
+        SetMid(mid);
 
         Assert.Equal(1, Venue.AnnounceStreamsShutdown());
 
-        AwaitAssert(() => Assert.Equal(2, Venue.StreamConnectionsAccepted), Wait);
-        AwaitStreams("btcusdt@bookTicker");
-        AwaitAssert(() => Assert.Equal(1, Venue.StreamConnections), Wait);
+        var steps = 0;
+        AwaitAssert(
+            () =>
+            {
+                SetMid(mid += 10m);
+                steps++;
+                Assert.Equal(2, Venue.StreamConnectionsAccepted);
+                Assert.Equal(1, Venue.StreamConnections);
+            },
+            Wait,
+            TimeSpan.FromMilliseconds(20));
+        AwaitStreams("btcusdt@trade");
+        var seen = new MarketDataSeen();
+        seen.Until(strategy, () => seen.Trades.Count == steps);
+        Assert.Equal(Enumerable.Range(0, steps).Select(i => seen.Trades[0] + i), seen.Trades);
     }
 
     [Fact]
@@ -327,4 +364,46 @@ public sealed class BinanceFeedScenarios : EngineTestKit, IAsyncLifetime
 
     private static BookLevel[] Levels(JsonElement array) =>
         [.. array.EnumerateArray().Select(l => new BookLevel(decimal.Parse(l[0].GetString()!, System.Globalization.CultureInfo.InvariantCulture), decimal.Parse(l[1].GetString()!, System.Globalization.CultureInfo.InvariantCulture)))];
+
+    /// <summary>
+    /// What a probe strategy received of trades and book events, acknowledging each: trade ids in order, and the book
+    /// followed delta by delta (each must continue the last id; a conflated snapshot may replace queued deltas).
+    /// </summary>
+    private sealed class MarketDataSeen
+    {
+        private readonly LocalOrderBook _book = new();
+
+        public List<long> Trades { get; } = [];
+
+        public long? BookId { get; private set; }
+
+        public int Resyncs { get; private set; }
+
+        public void Until(TestProbe strategy, Func<bool> done)
+        {
+            while (!done())
+            {
+                var message = strategy.ExpectMsg<IMarketDataEvent>(Wait);
+                strategy.Reply(MarketDataDelivered.Instance);
+                switch (message)
+                {
+                    case TradeTick trade:
+                        Trades.Add(long.Parse(trade.TradeId, System.Globalization.CultureInfo.InvariantCulture));
+                        break;
+                    case OrderBookSnapshot snapshot:
+                        Resyncs += snapshot.IsResync ? 1 : 0;
+                        Assert.True(BookId is null || snapshot.UpdateId >= BookId);
+                        _book.Reset(snapshot.Bids, snapshot.Asks);
+                        BookId = snapshot.UpdateId;
+                        break;
+                    case OrderBookDelta delta:
+                        Assert.Equal(BookId, delta.PreviousUpdateId);
+                        _book.Apply(delta.Bids, delta.Asks);
+                        Assert.False(_book.IsCrossed);
+                        BookId = delta.UpdateId;
+                        break;
+                }
+            }
+        }
+    }
 }

@@ -42,4 +42,21 @@ public class SyntheticMarketTests
         Assert.Equal(123.45m, market.Mid("BTC/USDT"));
         Assert.Null(market.Quote("NOPE"));
     }
+
+    [Fact]
+    public void A_followed_symbol_keeps_the_mid_set_from_outside_while_the_others_walk()
+    {
+        var market = new SyntheticMarket(new MarketOptions { Seed = 3 }, Symbols);
+        market.Follow(["BTC/USDT", "NOPE"]);
+        market.SetMid("BTC/USDT", 61_000m);
+
+        for (var i = 0; i < 20; i++)
+        {
+            market.Step();
+        }
+
+        Assert.Equal(61_000m, market.Mid("BTC/USDT"));
+        Assert.NotEqual(2500m, market.Mid("ETH/USDT"));
+        Assert.Equal(["ETH/USDT"], market.Walking);
+    }
 }

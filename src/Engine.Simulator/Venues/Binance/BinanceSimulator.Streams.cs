@@ -254,7 +254,7 @@ public sealed partial class BinanceSimulator
         }
 
         var type = name[(at + 1)..];
-        return type is "trade" or "aggTrade" or "bookTicker" or "depth" or "depth@100ms"
+        return type is "trade" or "aggTrade" or "bookTicker" or "ticker" or "miniTicker" or "depth" or "depth@100ms"
             or "depth5" or "depth10" or "depth20" or "depth5@100ms" or "depth10@100ms" or "depth20@100ms"
             || (type.StartsWith("kline_", StringComparison.Ordinal) && KlineInterval(type[6..]) is not null);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Engine.Simulator.Faults;
 using Engine.Simulator.Market;
 using Engine.Simulator.Matching;
 using Microsoft.AspNetCore.Http;
@@ -11,8 +12,10 @@ namespace Engine.Simulator.Venues.Binance;
 /// engine fills against: on every market step, per symbol, a <c>depthUpdate</c> with contiguous <c>U</c>/<c>u</c>
 /// (the <see cref="DepthTape"/>), partial depth, <c>bookTicker</c>, a synthetic trade in the direction of the move and
 /// the candles; every fill of the simulator's own orders is a public trade too. REST <c>GET /api/v3/depth</c> and the
-/// WebSocket API <c>depth</c> serve snapshots of the same tape. Faults: drop the next diff of a symbol (a gap), close
-/// every stream connection.
+/// WebSocket API <c>depth</c> serve snapshots of the same tape. Faults, by method or as control-API fault rules whose
+/// <c>op</c> is the symbol (<see cref="Faults.FaultKind.DropDiff"/>, <c>DuplicateDiff</c>, <c>ReorderDiff</c>,
+/// <c>StaleSnapshot</c>, <c>StallStream</c>, <c>CloseStreams</c>): drop, duplicate or reorder a diff (a gap), serve a
+/// snapshot too old to join, silence a symbol's streams for a while, close every stream connection.
 /// </summary>
 public sealed partial class BinanceSimulator
 {
@@ -126,14 +129,25 @@ public sealed partial class BinanceSimulator
         }
 
         var lower = symbol.ToLowerInvariant();
-        var sessions = streamSockets.Open();
-        if (depthTape.Advance(quote) is { } change && !dropNextDepth.Remove(symbol))
+        List<BinanceStreamSession> sessions = Stalled(symbol, now) ? [] : streamSockets.Open();
+        if (depthTape.Advance(quote) is { } change && !DiffFault(dropNextDepth, FaultKind.DropDiff, symbol))
         {
             var diff = DepthUpdate(change, now);
-            for (var copies = duplicateNextDepth.Remove(symbol) ? 2 : 1; copies > 0; copies--)
+            if (Faults.TryTake(FaultKind.ReorderDiff, symbol) is not null && !heldDiffs.ContainsKey(symbol))
             {
-                Publish(sessions, lower + "@depth", diff);
-                Publish(sessions, lower + "@depth@100ms", diff);
+                heldDiffs[symbol] = diff;
+            }
+            else
+            {
+                for (var copies = DiffFault(duplicateNextDepth, FaultKind.DuplicateDiff, symbol) ? 2 : 1; copies > 0; copies--)
+                {
+                    PublishDiff(sessions, lower, diff);
+                }
+
+                if (heldDiffs.Remove(symbol, out var held))
+                {
+                    PublishDiff(sessions, lower, held);
+                }
             }
         }
 
@@ -166,12 +180,17 @@ public sealed partial class BinanceSimulator
 
         lastMids[symbol] = quote.Mid;
         PublishCandles(sessions, symbol, quote.Mid, 0m, now);
+        PublishTickers(sessions, symbol, quote, now);
+        if (Faults.TryTake(FaultKind.CloseStreams, symbol) is not null)
+        {
+            streamSockets.Open().ForEach(s => s.Close());
+        }
     }
 
     /// <summary>A fill of the simulator's own order is a public trade: its buyer was the maker when a maker buy or a taker sell.</summary>
     private void PublishFill(Fill fill, DateTimeOffset now)
     {
-        var sessions = streamSockets.Open();
+        List<BinanceStreamSession> sessions = Stalled(fill.Symbol, now) ? [] : streamSockets.Open();
         var buyerIsMaker = (fill.Side == OrderSide.Buy) == (fill.Liquidity == Liquidity.Maker);
         PublishTrade(sessions, fill.Symbol, fill.Price, fill.Quantity, buyerIsMaker, now);
     }
@@ -180,6 +199,7 @@ public sealed partial class BinanceSimulator
     {
         var id = tradeIds.GetValueOrDefault(symbol, venue.FirstOrderId) + 1;
         tradeIds[symbol] = id;
+        tickers.Add(symbol, id, price, quantity, now);
         var ms = now.ToUnixTimeMilliseconds();
         var lower = symbol.ToLowerInvariant();
         Publish(sessions, lower + "@trade", new JsonObject
@@ -279,7 +299,7 @@ public sealed partial class BinanceSimulator
         }
 
         var snapshot = PartialDepth(symbol, limit);
-        if (staleNextSnapshot.Remove(symbol))
+        if (DiffFault(staleNextSnapshot, FaultKind.StaleSnapshot, symbol))
         {
             snapshot["lastUpdateId"] = snapshot["lastUpdateId"]!.GetValue<long>() - 1_000;
         }

@@ -189,7 +189,7 @@ public sealed partial class BinanceSimulator : IVenueSimulator
             for (var i = 0; i < command.Steps; i++)
             {
                 market.Step();
-                foreach (var symbol in market.Symbols)
+                foreach (var symbol in market.Walking)
                 {
                     Deliver(Apply(engine.OnQuote(market.Quote(symbol)!, now), now));
                     PublishMarket(symbol, now);
@@ -197,6 +197,15 @@ public sealed partial class BinanceSimulator : IVenueSimulator
             }
 
             return market.Symbols.ToDictionary(s => s, s => market.Mid(s)!.Value, StringComparer.Ordinal);
+        }
+    }
+
+    /// <inheritdoc />
+    public void FollowMarket(IReadOnlyCollection<string> symbols)
+    {
+        lock (gate)
+        {
+            market.Follow(symbols);
         }
     }
 

@@ -11,4 +11,7 @@ internal static class BinanceStreamsLimits
 
     /// <summary>Levels a REST depth snapshot may ask for.</summary>
     public const int MaxDepthLimit = 5000;
+
+    /// <summary>Cadence of <c>@ticker</c> and <c>@miniTicker</c>.</summary>
+    public static readonly TimeSpan TickerInterval = TimeSpan.FromSeconds(1);
 }

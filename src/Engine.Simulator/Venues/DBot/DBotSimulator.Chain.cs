@@ -14,7 +14,7 @@ public sealed partial class DBotSimulator
 {
     private List<DBotNotice> Round(DateTimeOffset now)
     {
-        foreach (var token in DBotChainCatalog.Tokens)
+        foreach (var token in DBotChainCatalog.Tokens.Where(t => !followed.Contains(t.Asset.Contract)))
         {
             var move = 1m + ((decimal)random.NextDouble() - 0.5m) * 0.06m;
             prices[token.Asset.Contract] = Math.Max(decimal.Round(prices[token.Asset.Contract] * move, 12), 0.000000000001m);

@@ -26,6 +26,7 @@ public sealed partial class DBotSimulator : IVenueSimulator
     private readonly DBotIds ids;
     private readonly Dictionary<string, DBotAccountState> accountsByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, decimal> prices = new(StringComparer.Ordinal);
+    private readonly HashSet<string> followed = new(StringComparer.Ordinal);
     private readonly SocketHub<DBotSession> sockets;
     private readonly List<ITimer> timers = [];
     private bool strictPing;
@@ -142,6 +143,15 @@ public sealed partial class DBotSimulator : IVenueSimulator
             }
 
             return DBotChainCatalog.Tokens.ToDictionary(t => t.Asset.Symbol, t => prices[t.Asset.Contract], StringComparer.Ordinal);
+        }
+    }
+
+    /// <inheritdoc />
+    public void FollowMarket(IReadOnlyCollection<string> symbols)
+    {
+        lock (gate)
+        {
+            followed.UnionWith(symbols.Select(Token).OfType<DBotTokenSpec>().Select(t => t.Asset.Contract));
         }
     }
 

@@ -150,13 +150,22 @@ public sealed partial class ToobitSimulator : IVenueSimulator
             for (var i = 0; i < command.Steps; i++)
             {
                 market.Step();
-                foreach (var symbol in market.Symbols)
+                foreach (var symbol in market.Walking)
                 {
                     Deliver(Render(engine.OnQuote(market.Quote(symbol)!, now), now));
                 }
             }
 
             return market.Symbols.ToDictionary(s => s, s => market.Mid(s)!.Value, StringComparer.Ordinal);
+        }
+    }
+
+    /// <inheritdoc />
+    public void FollowMarket(IReadOnlyCollection<string> symbols)
+    {
+        lock (gate)
+        {
+            market.Follow(symbols);
         }
     }
 
