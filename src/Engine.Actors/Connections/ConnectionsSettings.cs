@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Net.WebSockets;
 using Akka.Actor;
+using Akka.Pattern;
 using Engine.Actors.Venues;
 using Engine.Actors.Tasks;
 using Engine.Actors.Venues.Binance;
@@ -67,6 +68,30 @@ public sealed record ConnectionsSettings(
             _ => throw new ArgumentException($"login '{login.Name}': no connection behaviour for venue '{login.Venue}'", nameof(login)),
         };
     }
+
+    /// <summary>
+    /// Props of one login's subtree: its <see cref="ConnectionActor"/> (child <c>connection</c>, with its book) behind an
+    /// Akka <see cref="BackoffSupervisor"/> in on-failure mode that recreates a failed connection after an exponential
+    /// backoff between the login's reconnect bounds, without limit. <paramref name="sharedSocket"/> is the login's socket
+    /// group transport, null for its own socket. The same subtree runs under the connections supervisor and, in a cluster,
+    /// under the login's sharded entity.
+    /// </summary>
+    public Props LoginProps(LoginOptions login, TimeProvider time, IActorRef? sharedSocket)
+    {
+        ArgumentNullException.ThrowIfNull(login);
+        Func<LoginOptions, IVenueConnectionBehavior> behavior = l => CreateBehavior(l, time);
+        var connection = ConnectionActor.Props(login, behavior, BookPropsFor(login), SocketFactory, sharedSocket);
+        var backoff = Backoff.OnFailure(connection, "connection", login.ReconnectMinBackoff, login.ReconnectMaxBackoff, login.ReconnectRandomFactor, maxNrOfRetries: -1)
+            .WithManualReset()
+            .WithSupervisorStrategy(ConnectionFailure);
+        return BackoffSupervisor.Props(backoff);
+    }
+
+    /// <summary>
+    /// The decider table of a connection under its backoff supervisor: every exception means "recreate after the
+    /// backoff" (the backoff supervisor turns <see cref="Directive.Restart"/> into stop, wait, start).
+    /// </summary>
+    private static OneForOneStrategy ConnectionFailure { get; } = new(Decider.From(Directive.Restart));
 
     /// <summary>The behaviour for <paramref name="login"/>: <see cref="BehaviorFactory"/>, or the default one on <paramref name="time"/>.</summary>
     public IVenueConnectionBehavior CreateBehavior(LoginOptions login, TimeProvider time) =>

@@ -69,9 +69,6 @@ public sealed partial class ConnectionsSupervisor : ReceiveActor, IWithTimers
     /// <inheritdoc />
     protected override void PreStart()
     {
-        var time = _time;
-        var settings = _settings;
-        Func<LoginOptions, Venues.IVenueConnectionBehavior> behavior = login => settings.CreateBehavior(login, time);
         var sockets = _settings.Logins
             .Where(l => l.Enabled && l.SocketGroup is { Length: > 0 })
             .Select(l => l.SocketGroup!)
@@ -87,21 +84,11 @@ public sealed partial class ConnectionsSupervisor : ReceiveActor, IWithTimers
             }
 
             var shared = login.SocketGroup is { Length: > 0 } group ? sockets[group] : null;
-            var connection = ConnectionActor.Props(login, behavior, _settings.BookPropsFor(login), _settings.SocketFactory, shared);
-            var backoff = Backoff.OnFailure(connection, "connection", login.ReconnectMinBackoff, login.ReconnectMaxBackoff, login.ReconnectRandomFactor, maxNrOfRetries: -1)
-                .WithManualReset()
-                .WithSupervisorStrategy(ConnectionFailure);
-            var child = Context.Watch(Context.ActorOf(BackoffSupervisor.Props(backoff), login.Name));
+            var child = Context.Watch(Context.ActorOf(_settings.LoginProps(login, _time, shared), login.Name));
             _routes[id] = child;
             _byRef[child] = id;
         }
     }
-
-    /// <summary>
-    /// The decider table of a connection under its backoff supervisor: every exception means "recreate after the
-    /// backoff" (the backoff supervisor turns <see cref="Directive.Restart"/> into stop, wait, start).
-    /// </summary>
-    private static OneForOneStrategy ConnectionFailure { get; } = new(Decider.From(Directive.Restart));
 
     /// <summary>A failing backoff supervisor (it never should) is stopped: its login is reported unavailable, the rest runs on.</summary>
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(Decider.From(Directive.Stop));

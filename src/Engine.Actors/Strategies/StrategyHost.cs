@@ -39,6 +39,8 @@ public sealed partial class StrategyHost : ReceiveActor
         Receive<SendToStrategy>(OnSendToStrategy);
         Receive<StopStrategy>(OnStopStrategy);
         Receive<StartStrategy>(OnStartStrategy);
+        Receive<Cluster.LoginHosted>(OnLoginHosted);
+        Receive<Cluster.LoginReleased>(OnLoginReleased);
     }
 
     /// <summary>Props of the host; the settings are checked here (null members, option validation).</summary>
@@ -59,6 +61,12 @@ public sealed partial class StrategyHost : ReceiveActor
 
     protected override void PreStart()
     {
+        if (_settings.FollowFirstLogin)
+        {
+            FollowFirstLogins();
+            return;
+        }
+
         var loader = new StrategyTypeLoader(_settings.Options.PluginsFolder);
         foreach (var options in _settings.Strategies)
         {

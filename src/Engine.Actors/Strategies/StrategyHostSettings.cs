@@ -16,4 +16,10 @@ public sealed record StrategyHostSettings(
     /// <c>feeds</c> under the engine supervisor, addressed by path.
     /// </summary>
     public ICanTell? Feeds { get; init; }
+
+    /// <summary>
+    /// False (the default, a single node): every enabled strategy starts with the host. True (a cluster node): a strategy
+    /// runs on the node of its first login; it starts when that login's entity starts here and stops when it leaves.
+    /// </summary>
+    public bool FollowFirstLogin { get; init; }
 }

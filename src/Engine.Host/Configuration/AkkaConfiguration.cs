@@ -12,7 +12,8 @@ namespace Engine.Host.Configuration;
 /// The configuration Akka.NET receives: the file's <c>akka { }</c> section exactly as the user wrote it (after HOCON
 /// substitution), over the engine's defaults for Akka: the persistence plugins chosen in <c>engine.journal</c> and
 /// <c>engine.snapshot-store</c>, the order journal's serializer and event adapters, the coordinated-shutdown phase
-/// timeouts of <c>engine.run.shutdown</c>. Whatever the user sets under <c>akka</c> wins. Pure.
+/// timeouts of <c>engine.run.shutdown</c>, and on a cluster node (<c>engine.cluster.enabled</c>) the cluster defaults of
+/// <see cref="Cluster.ClusterHocon"/>. Whatever the user sets under <c>akka</c> wins. Pure.
 /// </summary>
 public static class AkkaConfiguration
 {
@@ -21,7 +22,8 @@ public static class AkkaConfiguration
     {
         ArgumentNullException.ThrowIfNull(loaded);
         var options = loaded.Options;
-        return UserSection(loaded.Config)
+        var user = UserSection(loaded.Config);
+        return (options.Cluster.Enabled ? user.WithFallback(Cluster.ClusterHocon.Defaults) : user)
             .WithFallback(EngineStopPlan.PhaseTimeouts(options.Run.Shutdown))
             .WithFallback(Defaults)
             .WithFallback(PersistenceHocon.Build(options.Journal, options.SnapshotStore))

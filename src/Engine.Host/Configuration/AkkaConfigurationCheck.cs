@@ -30,7 +30,7 @@ public static class AkkaConfigurationCheck
         ActorSystem system;
         try
         {
-            system = ActorSystem.Create("check-config", config.WithFallback(Quiet));
+            system = ActorSystem.Create("check-config", Detached.WithFallback(config).WithFallback(Quiet));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -41,6 +41,12 @@ public static class AkkaConfigurationCheck
     }
 
     private static AkkaConfig Quiet { get; } = ConfigurationFactory.ParseString("akka.loglevel = OFF\nakka.stdout-loglevel = OFF");
+
+    /// <summary>
+    /// A cluster node's file is checked without taking its port (a node may be running on it) and without joining its
+    /// seeds: the checking system must not become a member of the cluster it checks.
+    /// </summary>
+    private static AkkaConfig Detached { get; } = ConfigurationFactory.ParseString("akka.remote.dot-netty.tcp.port = 0\nakka.cluster.seed-nodes = []");
 
     private static ConfigException Problem(EngineConfiguration loaded, string message)
     {

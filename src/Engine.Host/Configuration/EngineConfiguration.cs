@@ -28,6 +28,7 @@ public sealed record EngineConfiguration(string SourceFile, HoconConfig Config, 
         ThrowIfInvalid(config, "engine.simulator", SimulatorOptionsValidator.Validate(root.Engine.Simulator));
         ThrowIfInvalid(config, "engine.journal", PluginProblems(root.Engine.Journal.ResolvedPlugin(), root.Engine.Journal.ResolvedDatabase()));
         ThrowIfInvalid(config, "engine.snapshot-store", PluginProblems(root.Engine.SnapshotStore.ResolvedPlugin(), root.Engine.SnapshotStore.ResolvedDatabase()));
+        ThrowIfInvalid(config, "engine.cluster", Cluster.ClusterConfigCheck.Problems(root.Engine));
         return new EngineConfiguration(file, config, root.Engine);
     }
 

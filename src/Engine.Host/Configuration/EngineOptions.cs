@@ -55,6 +55,9 @@ public sealed record EngineOptions : IValidatableOptions
     /// <summary>Log level and optional log file.</summary>
     public LoggingOptions Logging { get; init; } = new();
 
+    /// <summary>Whether this node is one of an Akka.Cluster whose logins are sharded entities (off: one process).</summary>
+    public Engine.Actors.Cluster.EngineClusterOptions Cluster { get; init; } = new();
+
     /// <summary>How <c>engine run</c> behaves: status line, plugins, shutdown.</summary>
     public RunOptions Run { get; init; } = new();
 

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Engine.Actors.Cluster;
 using Engine.Actors.Connections;
 using Engine.Actors.MarketData;
 using Engine.Actors.Orders;
@@ -21,12 +22,24 @@ public sealed record EngineComposition(EngineOptions Options, IReadOnlyList<Logi
     /// <summary>The feeds with <c>sim://</c> URLs already rewritten to the running simulators; the default is the configured ones as written.</summary>
     public IReadOnlyList<FeedOptions> Feeds { get; init; } = Options.Feeds;
 
-    /// <summary>What <see cref="EngineSupervisor"/> builds.</summary>
+    /// <summary>The logins, their books and their venues' behaviours: what every login's subtree is built from.</summary>
+    public ConnectionsSettings Connections => new([.. Logins], login => OrderBookActor.Props(login, Options.Orders));
+
+    /// <summary>What <see cref="EngineSupervisor"/> builds on a single node.</summary>
     public EngineSupervisorSettings Supervisor => new(
-        () => ConnectionsSupervisor.Props(new ConnectionsSettings(
-            [.. Logins],
-            login => OrderBookActor.Props(login, Options.Orders))),
+        () => ConnectionsSupervisor.Props(Connections),
         connections => StrategyHost.Props(new StrategyHostSettings(Options.Strategies, connections, Options.StrategyHost)))
+    {
+        Feeds = () => FeedsSupervisor.Props(new FeedsSettings([.. Feeds]) { Record = Options.Record }),
+    };
+
+    /// <summary>
+    /// What <see cref="EngineSupervisor"/> builds on a cluster node: the logins run as entities of <paramref name="loginRegion"/>
+    /// (<see cref="ClusterConnections"/> routes to it) and each strategy runs on the node of its first login.
+    /// </summary>
+    public EngineSupervisorSettings ClusterSupervisor(IActorRef loginRegion) => new(
+        () => ClusterConnections.Props(loginRegion, [.. Logins]),
+        connections => StrategyHost.Props(new StrategyHostSettings(Options.Strategies, connections, Options.StrategyHost) { FollowFirstLogin = true }))
     {
         Feeds = () => FeedsSupervisor.Props(new FeedsSettings([.. Feeds]) { Record = Options.Record }),
     };

@@ -6,6 +6,7 @@ using Engine.Actors.Monitoring;
 using Engine.Actors.Runtime;
 using Engine.Actors.Supervision;
 using Engine.Host.Api;
+using Engine.Host.Cluster;
 using Engine.Host.Configuration;
 using Engine.Messages.Identifiers;
 using Engine.Messages.MarketData;
@@ -50,6 +51,9 @@ public sealed class EngineRuntime
         _timeProvider = timeProvider;
         _logger = loggerFactory.CreateLogger<EngineRuntime>();
     }
+
+    /// <summary>Called with the actor system once the engine's actors are created (tests of several nodes in one process).</summary>
+    internal Action<ActorSystem>? SystemStarted { get; init; }
 
     /// <summary>Runs until <paramref name="stop"/> fires, the process is asked to stop, or the engine dies.</summary>
     public async Task<int> RunAsync(CancellationToken stop)
@@ -147,6 +151,12 @@ public sealed class EngineRuntime
         var random = new Random(RandomNumberGenerator.GetInt32(int.MaxValue));
         builder.Services.AddAkka("engine", akka =>
         {
+            if (options.Cluster.Enabled)
+            {
+                // Before the file's HOCON: whatever the akka section sets wins over what Akka.Cluster.Hosting writes.
+                akka.WithEngineCluster(options.Cluster, composition.Connections, options.Strategies);
+            }
+
             akka.AddHocon(akkaConfig, HoconAddMode.Prepend);
             akka.AddSetup(new EngineSetup(_timeProvider, random, _loggerFactory));
             akka.ConfigureLoggers(loggers =>
@@ -165,7 +175,8 @@ public sealed class EngineRuntime
                 var status = system.ActorOf(
                     StatusReporterActor.Props(loginIds, options.Run.StatusInterval, PersistenceHocon.ReadJournalPluginId(options.Journal), marks), "status");
                 var (risk, fills) = ApiHosting.CreateActors(system, options);
-                var engine = system.ActorOf(EngineSupervisor.Props(_tree(composition)), EngineSupervisor.Name);
+                var tree = options.Cluster.Enabled ? composition.ClusterSupervisor(registry.Get<LoginRegion>()) : _tree(composition);
+                var engine = system.ActorOf(EngineSupervisor.Props(tree), EngineSupervisor.Name);
                 actors.SetResult(new EngineActors(engine, status, risk, fills));
                 system.ActorOf(TerminationWatcher.Props(engine, engineDied), "engine-watcher");
                 registry.Register<EngineSupervisor>(engine);
@@ -184,6 +195,7 @@ public sealed class EngineRuntime
                     options.Run.Shutdown,
                     fleet);
                 EngineStopPlan.Register(CoordinatedShutdown.Get(system), phases, _logger, _timeProvider);
+                SystemStarted?.Invoke(system);
             });
         });
         return builder.Build();

@@ -46,7 +46,7 @@ public sealed record PositionSnapshot(
 /// <param name="Balance">The new balance.</param>
 /// <param name="IsReconciliation">True when it came from a query after (re)connect rather than a push.</param>
 public sealed record BalanceChanged(LoginId Login, DateTimeOffset Timestamp, Balance Balance, bool IsReconciliation = false)
-    : IEngineEvent;
+    : ILoginEvent;
 
 /// <summary>A login's position in one contract changed (notification or reconciliation).</summary>
 /// <param name="Login">The login whose position changed.</param>
@@ -54,4 +54,4 @@ public sealed record BalanceChanged(LoginId Login, DateTimeOffset Timestamp, Bal
 /// <param name="Position">The new position.</param>
 /// <param name="IsReconciliation">True when it came from a query after (re)connect rather than a push.</param>
 public sealed record PositionChanged(LoginId Login, DateTimeOffset Timestamp, PositionSnapshot Position, bool IsReconciliation = false)
-    : IEngineEvent;
+    : ILoginEvent;

@@ -18,7 +18,7 @@ public sealed record ConnectionStateChanged(
     ConnectionState State,
     int? VenueCode = null,
     string? VenueText = null,
-    bool IsFatal = false) : IEngineEvent;
+    bool IsFatal = false) : ILoginEvent;
 
 /// <summary>
 /// A request could not be sent at once because a rate window is full; it was queued, not dropped.
@@ -33,4 +33,4 @@ public sealed record RequestBudgetExhausted(
     DateTimeOffset Timestamp,
     string Window,
     DateTimeOffset RetryAt,
-    int Queued) : IEngineEvent;
+    int Queued) : ILoginEvent;

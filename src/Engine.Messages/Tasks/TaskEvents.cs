@@ -4,10 +4,8 @@ using Engine.Messages.Identifiers;
 namespace Engine.Messages.Tasks;
 
 /// <summary>An event of a login's task book: journaled under <c>tasks/&lt;login&gt;</c>, then published.</summary>
-public interface ITaskEvent : IEngineEvent
+public interface ITaskEvent : ILoginEvent
 {
-    /// <summary>The login (API key) it belongs to.</summary>
-    LoginId Login { get; }
 }
 
 /// <summary>An event about one task command; every command starts with <see cref="TaskCommandIssued"/> and ends resolved.</summary>
