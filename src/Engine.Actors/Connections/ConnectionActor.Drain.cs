@@ -127,7 +127,7 @@ public sealed partial class ConnectionActor
         var left = view.Orders.Count(o => !o.IsExternal && OrderBookActor.IsLeftBehind(o.Status, cancelRequested: true));
         if (left == 0)
         {
-            EndSession("working orders cancelled");
+            EndSession(_behavior.DrainCancelledText);
             return;
         }
 

@@ -29,7 +29,7 @@ public sealed partial class ConnectionActor
         Receive<TransportActor.Connected>(c => c.Generation == _generation, _ => OnConnected());
         Receive<TransportActor.Closed>(c => c.Generation == _generation, c =>
         {
-            if (_behavior.FatalConnectRefusal(c.Reason) is { } fatal)
+            if (_behavior.FatalConnectRefusal(c.Reason, c.UpgradeStatus) is { } fatal)
             {
                 StopFatal(null, fatal);
             }

@@ -33,17 +33,19 @@ public sealed record ConnectionsSettings(
     /// The book each venue's logins keep instead of an order book, by venue name (the connection's <c>orders</c> child):
     /// DBot logins keep a <see cref="TaskBookActor"/> of automation tasks. A venue not listed gets <see cref="OrderBookProps"/>.
     /// </summary>
-    public ImmutableDictionary<string, Func<LoginId, Props>> BookPropsByVenue { get; init; } = DefaultBooks;
+    public ImmutableDictionary<string, Func<LoginOptions, Func<LoginId, Props>>> BookPropsByVenue { get; init; } = DefaultBooks;
 
-    /// <summary>The books of venues that are not order-book exchanges.</summary>
-    public static ImmutableDictionary<string, Func<LoginId, Props>> DefaultBooks { get; } =
-        ImmutableDictionary<string, Func<LoginId, Props>>.Empty.Add(LoginOptions.DBotVenue, login => TaskBookActor.Props(login));
+    /// <summary>The books of venues that are not order-book exchanges (given the login's options: DBot's REST key and base).</summary>
+    public static ImmutableDictionary<string, Func<LoginOptions, Func<LoginId, Props>>> DefaultBooks { get; } =
+        ImmutableDictionary<string, Func<LoginOptions, Func<LoginId, Props>>>.Empty.Add(
+            LoginOptions.DBotVenue,
+            options => login => TaskBookActor.Props(login, new TaskBookOptions { Venue = options.DBot }));
 
     /// <summary>The book of <paramref name="login"/>'s venue: its entry in <see cref="BookPropsByVenue"/>, else <see cref="OrderBookProps"/>.</summary>
     public Func<LoginId, Props> BookPropsFor(LoginOptions login)
     {
         ArgumentNullException.ThrowIfNull(login);
-        return BookPropsByVenue.TryGetValue(login.Venue, out var props) ? props : OrderBookProps;
+        return BookPropsByVenue.TryGetValue(login.Venue, out var props) ? props(login) : OrderBookProps;
     }
 
     /// <summary>Creates a login's venue behaviour; null uses <see cref="DefaultBehavior"/> on the engine clock.</summary>

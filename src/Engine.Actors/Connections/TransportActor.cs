@@ -77,7 +77,8 @@ public sealed class TransportActor : ReceiveActor
     public sealed record FrameReceived(int Generation, byte[] Frame, DateTimeOffset ReceivedAt);
 
     /// <summary>To the owner, exactly once per generation: the socket is gone (or never opened).</summary>
-    public sealed record Closed(int Generation, WebSocketCloseStatus? Status, string Reason);
+    /// <param name="UpgradeStatus">When the socket never opened because the server answered the upgrade with an HTTP status (401, ...): that status.</param>
+    public sealed record Closed(int Generation, WebSocketCloseStatus? Status, string Reason, System.Net.HttpStatusCode? UpgradeStatus = null);
 
     /// <inheritdoc />
     protected override void PostStop() => _current?.Abort();
@@ -177,7 +178,7 @@ public sealed class TransportActor : ReceiveActor
     {
         socket.ClosedReported = true;
         socket.Abort();
-        Owner.Tell(new Closed(socket.Generation, ended.Status, ended.Reason), Self);
+        Owner.Tell(new Closed(socket.Generation, ended.Status, ended.Reason, ended.UpgradeStatus), Self);
     }
 
     /// <summary>From the connect task: the socket is open.</summary>
@@ -187,5 +188,5 @@ public sealed class TransportActor : ReceiveActor
     internal sealed record SocketFrame(TransportSocket Socket, byte[] Frame, DateTimeOffset ReceivedAt);
 
     /// <summary>From the library or the send task: the socket ended (<paramref name="ConnectFailed"/>: it never opened).</summary>
-    internal sealed record SocketEnded(TransportSocket Socket, WebSocketCloseStatus? Status, string Reason, bool ConnectFailed = false);
+    internal sealed record SocketEnded(TransportSocket Socket, WebSocketCloseStatus? Status, string Reason, bool ConnectFailed = false, System.Net.HttpStatusCode? UpgradeStatus = null);
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Threading.Channels;
@@ -19,13 +20,19 @@ internal sealed class TransportSocket : IDisposable
     private readonly WebsocketClient _client;
     private readonly CancellationTokenSource _cancel = new();
     private readonly List<IDisposable> _subscriptions = [];
+    private ClientWebSocket? _attempt;
     private bool _aborted;
 
     public TransportSocket(int generation, Uri endpoint, Func<ClientWebSocket> socketFactory)
     {
         Generation = generation;
         _endpoint = endpoint;
-        _client = new WebsocketClient(endpoint, socketFactory)
+        _client = new WebsocketClient(endpoint, () =>
+        {
+            var attempt = socketFactory();
+            Volatile.Write(ref _attempt, attempt);
+            return attempt;
+        })
         {
             Name = endpoint.Authority,
             IsReconnectionEnabled = false,
@@ -72,13 +79,14 @@ internal sealed class TransportSocket : IDisposable
         {
             if (!_cancel.IsCancellationRequested)
             {
-                self.Tell(new TransportActor.SocketEnded(this, info.CloseStatus, Describe(info), ConnectFailed: info.Type == DisconnectionType.Error));
+                var failed = info.Type == DisconnectionType.Error;
+                self.Tell(new TransportActor.SocketEnded(this, info.CloseStatus, Describe(info), ConnectFailed: failed, UpgradeStatus: failed ? UpgradeStatus() : null));
             }
         }));
         _client.StartOrFail().PipeTo(
             self,
             success: () => new TransportActor.Opened(this),
-            failure: e => new TransportActor.SocketEnded(this, null, $"connect to {_endpoint} failed: {e.GetBaseException().Message}", ConnectFailed: true));
+            failure: e => new TransportActor.SocketEnded(this, null, $"connect to {_endpoint} failed: {e.GetBaseException().Message}", ConnectFailed: true, UpgradeStatus: UpgradeStatus()));
     }
 
     /// <summary>Starts the send task: frames go out one at a time in outbox order; when the outbox completes, a normal close.</summary>
@@ -138,6 +146,22 @@ internal sealed class TransportSocket : IDisposable
             {
                 self.Tell(new TransportActor.SocketEnded(this, PeerCloseStatus(), $"send failed: {e.GetBaseException().Message}"));
             }
+        }
+    }
+
+    /// <summary>
+    /// The HTTP status of a refused upgrade (401, 403, 429, ...), read from the socket of the failed attempt; null when
+    /// no response came or the socket factory did not set <see cref="ClientWebSocketOptions.CollectHttpResponseDetails"/>.
+    /// </summary>
+    private HttpStatusCode? UpgradeStatus()
+    {
+        try
+        {
+            return Volatile.Read(ref _attempt) is { HttpStatusCode: var status and not 0 and not HttpStatusCode.SwitchingProtocols } ? status : null;
+        }
+        catch (ObjectDisposedException)
+        {
+            return null;
         }
     }
 

@@ -11,6 +11,9 @@ public abstract record FeedInbound
     /// <summary>A quote, trade or bar to deliver as is.</summary>
     public sealed record Market(IMarketDataEvent Event) : FeedInbound;
 
+    /// <summary>Several quotes or trades from one frame (DBot pushes trades in arrays), delivered in order.</summary>
+    public sealed record Markets(System.Collections.Immutable.ImmutableArray<IMarketDataEvent> Events) : FeedInbound;
+
     /// <summary>A book update for the symbol's <see cref="IBookSynchronizer"/>.</summary>
     public sealed record Book(IBookInput Input) : FeedInbound;
 

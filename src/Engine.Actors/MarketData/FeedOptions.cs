@@ -31,6 +31,13 @@ public sealed record FeedOptions : IValidatableOptions
     /// <summary>REST base URL for book snapshots (Binance <c>https://api.binance.com</c>); null derives it from <see cref="Url"/> for the simulator only.</summary>
     public Uri? RestUrl { get; init; }
 
+    /// <summary>
+    /// The key a venue wants on the upgrade even for public data (DBot's data WebSocket: <c>X-API-KEY</c>); null for
+    /// venues without one. Secret: from the environment (<c>api-key = ${?DBOT_API_KEY}</c>), never printed.
+    /// </summary>
+    [Secret]
+    public string? ApiKey { get; init; }
+
     /// <summary>Symbols subscribed from the start, in the venue's spelling (Binance <c>BTCUSDT</c>); strategies may add more live.</summary>
     public IReadOnlyList<string> Symbols { get; init; } = [];
 
@@ -117,6 +124,11 @@ public sealed record FeedOptions : IValidatableOptions
             yield return $"feed '{Name}': bar-interval '{BarInterval}' is not a Binance kline interval; expected one of: {string.Join(" ", Binance.BinanceFeedCodec.BarIntervals)}";
         }
 
+        foreach (var problem in MarketData.DBot.DBotFeedCodec.Validate(this))
+        {
+            yield return problem;
+        }
+
         if (MaxConnectionAge <= TimeSpan.Zero)
         {
             yield return $"feed '{Name}': max-connection-age {MaxConnectionAge} must be positive";
@@ -146,5 +158,15 @@ public sealed record FeedOptions : IValidatableOptions
         {
             yield return $"feed '{Name}': reconnect-max-backoff {ReconnectMaxBackoff} must be at least reconnect-min-backoff {ReconnectMinBackoff}";
         }
+    }
+
+    /// <summary>Prints every member but <see cref="ApiKey"/>, which prints as <c>***</c> when set.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"Name = {Name}, Venue = {Venue}, Enabled = {Enabled}, Url = {Url}, RestUrl = {RestUrl}, ApiKey = {(ApiKey is null ? "null" : "***")}, ");
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"Symbols = [{string.Join(", ", Symbols)}], Channels = [{string.Join(", ", Channels)}], BarInterval = {BarInterval}, SnapshotDepth = {SnapshotDepth}, ");
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"MaxControlMessagesPerSecond = {MaxControlMessagesPerSecond}, MaxConnectionAge = {MaxConnectionAge}, KeepAliveInterval = {KeepAliveInterval}, IdleTimeout = {IdleTimeout}, ");
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"SnapshotTimeout = {SnapshotTimeout}, ReconnectMinBackoff = {ReconnectMinBackoff}, ReconnectMaxBackoff = {ReconnectMaxBackoff}, ReconnectRandomFactor = {ReconnectRandomFactor}, SubscriberBuffer = {SubscriberBuffer}");
+        return true;
     }
 }

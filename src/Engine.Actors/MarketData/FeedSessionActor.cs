@@ -199,13 +199,19 @@ public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
         var remove = _active.Where(t => !_wanted.ContainsKey(t)).Order(StringComparer.Ordinal).ToList();
         foreach (var batch in remove.Chunk(200))
         {
-            _control.Enqueue(_codec.EncodeUnsubscribe(batch, _nextControlId++));
+            foreach (var frame in _codec.EncodeUnsubscribeFrames(batch, _nextControlId++))
+            {
+                _control.Enqueue(frame);
+            }
             _active.ExceptWith(batch);
         }
 
         foreach (var batch in add.Chunk(200))
         {
-            _control.Enqueue(_codec.EncodeSubscribe(batch, _nextControlId++));
+            foreach (var frame in _codec.EncodeSubscribeFrames(batch, _nextControlId++))
+            {
+                _control.Enqueue(frame);
+            }
             _active.UnionWith(batch);
         }
 
@@ -250,6 +256,13 @@ public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
         {
             case FeedInbound.Market market:
                 _feed.Tell(market.Event, Self);
+                break;
+            case FeedInbound.Markets markets:
+                foreach (var marketEvent in markets.Events)
+                {
+                    _feed.Tell(marketEvent, Self);
+                }
+
                 break;
             case FeedInbound.Book book:
                 OnBookInput(book.Input, received.ReceivedAt);

@@ -38,8 +38,9 @@ public sealed class FeedsSupervisor : ReceiveActor, IDisposable
         {
             var http = _http;
             var codec = _settings.Codec;
-            var sockets = _settings.SocketFactory ?? (() => KeepAliveSocket(options.KeepAliveInterval));
-            var maxStreams = codec(options, http).MaxStreams;
+            var venue = codec(options, http);
+            var sockets = _settings.SocketFactory ?? (() => venue.PrepareSocket(KeepAliveSocket(options.KeepAliveInterval)));
+            var maxStreams = venue.MaxStreams;
             var feed = Context.ActorOf(
                 FeedActor.Props(options, self => FeedSessionActor.Props(options, self, o => codec(o, http), sockets), maxStreams, _settings.Record),
                 options.Name);

@@ -27,6 +27,21 @@ public interface IFeedCodec
     /// <summary>One control frame unsubscribing <paramref name="topics"/>.</summary>
     byte[] EncodeUnsubscribe(IReadOnlyList<string> topics, long id);
 
+    /// <summary>
+    /// The control frames subscribing <paramref name="topics"/>: one (<see cref="EncodeSubscribe"/>) unless the venue's
+    /// subscribe message carries a single kind of topic (DBot: one frame per type).
+    /// </summary>
+    IReadOnlyList<byte[]> EncodeSubscribeFrames(IReadOnlyList<string> topics, long id) => [EncodeSubscribe(topics, id)];
+
+    /// <summary>The control frames unsubscribing <paramref name="topics"/>; one unless the venue needs one per kind.</summary>
+    IReadOnlyList<byte[]> EncodeUnsubscribeFrames(IReadOnlyList<string> topics, long id) => [EncodeUnsubscribe(topics, id)];
+
+    /// <summary>
+    /// Prepares each socket before it connects (a key header the venue wants on the upgrade, even for public data).
+    /// Called on the transport's thread: implementations only read immutable options. Default: unchanged.
+    /// </summary>
+    System.Net.WebSockets.ClientWebSocket PrepareSocket(System.Net.WebSockets.ClientWebSocket socket) => socket;
+
     /// <summary>Decodes one text frame received at <paramref name="receivedAt"/>.</summary>
     FeedInbound Decode(ReadOnlySpan<byte> frame, DateTimeOffset receivedAt);
 

@@ -4,7 +4,7 @@ using Engine.Messages.Tasks;
 namespace Engine.Actors.Strategies;
 
 /// <summary>
-/// Automation tasks on bot venues (DBot): commands that drive follow orders and swaps like orders, and the hooks that
+/// Automation tasks on bot venues (DBot): commands that drive follow orders, swaps and limit orders like orders, and the hooks that
 /// hear their outcomes and the trade results. Each command gets a new <see cref="TaskCommandId"/> (unique per login,
 /// drawn from the same generator as client order ids) and is journaled before it leaves the process.
 /// </summary>
@@ -46,6 +46,39 @@ public abstract partial class StrategyActor
     /// <summary>Places a fast swap; its trade arrives through <see cref="OnTradeResult"/>.</summary>
     protected TaskCommandId CreateSwap(LoginId login, SwapSpec spec) =>
         SendTask(login, id => new CreateSwap(login, id, Clock.GetUtcNow(), spec));
+
+    /// <summary>Creates limit orders (one task per setting); <see cref="TaskCommandAccepted.TaskIds"/> carries their venue ids.</summary>
+    protected TaskCommandId CreateLimitOrders(LoginId login, LimitOrderSpec spec) =>
+        SendTask(login, id => new CreateLimitOrders(login, id, Clock.GetUtcNow(), spec));
+
+    /// <summary>Changes one limit order or TP/SL task (only the fields given).</summary>
+    protected TaskCommandId UpdateLimitOrder(LoginId login, string taskId, LimitOrderChanges changes) =>
+        SendTask(login, id => new UpdateLimitOrder(login, id, Clock.GetUtcNow(), taskId, changes));
+
+    /// <summary>Deletes limit orders or TP/SL tasks.</summary>
+    protected TaskCommandId DeleteLimitOrders(LoginId login, IEnumerable<string> taskIds) =>
+        SendTask(login, id => new DeleteLimitOrders(login, id, Clock.GetUtcNow(), [.. taskIds]));
+
+    /// <summary>Asks for the limit orders of <paramref name="login"/>; the reply is a <see cref="LimitTasksListed"/> or a <see cref="TaskQueryFailed"/> message to this actor.</summary>
+    protected void ListLimitOrders(LoginId login, string? chain = null, string? state = null)
+    {
+        RequireMyLogin(login);
+        Connections.Tell(new ListLimitOrders(login, Clock.GetUtcNow(), chain, state), Self);
+    }
+
+    /// <summary>Asks for the TP/SL tasks a follow order created; the reply is a <see cref="LimitTasksListed"/> or a <see cref="TaskQueryFailed"/> message to this actor.</summary>
+    protected void ListFollowOrderPnlTasks(LoginId login, string followOrderId, string? state = null)
+    {
+        RequireMyLogin(login);
+        Connections.Tell(new ListFollowOrderPnlTasks(login, Clock.GetUtcNow(), followOrderId, State: state), Self);
+    }
+
+    /// <summary>Asks for the wallets of <paramref name="login"/>'s account (<paramref name="type"/>: solana, evm); the reply is a <see cref="WalletsListed"/> or a <see cref="TaskQueryFailed"/> message to this actor.</summary>
+    protected void ListWallets(LoginId login, string? type = null)
+    {
+        RequireMyLogin(login);
+        Connections.Tell(new ListWallets(login, Clock.GetUtcNow(), type), Self);
+    }
 
     /// <summary>Asks for every follow order of <paramref name="login"/>; the reply is a <see cref="FollowOrdersListed"/> or a <see cref="TaskQueryFailed"/> message to this actor.</summary>
     protected void ListFollowOrders(LoginId login, string? chain = null)

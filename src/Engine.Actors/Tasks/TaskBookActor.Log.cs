@@ -33,4 +33,7 @@ public sealed partial class TaskBookActor
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task book {Login}: listing follow orders failed: {Reason}")]
     private static partial void LogListingFailed(ILogger logger, LoginId login, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task book {Login}: listing limit orders ({Reason})")]
+    private static partial void LogLimitListing(ILogger logger, LoginId login, string reason);
 }

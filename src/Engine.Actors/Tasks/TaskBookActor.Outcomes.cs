@@ -21,6 +21,9 @@ public sealed partial class TaskBookActor
             case SwapQueryContext swap:
                 OnSwapAnswered(swap, outcome);
                 break;
+            case ReadContext read:
+                OnReadPage(read, outcome);
+                break;
         }
     }
 
@@ -43,6 +46,17 @@ public sealed partial class TaskBookActor
                 else
                 {
                     MarkUnknown(issued, "accepted, but the reply carried no task id: finding the task by its name");
+                }
+
+                break;
+            case DBotRpcReply { Err: false } ok when issued.Operation == DBotWire.CreateLimitOrder:
+                if (DBotMapper.CreatedIds(ok.ResJson) is { IsEmpty: false } createdIds)
+                {
+                    Record(new TaskCommandAccepted(_login, issued.CommandId, now, issued.Operation, createdIds));
+                }
+                else
+                {
+                    MarkUnknown(issued, "accepted, but the reply carried no task ids: finding the limit orders by listing");
                 }
 
                 break;
@@ -74,12 +88,27 @@ public sealed partial class TaskBookActor
     private void MarkUnknown(TaskCommandIssued issued, string reason)
     {
         LogUnknown(_log, _login, issued.CommandId, reason);
-        if (_listing is not null)
+        var limit = LimitTaskResolver.Handles(issued.Operation);
+        if (limit && _limitListing)
+        {
+            _unknownDuringLimitListing.Add(issued.CommandId);
+        }
+        else if (!limit && _listing is not null)
         {
             _unknownDuringListing.Add(issued.CommandId);
         }
 
-        Record(new TaskCommandUnknown(_login, issued.CommandId, Now, issued.Operation, reason), () => StartListing($"command {issued.CommandId} outcome unknown"));
+        Record(new TaskCommandUnknown(_login, issued.CommandId, Now, issued.Operation, reason), () =>
+        {
+            if (limit)
+            {
+                StartLimitListing($"command {issued.CommandId} outcome unknown");
+            }
+            else
+            {
+                StartListing($"command {issued.CommandId} outcome unknown");
+            }
+        });
     }
 
     /// <summary>Trade results: each result id is journaled once, then published.</summary>
@@ -102,7 +131,7 @@ public sealed partial class TaskBookActor
         issued.Operation == DBotWire.CreateOrUpdateFollowOrder && issued.TaskIds.IsDefaultOrEmpty;
 
     private static bool IsBatch(string operation) =>
-        operation is DBotWire.BatchToggleFollowOrder or DBotWire.BatchUpdateFollowOrder or DBotWire.DeleteFollowOrders;
+        operation is DBotWire.BatchToggleFollowOrder or DBotWire.BatchUpdateFollowOrder or DBotWire.DeleteFollowOrders or DBotWire.DeleteLimitOrders or DBotWire.CreateLimitOrder;
 
     private static string? CreatedId(string? resJson)
     {

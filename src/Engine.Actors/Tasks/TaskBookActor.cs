@@ -19,7 +19,8 @@ namespace Engine.Actors.Tasks;
 ///   not ready, edit of an unknown task) is journaled as issued then rejected, and answered to its sender.
 /// - Every command ends journaled: accepted, rejected, or unknown (timeout, lost socket, unreadable reply, <c>err: true</c>
 ///   on a batch call, a create without an id) and then resolved from a complete listing of the follow orders
-///   (<see cref="TaskResolver"/>), taken when the login is ready; never guessed. A listing taken while a command became
+///   (<see cref="TaskResolver"/>), or, for limit-order commands, of the limit orders (<see cref="LimitTaskResolver"/>),
+///   taken when the login is ready; never guessed. A listing taken while a command became
 ///   unknown is followed by another.
 /// - Trade results are journaled once per result id (pushed twice, or again after a reconnect or a restart: dropped)
 ///   and published only after their commit.
@@ -63,6 +64,9 @@ public sealed partial class TaskBookActor : ReceivePersistentActor
         Command<ITaskCommand>(OnCommand);
         Command<ListFollowOrders>(OnListQuery);
         Command<GetSwap>(OnGetSwap);
+        Command<ListLimitOrders>(OnListLimitOrders);
+        Command<ListFollowOrderPnlTasks>(OnListPnlTasks);
+        Command<ListWallets>(OnListWallets);
         Command<Venues.VenueRequestOutcome>(OnOutcome);
         Command<Venues.BookEvents>(OnBookEvents);
         Command<GetOrders>(_ => Sender.Tell(new OrdersView(_login, [], _ready, 0), Self));
@@ -95,9 +99,14 @@ public sealed partial class TaskBookActor : ReceivePersistentActor
     {
         var wasReady = _ready;
         _ready = readiness.IsReady;
-        if (_ready && !wasReady && (_book.Unknown.Any() || _pendingEdits.Count > 0 || _listWaiters.Count > 0))
+        if (_ready && !wasReady && (_book.Unknown.Any(c => !LimitTaskResolver.Handles(c.Issued.Operation)) || _pendingEdits.Count > 0 || _listWaiters.Count > 0))
         {
             StartListing("login ready");
+        }
+
+        if (_ready && !wasReady && _book.Unknown.Any(c => LimitTaskResolver.Handles(c.Issued.Operation)))
+        {
+            StartLimitListing("login ready");
         }
     }
 

@@ -6,6 +6,9 @@ public sealed record TaskBookOptions
     /// <summary>Config path of the journal plugin; null = the configured default.</summary>
     public string? JournalPluginId { get; init; }
 
+    /// <summary>The login's DBot settings, for its REST calls (key and base); null = no REST (queries that need it fail saying so).</summary>
+    public Venues.DBot.DBotOptions? Venue { get; init; }
+
     /// <summary>Most pages read when listing follow orders (20 per page); a safety stop against a venue that never ends a list.</summary>
     public int MaxListPages { get; init; } = 50;
 }

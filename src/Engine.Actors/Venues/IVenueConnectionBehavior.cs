@@ -104,11 +104,18 @@ public interface IVenueConnectionBehavior
     System.Net.WebSockets.ClientWebSocket PrepareSocket(System.Net.WebSockets.ClientWebSocket socket) => socket;
 
     /// <summary>
-    /// After the socket could not be opened (<paramref name="reason"/> as the transport reported it): a sentence for
-    /// people when the refusal is fatal (HTTP 401: a wrong key must stop the login, not be retried); null to reconnect
-    /// with backoff. Default null.
+    /// After the socket could not be opened (<paramref name="reason"/> as the transport reported it, and
+    /// <paramref name="upgradeStatus"/>, the HTTP status of the refused upgrade when the server answered one): a sentence
+    /// for people when the refusal is fatal (HTTP 401: a wrong key must stop the login, not be retried); null to
+    /// reconnect with backoff. Default null.
     /// </summary>
-    string? FatalConnectRefusal(string reason) => null;
+    string? FatalConnectRefusal(string reason, System.Net.HttpStatusCode? upgradeStatus) => null;
+
+    /// <summary>
+    /// What a drain that cancels working orders logs once nothing is left behind; default "working orders cancelled".
+    /// A venue without exchange orders says what is true for it instead.
+    /// </summary>
+    string DrainCancelledText => "working orders cancelled";
 
     /// <summary>The socket is gone: every session it carried is gone too.</summary>
     void OnDisconnected();

@@ -41,3 +41,12 @@ public sealed record DeleteFollowOrders(LoginId Login, TaskCommandId CommandId, 
 
 /// <summary>Places a fast swap; its outcome arrives as a trade result.</summary>
 public sealed record CreateSwap(LoginId Login, TaskCommandId CommandId, DateTimeOffset Timestamp, SwapSpec Spec) : ITaskCommand;
+
+/// <summary>Creates limit orders (one task per setting); the accepted event lists the new task ids.</summary>
+public sealed record CreateLimitOrders(LoginId Login, TaskCommandId CommandId, DateTimeOffset Timestamp, LimitOrderSpec Spec) : ITaskCommand;
+
+/// <summary>Changes one limit order (or a TP/SL task): only the fields given.</summary>
+public sealed record UpdateLimitOrder(LoginId Login, TaskCommandId CommandId, DateTimeOffset Timestamp, string TaskId, LimitOrderChanges Changes) : ITaskCommand;
+
+/// <summary>Deletes limit orders or TP/SL tasks by id.</summary>
+public sealed record DeleteLimitOrders(LoginId Login, TaskCommandId CommandId, DateTimeOffset Timestamp, ImmutableArray<string> TaskIds) : ITaskCommand;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Engine.Actors.Budget;
@@ -21,7 +22,6 @@ namespace Engine.Actors.Venues.DBot;
 /// </summary>
 public sealed class DBotConnectionBehavior(LoginId login, DBotOptions options) : IVenueConnectionBehavior
 {
-    private const string Unauthorized = "'401'";
     private readonly DBotCodec _codec = new(login);
 
     /// <inheritdoc />
@@ -44,14 +44,18 @@ public sealed class DBotConnectionBehavior(LoginId login, DBotOptions options) :
     {
         ArgumentNullException.ThrowIfNull(socket);
         socket.Options.SetRequestHeader("X-API-KEY", options.ApiKey);
+        socket.Options.CollectHttpResponseDetails = true;
         socket.Options.KeepAliveInterval = options.PingInterval;
         socket.Options.KeepAliveTimeout = options.PongTimeout;
         return socket;
     }
 
-    /// <inheritdoc />
-    public string? FatalConnectRefusal(string reason) =>
-        reason.Contains(Unauthorized, StringComparison.Ordinal)
+    /// <summary>
+    /// An upgrade answered 401 (read from the response's status, <see cref="ClientWebSocketOptions.CollectHttpResponseDetails"/>
+    /// being on) means a missing or wrong key: fatal. Anything else (no response, 5xx from the CDN) reconnects.
+    /// </summary>
+    public string? FatalConnectRefusal(string reason, HttpStatusCode? upgradeStatus) =>
+        upgradeStatus == HttpStatusCode.Unauthorized
             ? $"DBot refused the API key of login '{login}' (HTTP 401): check dbot.api-key; not retrying"
             : null;
 
@@ -110,6 +114,9 @@ public sealed class DBotConnectionBehavior(LoginId login, DBotOptions options) :
 
     /// <inheritdoc />
     public ImmutableArray<VenueRequest> OpenOrdersQueries(IEnumerable<Symbol> symbols) => [];
+
+    /// <summary>A DBot login has no exchange orders; a drain leaves its automation tasks as they are at the venue.</summary>
+    public string DrainCancelledText => "no exchange orders to cancel: a DBot login runs automation tasks, which the drain leaves as they are at DBot; task commands still open are reported as leftovers";
 
     /// <inheritdoc />
     public void OnDisconnected() => _codec.Forget();

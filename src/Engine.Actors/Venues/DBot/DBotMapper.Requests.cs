@@ -22,6 +22,9 @@ public static partial class DBotMapper
         ChangeFollowOrdersWallet c => Ids(c.TaskIds) ?? Required("walletId", c.WalletId) ?? Rpc(DBotWire.BatchUpdateFollowOrder, new JsonObject { ["ids"] = Array(c.TaskIds), ["walletId"] = c.WalletId }),
         DeleteFollowOrders c => Ids(c.TaskIds) ?? Rpc(DBotWire.DeleteFollowOrders, new JsonObject { ["ids"] = Array(c.TaskIds), ["deletePnlOrder"] = c.DeletePnlOrders }),
         CreateSwap c => Swap(c.Spec),
+        CreateLimitOrders c => CreateLimit(c.Spec),
+        UpdateLimitOrder c => Ids([c.TaskId]) ?? UpdateLimit(c.TaskId, c.Changes),
+        DeleteLimitOrders c => Ids(c.TaskIds) ?? Rpc(DBotWire.DeleteLimitOrders, new JsonObject { ["ids"] = Array(c.TaskIds) }),
         EditFollowOrder => new(null, "an edit is sent after the task was read (read-modify-write)"),
         _ => new(null, $"{command.GetType().Name} is not a DBot task command"),
     };
@@ -34,6 +37,8 @@ public static partial class DBotMapper
         ChangeFollowOrdersWallet c => c.TaskIds.IsDefault ? [] : c.TaskIds,
         DeleteFollowOrders c => c.TaskIds.IsDefault ? [] : c.TaskIds,
         EditFollowOrder c => [c.TaskId],
+        UpdateLimitOrder c => [c.TaskId],
+        DeleteLimitOrders c => c.TaskIds.IsDefault ? [] : c.TaskIds,
         _ => [],
     };
 
@@ -46,6 +51,9 @@ public static partial class DBotMapper
         ChangeFollowOrdersWallet => DBotWire.BatchUpdateFollowOrder,
         DeleteFollowOrders => DBotWire.DeleteFollowOrders,
         CreateSwap => DBotWire.CreateSwapOrder,
+        CreateLimitOrders => DBotWire.CreateLimitOrder,
+        UpdateLimitOrder => DBotWire.UpdateLimitOrder,
+        DeleteLimitOrders => DBotWire.DeleteLimitOrders,
         _ => command.GetType().Name,
     };
 

@@ -17,8 +17,15 @@ public sealed record DBotOptions
     /// </summary>
     public Uri Url { get; init; } = new("wss://api-bot-v1.dbotx.com/trade/ws/");
 
-    /// <summary>The trading REST base (kept for completeness; the adapter works over the WebSocket only).</summary>
-    public Uri RestUrl { get; init; } = new("https://api-bot-v1.dbotx.com");
+    /// <summary>
+    /// The trading REST base, for what has no WebSocket method (the account's wallets); null = the trading WebSocket's
+    /// host (<c>wss://api-bot-v1.dbotx.com/...</c> gives <c>https://api-bot-v1.dbotx.com/</c>; the simulator's
+    /// <c>ws://127.0.0.1:P/trade/ws</c> gives <c>http://127.0.0.1:P/</c>).
+    /// </summary>
+    public Uri? RestUrl { get; init; }
+
+    /// <summary><see cref="RestUrl"/>, or the trading WebSocket's host over http(s).</summary>
+    public Uri RestBase => RestUrl ?? new Uri($"{(Url.Scheme == "wss" ? "https" : "http")}://{Url.Authority}/");
 
     /// <summary>The user-bound key sent as <c>X-API-KEY</c> on the upgrade. Secret: redacted everywhere.</summary>
     [Secret]
@@ -66,7 +73,7 @@ public sealed record DBotOptions
             errors.Add($"url: '{Url}' is DBot's data host; the trading WebSocket is on api-bot-v1 (DBot's code samples get this wrong)");
         }
 
-        if (RestUrl.Scheme is not ("http" or "https"))
+        if (RestUrl is { Scheme: not ("http" or "https") })
         {
             errors.Add($"rest-url: '{RestUrl}' must be an http:// or https:// address");
         }
@@ -99,7 +106,7 @@ public sealed record DBotOptions
 
     /// <summary>Everything but the API key, which prints as <c>***</c>.</summary>
     public override string ToString() =>
-        $"DBotOptions {{ Url = {Url}, RestUrl = {RestUrl}, ApiKey = ***, SubscribeTradeResults = {SubscribeTradeResults}, " +
+        $"DBotOptions {{ Url = {Url}, RestUrl = {RestBase}, ApiKey = ***, SubscribeTradeResults = {SubscribeTradeResults}, " +
         $"TradeTypeFilter = [{string.Join(", ", TradeTypeFilter.IsDefault ? [] : TradeTypeFilter)}], PingInterval = {PingInterval}, " +
         $"PongTimeout = {PongTimeout}, IdleTimeout = {IdleTimeout}, RequestTimeout = {RequestTimeout}, Tier = {Tier} }}";
 }

@@ -42,6 +42,18 @@ public static class DBotWire
     /// <summary>Read one fast swap.</summary>
     public const string GetSwapOrder = "getSwapOrder";
 
+    /// <summary>Create limit orders (one task per setting; REST answers <c>res: {ids}</c>, the simulator mirrors it).</summary>
+    public const string CreateLimitOrder = "createLimitOrder";
+
+    /// <summary>Change one limit order or TP/SL task (the fields given).</summary>
+    public const string UpdateLimitOrder = "updateLimitOrder";
+
+    /// <summary>List limit orders and TP/SL tasks (0-based pages of at most 20).</summary>
+    public const string ListLimitOrders = "listLimitOrders";
+
+    /// <summary>Delete limit orders or TP/SL tasks (<c>ids</c>).</summary>
+    public const string DeleteLimitOrders = "deleteLimitOrders";
+
     /// <summary>The page size the adapter asks for (DBot's maximum).</summary>
     public const int PageSize = 20;
 }

@@ -4,7 +4,7 @@ using Engine.Simulator.Sockets;
 namespace Engine.Simulator.Venues.DBot;
 
 /// <summary>One trading WebSocket of one API key. Members this type adds are read and written under the simulator's lock.</summary>
-internal sealed class DBotSession(long id, WebSocket socket, DBotAccountState account, DateTimeOffset connectedAt) : SocketSession(id, socket)
+internal sealed class DBotSession(long id, WebSocket socket, DBotAccountState account, DateTimeOffset connectedAt) : SocketSession(id, socket), IDBotLiveness
 {
     public DBotAccountState Account { get; } = account;
 
@@ -16,6 +16,9 @@ internal sealed class DBotSession(long id, WebSocket socket, DBotAccountState ac
 
     /// <summary>Last inbound Ping frame (strict heartbeat mode).</summary>
     public DateTimeOffset LastPing { get; set; } = connectedAt;
+
+    /// <summary>Ping frames received.</summary>
+    public int Pings { get; set; }
 
     public bool Wants(string tradeType) => Filter is { } filter && (filter.Count == 0 || filter.Contains(tradeType, StringComparer.Ordinal));
 }

@@ -20,6 +20,8 @@ public sealed partial class DBotSimulator
             prices[token.Asset.Contract] = Math.Max(decimal.Round(prices[token.Asset.Contract] * move, 12), 0.000000000001m);
         }
 
+        PublishPairInfo(DBotChainCatalog.Tokens, now);
+
         var notices = new List<DBotNotice>();
         var trades = 1 + random.Next(2);
         for (var i = 0; i < trades; i++)
@@ -51,6 +53,7 @@ public sealed partial class DBotSimulator
 
     private List<DBotNotice> Copy(string leader, DBotTokenSpec token, bool buy, DateTimeOffset now)
     {
+        PublishLeaderTrade(token, leader, buy, now);
         var notices = new List<DBotNotice>();
         foreach (var account in accountsByKey.Values)
         {
@@ -297,6 +300,8 @@ public sealed partial class DBotSimulator
         body["dbotFee"] = (nativeUnits / 100).ToString(CultureInfo.InvariantCulture);
         body["errorCode"] = null;
         body["errorMessage"] = null;
+        var nativeUiDone = (decimal)nativeUnits / Pow10(native.Decimals);
+        PublishTrade(token, wallet.Address, buy, nativeUiDone, (decimal)tokenUnits / Pow10(token.Asset.Decimals), (string)body["hash"]!, now);
         return (true, body);
     }
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Engine.Simulator.Faults;
+using Engine.Simulator.Sockets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -26,14 +27,31 @@ public sealed partial class DBotSimulator
             return;
         }
 
+        DBotSession? session = null;
+        using var socket = await UpgradeAsync(context, "trading", opcode => OnInboundFrame(session, opcode));
+        if (socket is null)
+        {
+            return;
+        }
+
+        session = sockets.Add(id => new DBotSession(id, socket, account, time.GetUtcNow()));
+        await sockets.RunAsync(session, HandleFrame, (s, ex) => DBotLog.ConnectionEnded(logger, s.Id, ex.Message));
+    }
+
+    /// <summary>
+    /// The WebSocket upgrade over a frame-watching stream (<paramref name="onFrame"/> sees every inbound opcode, Pings
+    /// included); null after answering 400 to a request that is not an upgrade.
+    /// </summary>
+    private static async Task<WebSocket?> UpgradeAsync(HttpContext context, string what, Action<int> onFrame)
+    {
         var upgrade = context.Features.Get<IHttpUpgradeFeature>();
         var key = context.Request.Headers.SecWebSocketKey.ToString();
         if (upgrade is not { IsUpgradableRequest: true } || key.Length == 0
             || !string.Equals(context.Request.Headers.Upgrade.ToString(), "websocket", StringComparison.OrdinalIgnoreCase))
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await context.Response.WriteAsync("DBot trading WebSocket simulator: connect with a WebSocket client.", context.RequestAborted);
-            return;
+            await context.Response.WriteAsync($"DBot {what} WebSocket simulator: connect with a WebSocket client.", context.RequestAborted);
+            return null;
         }
 
         context.Response.Headers.Upgrade = "websocket";
@@ -42,11 +60,7 @@ public sealed partial class DBotSimulator
         context.Response.Headers.SecWebSocketAccept = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + WebSocketGuid)));
 #pragma warning restore CA5350
         var stream = await upgrade.UpgradeAsync();
-        DBotSession? session = null;
-        var watched = new FrameWatchStream(stream, opcode => OnInboundFrame(session, opcode));
-        using var socket = WebSocket.CreateFromStream(watched, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
-        session = sockets.Add(id => new DBotSession(id, socket, account, time.GetUtcNow()));
-        await sockets.RunAsync(session, HandleFrame, (s, ex) => DBotLog.ConnectionEnded(logger, s.Id, ex.Message));
+        return WebSocket.CreateFromStream(new FrameWatchStream(stream, onFrame), new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
     }
 
     private DBotAccountState? Authenticate(HttpContext context)
@@ -58,7 +72,7 @@ public sealed partial class DBotSimulator
         }
     }
 
-    private void OnInboundFrame(DBotSession? session, int opcode)
+    private void OnInboundFrame(IDBotLiveness? session, int opcode)
     {
         if (session is null)
         {
@@ -72,6 +86,7 @@ public sealed partial class DBotSimulator
             if (opcode == 0x9)
             {
                 session.LastPing = now;
+                session.Pings++;
             }
         }
     }
@@ -81,9 +96,10 @@ public sealed partial class DBotSimulator
         lock (gate)
         {
             var now = time.GetUtcNow();
-            foreach (var session in sockets.Open())
+            foreach (var session in sockets.Open().Cast<SocketSession>().Concat(dataSockets.Open()))
             {
-                var last = strictPing ? session.LastPing : session.LastFrame;
+                var liveness = (IDBotLiveness)session;
+                var last = strictPing ? liveness.LastPing : liveness.LastFrame;
                 if (now - last >= venue.IdleTimeout)
                 {
                     DBotLog.Closing(logger, session.Id, strictPing ? "no ping within the idle timeout" : "no frame within the idle timeout");

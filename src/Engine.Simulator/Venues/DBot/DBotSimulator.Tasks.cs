@@ -96,6 +96,11 @@ public sealed partial class DBotSimulator
                 ["walletId"] = wallet.Id, ["walletAddress"] = wallet.Address, ["source"] = null, ["subSource"] = null,
                 ["expireAt"] = null, ["errorCode"] = null, ["errorMessage"] = null,
             };
+            foreach (var (key, value) in s.Where(p => !order.ContainsKey(p.Key)))
+            {
+                order[key] = value?.DeepClone();
+            }
+
             created.Add(order);
         }
 
@@ -106,7 +111,26 @@ public sealed partial class DBotSimulator
     private static DBotOutcome UpdateLimitOrder(DBotAccountState account, JsonObject p)
     {
         var order = Known(account.LimitOrders, [RequireString(p, "id")], "limit order")[0];
-        foreach (var key in new[] { "enabled", "groupId", "triggerPriceUsd", "triggerDirection", "currencyAmountUI", "maxSlippage", "priorityFee", "jitoTip" })
+        if (p["triggerDirection"] is { } direction
+            && (direction is not JsonValue text || text.GetValueKind() != System.Text.Json.JsonValueKind.String || text.GetValue<string>() is not ("up" or "down")))
+        {
+            throw new DBotCallException($"triggerDirection {direction.ToJsonString()} must be up or down");
+        }
+
+        foreach (var key in new[] { "triggerPriceUsd", "currencyAmountUI" })
+        {
+            if (p[key] is { } value && (!FollowOrderTemplate.TryDecimal(value, out var number) || number <= 0m))
+            {
+                throw new DBotCallException($"{key} {value.ToJsonString()} must be a positive decimal");
+            }
+        }
+
+        if (p["enabled"] is { } flag && flag.GetValueKind() is not (System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False))
+        {
+            throw new DBotCallException($"enabled {flag.ToJsonString()} must be true or false");
+        }
+
+        foreach (var key in new[] { "enabled", "groupId", "triggerPriceUsd", "triggerDirection", "currencyAmountUI", "customFeeAndTip", "priorityFee", "gasFeeDelta", "maxFeePerGas", "jitoEnabled", "jitoTip", "maxSlippage" })
         {
             if (p[key] is { } value)
             {

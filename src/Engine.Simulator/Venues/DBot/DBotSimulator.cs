@@ -4,6 +4,7 @@ using Engine.Simulator.Faults;
 using Engine.Simulator.Hosting;
 using Engine.Simulator.Sockets;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 
@@ -28,6 +29,7 @@ public sealed partial class DBotSimulator : IVenueSimulator
     private readonly Dictionary<string, decimal> prices = new(StringComparer.Ordinal);
     private readonly HashSet<string> followed = new(StringComparer.Ordinal);
     private readonly SocketHub<DBotSession> sockets;
+    private readonly SocketHub<DBotDataSession> dataSockets;
     private readonly List<ITimer> timers = [];
     private bool strictPing;
     private bool freePlan;
@@ -46,6 +48,7 @@ public sealed partial class DBotSimulator : IVenueSimulator
         random = new Random(venue.Seed);
         ids = new DBotIds(random);
         sockets = new SocketHub<DBotSession>(gate, new SocketDeadlines(time));
+        dataSockets = new SocketHub<DBotDataSession>(gate, new SocketDeadlines(time));
         Faults = new FaultPlan(options.Faults);
         foreach (var account in options.Accounts)
         {
@@ -81,9 +84,11 @@ public sealed partial class DBotSimulator : IVenueSimulator
     /// <inheritdoc />
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        // Routing ignores a trailing slash: this one route serves /trade/ws and /trade/ws/.
+        // Routing ignores a trailing slash: these routes serve /trade/ws and /trade/ws/, /data/ws and /data/ws/.
         endpoints.Map("/trade/ws", HandleWebSocketAsync);
+        endpoints.Map("/data/ws", HandleDataSocketAsync);
         MapRest(endpoints);
+        endpoints.MapGroup("/_control/dbot").RequireLocalCaller().MapGet("/connections", () => Results.Json(Connections(), ControlJson.Options));
     }
 
     /// <inheritdoc />
@@ -134,6 +139,7 @@ public sealed partial class DBotSimulator : IVenueSimulator
             if (command.Symbol is { } symbol && command.Mid is { } mid && Token(symbol) is { } token && mid > 0m)
             {
                 prices[token.Asset.Contract] = mid;
+                PublishPairInfo([token], now);
                 Deliver(Triggers(now));
             }
 
@@ -168,6 +174,22 @@ public sealed partial class DBotSimulator : IVenueSimulator
             var notices = Copy(leader, spec, buy, time.GetUtcNow());
             Deliver(notices);
             return notices.Count;
+        }
+    }
+
+    /// <summary>
+    /// The open connections (<c>GET /_control/dbot/connections</c>): kind (<c>trading</c>/<c>data</c>), account, the
+    /// Ping frames each received, and what it subscribed. For tests that check the engine's heartbeat reaches the venue.
+    /// </summary>
+    public IReadOnlyList<DBotConnectionInfo> Connections()
+    {
+        lock (gate)
+        {
+            return
+            [
+                .. sockets.Open().Select(s => new DBotConnectionInfo(s.Id, "trading", s.Account.Id, s.Pings, s.Filter is null ? [] : [.. s.Filter])),
+                .. dataSockets.Open().Select(s => new DBotConnectionInfo(s.Id, "data", s.Account.Id, s.Pings, [.. s.TxPairs.Select(p => "tx:" + p), .. s.InfoPairs.Select(p => "pairInfo:" + p)])),
+            ];
         }
     }
 
@@ -231,6 +253,7 @@ public sealed partial class DBotSimulator : IVenueSimulator
         }
 
         await sockets.DisposeAsync();
+        await dataSockets.DisposeAsync();
     }
 
     private static void Act(DBotSession session, int code)

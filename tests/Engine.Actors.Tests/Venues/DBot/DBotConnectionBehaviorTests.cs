@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using Engine.Actors.Venues;
@@ -20,17 +21,22 @@ public class DBotConnectionBehaviorTests
         using var socket = new DBotConnectionBehavior(Login, Options()).PrepareSocket(new ClientWebSocket());
         Assert.Equal(TimeSpan.FromSeconds(30), socket.Options.KeepAliveInterval);
         Assert.Equal(TimeSpan.FromSeconds(15), socket.Options.KeepAliveTimeout);
+        Assert.True(socket.Options.CollectHttpResponseDetails);
         Assert.False(new DBotConnectionBehavior(Login, Options()).WritePing(Now, new ArrayBufferWriter<byte>()));
     }
 
     [Fact]
-    public void A_401_on_the_upgrade_is_fatal_and_other_failures_are_retried()
+    public void A_401_status_on_the_upgrade_is_fatal_and_other_failures_are_retried()
     {
         var behavior = new DBotConnectionBehavior(Login, Options());
-        var fatal = behavior.FatalConnectRefusal("connect to ws://127.0.0.1:1/trade/ws failed: The server returned status code '401' when status code '101' was expected.");
+        var fatal = behavior.FatalConnectRefusal("connect to ws://127.0.0.1:1/trade/ws failed", HttpStatusCode.Unauthorized);
         Assert.Contains("HTTP 401", fatal, StringComparison.Ordinal);
         Assert.DoesNotContain("secret-key", fatal, StringComparison.Ordinal);
-        Assert.Null(behavior.FatalConnectRefusal("connect to ws://127.0.0.1:1/trade/ws failed: Connection refused"));
+        Assert.Null(behavior.FatalConnectRefusal("connect to ws://127.0.0.1:1/trade/ws failed: Connection refused", null));
+        Assert.Null(behavior.FatalConnectRefusal("connect failed", HttpStatusCode.ServiceUnavailable));
+
+        // The status decides, not the wording of .NET's exception text.
+        Assert.Null(behavior.FatalConnectRefusal("The server returned status code '401' when status code '101' was expected.", null));
     }
 
     [Fact]
@@ -66,6 +72,14 @@ public class DBotConnectionBehaviorTests
         Assert.Equal("""{"id":1,"method":"listFollowOrders","params":{"page":0,"size":1}}""", Encoding.UTF8.GetString(output.WrittenSpan));
         var step = behavior.Receive("""{"method":"rpcResponse","id":1,"result":{"err":false,"res":[]}}"""u8, "login-key", Now);
         Assert.IsType<VenueStateReported>(step.Signals[1]);
+    }
+
+    [Fact]
+    public void A_drain_says_what_is_true_for_a_task_login_not_that_orders_were_cancelled()
+    {
+        var text = ((IVenueConnectionBehavior)new DBotConnectionBehavior(Login, Options())).DrainCancelledText;
+        Assert.StartsWith("no exchange orders to cancel", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("working orders cancelled", text, StringComparison.Ordinal);
     }
 
     [Fact]
