@@ -20,6 +20,12 @@ public abstract record FeedInbound
     /// <summary>The venue announced it will close the socket (Binance <c>serverShutdown</c>): reconnect now.</summary>
     public sealed record ServerShutdown : FeedInbound;
 
+    /// <summary>Several items from one frame, in order (a Toobit push carries an array of trades).</summary>
+    public sealed record Many(IReadOnlyList<FeedInbound> Items) : FeedInbound;
+
+    /// <summary>The answer to the codec's client heartbeat (Toobit <c>{"pong":…}</c>).</summary>
+    public sealed record Heartbeat : FeedInbound;
+
     /// <summary>A frame the feed does not use (an unsubscribed or unknown stream); <paramref name="What"/> describes it.</summary>
     public sealed record Ignored(string What) : FeedInbound;
 }

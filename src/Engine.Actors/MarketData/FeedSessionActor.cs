@@ -19,7 +19,9 @@ namespace Engine.Actors.MarketData;
 /// feed only correctly sequenced book events. The socket is replaced on a venue <c>serverShutdown</c>, after
 /// <see cref="FeedOptions.IdleTimeout"/> of silence with streams open, and before the venue's own cut
 /// (<see cref="FeedOptions.MaxConnectionAge"/>); every replacement rebuilds every book from a fresh snapshot.
-/// Server pings are answered by the WebSocket itself. A frame that does not decode is logged and skipped.
+/// Server pings are answered by the WebSocket itself; a venue that wants a client heartbeat (Toobit <c>{"ping":ms}</c>)
+/// gets it every <see cref="IFeedCodec.HeartbeatInterval"/>, and a missing answer replaces the socket. A frame that does
+/// not decode is logged and skipped.
 /// </summary>
 public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
 {
@@ -27,6 +29,8 @@ public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
     private const string ControlKey = "control";
     private const string IdleKey = "idle";
     private const string AgeKey = "age";
+    private const string HeartbeatKey = "heartbeat";
+    private const string PongKey = "pong";
 
     private readonly FeedOptions _options;
     private readonly IActorRef _feed;
@@ -106,6 +110,8 @@ public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
         Receive<TransportActor.Connected>(_ => { });
         Receive<ControlDue>(_ => Flush());
         Receive<IdleCheck>(_ => CheckIdle());
+        Receive<HeartbeatDue>(_ => SendHeartbeat());
+        Receive<PongMissing>(p => p.Generation == _generation, _ => Replace($"no heartbeat answer within {_codec.HeartbeatTimeout}"));
         Receive<AgeReached>(a => a.Generation == _generation, _ => Replace($"connection age {_options.MaxConnectionAge} reached (the venue cuts at 24 h)"));
         Receive<SnapshotFetched>(s => s.Generation == _generation, OnSnapshot);
         Receive<SnapshotFailed>(s => s.Generation == _generation, OnSnapshotFailed);
@@ -128,6 +134,8 @@ public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
     {
         Receive<ControlDue>(_ => { });
         Receive<IdleCheck>(_ => { });
+        Receive<HeartbeatDue>(_ => { });
+        Receive<PongMissing>(_ => { });
         Receive<AgeReached>(_ => { });
         Receive<ReconnectDue>(_ => { });
         Receive<SnapshotFetched>(_ => { });
@@ -163,6 +171,11 @@ public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
             Timers.StartPeriodicTimer(IdleKey, IdleCheck.Instance, _options.IdleTimeout);
         }
 
+        if (_codec.HeartbeatInterval > TimeSpan.Zero)
+        {
+            Timers.StartPeriodicTimer(HeartbeatKey, HeartbeatDue.Instance, _codec.HeartbeatInterval);
+        }
+
         Become(Streaming);
         Sync();
     }
@@ -194,13 +207,13 @@ public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
         var remove = _active.Where(t => !_wanted.ContainsKey(t)).Order(StringComparer.Ordinal).ToList();
         foreach (var batch in remove.Chunk(200))
         {
-            _control.Enqueue(_codec.EncodeUnsubscribe(batch, _nextControlId++));
+            EnqueueControl(_codec.UnsubscribeFrames(batch, NextControlId));
             _active.ExceptWith(batch);
         }
 
         foreach (var batch in add.Chunk(200))
         {
-            _control.Enqueue(_codec.EncodeSubscribe(batch, _nextControlId++));
+            EnqueueControl(_codec.SubscribeFrames(batch, NextControlId));
             _active.UnionWith(batch);
         }
 
@@ -210,6 +223,27 @@ public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
         }
 
         Flush();
+    }
+
+    private long NextControlId() => _nextControlId++;
+
+    private void EnqueueControl(IReadOnlyList<byte[]> frames)
+    {
+        foreach (var frame in frames)
+        {
+            _control.Enqueue(frame);
+        }
+    }
+
+    /// <summary>The codec's heartbeat goes out through the control gate; its answer must come within the codec's timeout.</summary>
+    private void SendHeartbeat()
+    {
+        _control.Enqueue(_codec.EncodeHeartbeat(Now));
+        Flush();
+        if (!Timers.IsTimerActive(PongKey))
+        {
+            Timers.StartSingleTimer(PongKey, new PongMissing(_generation), _codec.HeartbeatTimeout);
+        }
     }
 
     private void Flush()
@@ -241,13 +275,28 @@ public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
             return;
         }
 
+        Dispatch(inbound, received.ReceivedAt);
+    }
+
+    private void Dispatch(FeedInbound inbound, DateTimeOffset receivedAt)
+    {
         switch (inbound)
         {
+            case FeedInbound.Many many:
+                foreach (var item in many.Items)
+                {
+                    Dispatch(item, receivedAt);
+                }
+
+                break;
+            case FeedInbound.Heartbeat:
+                Timers.Cancel(PongKey);
+                break;
             case FeedInbound.Market market:
                 _feed.Tell(market.Event, Self);
                 break;
             case FeedInbound.Book book:
-                OnBookInput(book.Input, received.ReceivedAt);
+                OnBookInput(book.Input, receivedAt);
                 break;
             case FeedInbound.ControlReply { Error: { } error } reply:
                 LogControlRefused(_log, _feedId, reply.Id, error);
@@ -299,6 +348,8 @@ public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
         Timers.Cancel(AgeKey);
         Timers.Cancel(IdleKey);
         Timers.Cancel(ControlKey);
+        Timers.Cancel(HeartbeatKey);
+        Timers.Cancel(PongKey);
     }
 
     private sealed record ControlDue
@@ -310,6 +361,13 @@ public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
     {
         public static readonly IdleCheck Instance = new();
     }
+
+    private sealed record HeartbeatDue
+    {
+        public static readonly HeartbeatDue Instance = new();
+    }
+
+    private sealed record PongMissing(int Generation);
 
     private sealed record AgeReached(int Generation);
 

@@ -1,4 +1,5 @@
 using Engine.Actors.MarketData.Binance;
+using Engine.Actors.MarketData.Toobit;
 using Engine.Messages.MarketData;
 
 namespace Engine.Actors.MarketData;
@@ -12,8 +13,11 @@ public static class FeedVenues
     /// <summary>Binance Spot WebSocket Streams.</summary>
     public const string Binance = "binance";
 
+    /// <summary>Toobit's quote WebSocket (spot and USDT-M futures).</summary>
+    public const string Toobit = "toobit";
+
     /// <summary>Venue names with a feed codec.</summary>
-    public static IReadOnlySet<string> Names { get; } = new HashSet<string>(StringComparer.Ordinal) { Binance };
+    public static IReadOnlySet<string> Names { get; } = new HashSet<string>(StringComparer.Ordinal) { Binance, Toobit };
 
     /// <summary>
     /// The codec of <paramref name="options"/>' venue; <paramref name="http"/> serves its REST snapshots. Throws
@@ -22,6 +26,7 @@ public static class FeedVenues
     public static IFeedCodec Create(FeedOptions options, HttpClient http) => options.Venue switch
     {
         Binance => new BinanceFeedCodec(new FeedId(options.Name), options, http),
+        Toobit => new ToobitFeedCodec(new FeedId(options.Name), options),
         _ => throw new ArgumentException($"feed '{options.Name}': no codec for venue '{options.Venue}'; expected one of: {string.Join(", ", Names)}", nameof(options)),
     };
 }

@@ -27,6 +27,28 @@ public interface IFeedCodec
     /// <summary>One control frame unsubscribing <paramref name="topics"/>.</summary>
     byte[] EncodeUnsubscribe(IReadOnlyList<string> topics, long id);
 
+    /// <summary>
+    /// Client heartbeat: while streaming, <see cref="EncodeHeartbeat"/> is sent this often and a
+    /// <see cref="FeedInbound.Heartbeat"/> must come back within <see cref="HeartbeatTimeout"/>, or the socket is
+    /// replaced (Toobit <c>{"ping":ms}</c>). Zero (the default): the venue needs none beyond WebSocket pings (Binance).
+    /// </summary>
+    TimeSpan HeartbeatInterval => TimeSpan.Zero;
+
+    /// <summary>How long the answer to a heartbeat may take (Toobit: 5 s).</summary>
+    TimeSpan HeartbeatTimeout => TimeSpan.Zero;
+
+    /// <summary>The heartbeat frame sent at <paramref name="now"/>; only called when <see cref="HeartbeatInterval"/> is positive.</summary>
+    byte[] EncodeHeartbeat(DateTimeOffset now) => throw new NotSupportedException("this venue has no client heartbeat");
+
+    /// <summary>
+    /// The control frames subscribing <paramref name="topics"/>, each with an id from <paramref name="nextId"/>. By default
+    /// one <see cref="EncodeSubscribe"/>; a venue whose message carries one topic only splits them (Toobit).
+    /// </summary>
+    IReadOnlyList<byte[]> SubscribeFrames(IReadOnlyList<string> topics, Func<long> nextId) => [EncodeSubscribe(topics, nextId())];
+
+    /// <summary>The control frames unsubscribing <paramref name="topics"/>; see <see cref="SubscribeFrames"/>.</summary>
+    IReadOnlyList<byte[]> UnsubscribeFrames(IReadOnlyList<string> topics, Func<long> nextId) => [EncodeUnsubscribe(topics, nextId())];
+
     /// <summary>Decodes one text frame received at <paramref name="receivedAt"/>.</summary>
     FeedInbound Decode(ReadOnlySpan<byte> frame, DateTimeOffset receivedAt);
 
