@@ -9,7 +9,8 @@ namespace Engine.Host.Tests;
 public class FeedsConfigTests
 {
     [Theory]
-    [InlineData("engine.feeds = [\n  { name = f, venue = toobit, url = \"wss://x\" }\n]\n", ":2: engine.feeds.0: feed 'f': unknown venue 'toobit'; expected one of: binance")]
+    [InlineData("engine.feeds = [\n  { name = f, venue = kraken, url = \"wss://x\" }\n]\n", ":2: engine.feeds.0: feed 'f': unknown venue 'kraken'; expected one of: binance, dbot, toobit")]
+    [InlineData("engine.feeds = [\n  { name = f, venue = toobit, url = \"wss://x\", bar-interval = 3m }\n]\n", "bar-interval '3m' is not a Toobit kline interval")]
     [InlineData("engine.feeds = [\n  { name = f, venue = binance, url = \"https://x\" }\n]\n", "feed 'f': url https://x/ must be a ws://, wss:// or sim:// URL")]
     [InlineData("engine.feeds = [\n  { name = f, venue = binance, url = \"wss://x\", bar-interval = 7m }\n]\n", "bar-interval '7m' is not a Binance kline interval")]
     [InlineData("engine.feeds = [\n  { name = f, venue = binance, url = \"wss://x\", channels = [quotes, ticks] }\n]\n", "engine.feeds.0.channels.1")]

@@ -10,7 +10,7 @@ namespace Engine.Actors.Budget;
 /// <typeparam name="T">The queued request.</typeparam>
 public sealed class RateBudget<T>
 {
-    private readonly RateWindow[] _windows;
+    private RateWindow[] _windows;
     private readonly Queue<(T Request, RateCost Cost)>[] _queues;
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
     private DateTimeOffset _bannedUntil = DateTimeOffset.MinValue;
@@ -108,6 +108,39 @@ public sealed class RateBudget<T>
                 w.Sync(count, now);
             }
         }
+    }
+
+    /// <summary>The windows in force.</summary>
+    public IReadOnlyList<RateWindowSpec> Windows => [.. _windows.Select(w => w.Spec)];
+
+    /// <summary>
+    /// Replaces the windows with the ones the venue now publishes (Toobit <c>exchangeInfo.rateLimits</c>). A window with
+    /// the same name, unit and period as one in force keeps its count for the current interval; a new one starts empty;
+    /// one not listed any more is dropped. Nothing changes and <see cref="ArgumentException"/> names the problem when a
+    /// window is invalid or a queued request would need more than a whole new window.
+    /// </summary>
+    public void ReplaceWindows(IEnumerable<RateWindowSpec> windows, DateTimeOffset now)
+    {
+        var specs = windows.ToList();
+        specs.ForEach(w => w.EnsureValid());
+        foreach (var (_, cost) in _queues.SelectMany(q => q))
+        {
+            if (specs.FirstOrDefault(w => cost.UnitsOf(w.Unit) > w.Limit) is { } tooSmall)
+            {
+                throw new ArgumentException($"rate window {tooSmall} is smaller than a queued request of weight {cost.Weight}", nameof(windows));
+            }
+        }
+
+        _windows = [.. specs.Select(spec =>
+        {
+            var window = new RateWindow(spec);
+            if (_windows.FirstOrDefault(w => w.Spec.Name == spec.Name && w.Spec.Unit == spec.Unit && w.Spec.Period == spec.Period) is { } old)
+            {
+                window.Sync(old.UsedAt(now), now);
+            }
+
+            return window;
+        })];
     }
 
     /// <summary>Stops granting until <paramref name="until"/> (429 with retry-after). A later pause extends, an earlier one does not shorten.</summary>

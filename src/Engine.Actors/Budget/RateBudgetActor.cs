@@ -12,7 +12,8 @@ namespace Engine.Actors.Budget;
 /// <see cref="Clear"/> in <see cref="Cleared"/>; nothing is dropped. When it starts queueing it publishes
 /// <see cref="RequestBudgetExhausted"/> once, until the queue is empty again. One keyed timer fires when the
 /// head of the queue can go; windows and pauses are on the engine clock. Server feedback (<see cref="SyncWindow"/>,
-/// <see cref="PauseUntil"/>) re-syncs the windows (Binance <c>rateLimits</c>, 429).
+/// <see cref="PauseUntil"/>) re-syncs the windows (Binance <c>rateLimits</c>, 429); <see cref="LimitsChanged"/> replaces
+/// them with the limits a venue publishes (Toobit <c>exchangeInfo.rateLimits</c>).
 /// </summary>
 public sealed partial class RateBudgetActor : ReceiveActor, IWithTimers
 {
@@ -40,6 +41,7 @@ public sealed partial class RateBudgetActor : ReceiveActor, IWithTimers
             _budget.SyncFromServer(s.Window, s.Count, Now, s.Period);
             Drain();
         });
+        Receive<LimitsChanged>(OnLimitsChanged);
         Receive<PauseUntil>(p =>
         {
             _budget.PauseUntil(p.Until);
@@ -83,6 +85,14 @@ public sealed partial class RateBudgetActor : ReceiveActor, IWithTimers
     /// <summary>The venue's count of a window (raised locally, never lowered).</summary>
     public sealed record SyncWindow(string Window, int Count, TimeSpan? Period = null);
 
+    /// <summary>
+    /// The venue published its limits (Toobit <c>exchangeInfo.rateLimits</c>): the budget's windows become
+    /// <paramref name="Windows"/>, counts of unchanged windows kept. An invalid set is logged and ignored.
+    /// </summary>
+    /// <param name="Windows">Every window now in force.</param>
+    /// <param name="Source">Where they came from, for the log (<c>exchangeInfo.rateLimits</c>).</param>
+    public sealed record LimitsChanged(IReadOnlyList<RateWindowSpec> Windows, string Source);
+
     /// <summary>The venue asked us to pause until <paramref name="Until"/> (429).</summary>
     public sealed record PauseUntil(DateTimeOffset Until);
 
@@ -107,6 +117,23 @@ public sealed partial class RateBudgetActor : ReceiveActor, IWithTimers
         }
 
         Schedule(now);
+    }
+
+    private void OnLimitsChanged(LimitsChanged changed)
+    {
+        var before = string.Join(", ", _budget.Windows);
+        try
+        {
+            _budget.ReplaceWindows(changed.Windows, Now);
+        }
+        catch (ArgumentException e)
+        {
+            LogLimitsRefused(_log, _login, changed.Source, e.Message, before);
+            return;
+        }
+
+        LogLimitsChanged(_log, _login, changed.Source, before, string.Join(", ", _budget.Windows));
+        Drain();
     }
 
     private void Drain()
@@ -166,4 +193,10 @@ public sealed partial class RateBudgetActor : ReceiveActor, IWithTimers
 
     [LoggerMessage(EventId = 4301, Level = LogLevel.Warning, Message = "Request budget of {Login} exhausted ({Window}); queueing until {RetryAt}")]
     private static partial void LogExhausted(ILogger logger, LoginId login, string? window, DateTimeOffset retryAt);
+
+    [LoggerMessage(EventId = 4302, Level = LogLevel.Information, Message = "Request budget of {Login}: limits from {Source} applied: [{Before}] -> [{After}]")]
+    private static partial void LogLimitsChanged(ILogger logger, LoginId login, string source, string before, string after);
+
+    [LoggerMessage(EventId = 4303, Level = LogLevel.Warning, Message = "Request budget of {Login}: limits from {Source} ignored ({Problem}); keeping [{Current}]")]
+    private static partial void LogLimitsRefused(ILogger logger, LoginId login, string source, string problem, string current);
 }

@@ -110,6 +110,9 @@ public sealed partial class ConnectionActor
             case RateUsageReported usage:
                 _budget.Tell(new RateBudgetActor.SyncWindow(usage.Window, usage.Count, usage.Period), Self);
                 break;
+            case RateLimitsChanged limits:
+                _budget.Tell(new RateBudgetActor.LimitsChanged(limits.Windows, limits.Source), Self);
+                break;
             case SendingPaused paused:
                 LogSendingPaused(_log, _login, paused.Until, paused.Reason);
                 _budget.Tell(new RateBudgetActor.PauseUntil(paused.Until), Self);

@@ -109,6 +109,7 @@ public sealed partial class ConnectionActor
         Receive<CorrelatorActor.AllFailed>(OnAllFailed);
         Receive<RateBudgetActor.Cleared>(OnCleared);
         Receive<SubmitOrder>(m => _orders.Forward(m));
+        Receive<SubmitOrders>(m => _orders.Forward(m));
         Receive<CancelOrder>(m => _orders.Forward(m));
         Receive<CancelAllOrders>(m => _orders.Forward(m));
         Receive<SendPlace>(OnSendPlace);

@@ -44,6 +44,20 @@ public sealed partial class ConnectionsSupervisor : ReceiveActor, IWithTimers
         _log = Context.CreateLogger<ConnectionsSupervisor>();
         _time = Context.Engine().Time;
         Receive<SubmitOrder>(m => Route(m.Login, m, why => new OrderRejected(m.Login, m.ClientOrderId, Now, why, IsLocal: true)));
+        Receive<SubmitOrders>(m =>
+        {
+            if (_routes.ContainsKey(m.Login))
+            {
+                Route(m.Login, m, _ => m);
+                return;
+            }
+
+            // No such login: each order is refused on its own, as a single submission would be.
+            foreach (var order in m.Orders.IsDefault ? [] : m.Orders)
+            {
+                Route(m.Login, order, why => new OrderRejected(order.Login, order.ClientOrderId, Now, why, IsLocal: true));
+            }
+        });
         Receive<CancelOrder>(m => Route(m.Login, m, why => new CancelRejected(m.Login, m.ClientOrderId, Now, why)));
         Receive<CancelAllOrders>(m => Route(m.Login, m, why => Failed(m.Login, m, why)));
         Receive<QueryOpenOrders>(m => Route(m.Login, m, why => Failed(m.Login, m, why)));

@@ -124,6 +124,16 @@ public sealed record FeedOptions : IValidatableOptions
             yield return $"feed '{Name}': bar-interval '{BarInterval}' is not a Binance kline interval; expected one of: {string.Join(" ", Binance.BinanceFeedCodec.BarIntervals)}";
         }
 
+        if (Venue == FeedVenues.Toobit && !Toobit.ToobitFeedCodec.BarIntervals.Contains(BarInterval))
+        {
+            yield return $"feed '{Name}': bar-interval '{BarInterval}' is not a Toobit kline interval; expected one of: {string.Join(" ", Toobit.ToobitFeedCodec.BarIntervals)}";
+        }
+
+        if (Venue == FeedVenues.Toobit && KeepAliveInterval == TimeSpan.Zero)
+        {
+            yield return $"feed '{Name}': keep-alive-interval must be positive for Toobit (its quote socket closes without a ping; 20-30 s advised)";
+        }
+
         foreach (var problem in MarketData.DBot.DBotFeedCodec.Validate(this))
         {
             yield return problem;

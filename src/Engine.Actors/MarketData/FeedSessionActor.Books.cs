@@ -47,8 +47,8 @@ public sealed partial class FeedSessionActor
                 break;
             case BookAction.Resubscribe:
                 var topic = _codec.Topic(symbol, MarketDataKind.Book);
-                _control.Enqueue(_codec.EncodeUnsubscribe([topic], _nextControlId++));
-                _control.Enqueue(_codec.EncodeSubscribe([topic], _nextControlId++));
+                EnqueueControl(_codec.UnsubscribeFrames([topic], NextControlId));
+                EnqueueControl(_codec.SubscribeFrames([topic], NextControlId));
                 Flush();
                 break;
         }

@@ -21,7 +21,9 @@ namespace Engine.Actors.MarketData;
 /// subscribes first, see <c>FeedSessionActor.Handover.cs</c>; books carry on); after
 /// <see cref="FeedOptions.IdleTimeout"/> of silence with streams open it is dropped and reconnected, which rebuilds
 /// every book from a fresh snapshot.
-/// Server pings are answered by the WebSocket itself. A frame that does not decode is logged and skipped.
+/// Server pings are answered by the WebSocket itself; a venue that wants a client heartbeat (Toobit <c>{"ping":ms}</c>)
+/// gets it every <see cref="IFeedCodec.HeartbeatInterval"/>, and a missing answer replaces the socket. A frame that does
+/// not decode is logged and skipped.
 /// </summary>
 public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
 {
@@ -29,6 +31,8 @@ public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
     private const string ControlKey = "control";
     private const string IdleKey = "idle";
     private const string AgeKey = "age";
+    private const string HeartbeatKey = "heartbeat";
+    private const string PongKey = "pong";
 
     private readonly FeedOptions _options;
     private readonly IActorRef _feed;
@@ -109,6 +113,8 @@ public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
         Receive<TransportActor.Connected>(_ => { });
         Receive<ControlDue>(_ => Flush());
         Receive<IdleCheck>(_ => CheckIdle());
+        Receive<HeartbeatDue>(_ => SendHeartbeat());
+        Receive<PongMissing>(p => p.Generation == _generation, _ => Replace($"no heartbeat answer within {_codec.HeartbeatTimeout}"));
         Receive<AgeReached>(a => a.Generation == _generation, _ => HandOver($"connection age {_options.MaxConnectionAge} reached (the venue cuts at 24 h)"));
         Receive<SnapshotFetched>(s => s.Generation == _generation, OnSnapshot);
         Receive<SnapshotFailed>(s => s.Generation == _generation, OnSnapshotFailed);
@@ -131,6 +137,8 @@ public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
     {
         Receive<ControlDue>(_ => { });
         Receive<IdleCheck>(_ => { });
+        Receive<HeartbeatDue>(_ => { });
+        Receive<PongMissing>(_ => { });
         Receive<AgeReached>(_ => { });
         Receive<ReconnectDue>(_ => { });
         Receive<SnapshotFetched>(_ => { });
@@ -168,6 +176,11 @@ public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
             Timers.StartPeriodicTimer(IdleKey, IdleCheck.Instance, _options.IdleTimeout);
         }
 
+        if (_codec.HeartbeatInterval > TimeSpan.Zero)
+        {
+            Timers.StartPeriodicTimer(HeartbeatKey, HeartbeatDue.Instance, _codec.HeartbeatInterval);
+        }
+
         Become(Streaming);
         Sync();
     }
@@ -199,19 +212,13 @@ public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
         var remove = _active.Where(t => !_wanted.ContainsKey(t)).Order(StringComparer.Ordinal).ToList();
         foreach (var batch in remove.Chunk(200))
         {
-            foreach (var frame in _codec.EncodeUnsubscribeFrames(batch, _nextControlId++))
-            {
-                _control.Enqueue(frame);
-            }
+            EnqueueControl(_codec.UnsubscribeFrames(batch, NextControlId));
             _active.ExceptWith(batch);
         }
 
         foreach (var batch in add.Chunk(200))
         {
-            foreach (var frame in _codec.EncodeSubscribeFrames(batch, _nextControlId++))
-            {
-                _control.Enqueue(frame);
-            }
+            EnqueueControl(_codec.SubscribeFrames(batch, NextControlId));
             _active.UnionWith(batch);
         }
 
@@ -221,6 +228,27 @@ public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
         }
 
         Flush();
+    }
+
+    private long NextControlId() => _nextControlId++;
+
+    private void EnqueueControl(IReadOnlyList<byte[]> frames)
+    {
+        foreach (var frame in frames)
+        {
+            _control.Enqueue(frame);
+        }
+    }
+
+    /// <summary>The codec's heartbeat goes out through the control gate; its answer must come within the codec's timeout.</summary>
+    private void SendHeartbeat()
+    {
+        _control.Enqueue(_codec.EncodeHeartbeat(Now));
+        Flush();
+        if (!Timers.IsTimerActive(PongKey))
+        {
+            Timers.StartSingleTimer(PongKey, new PongMissing(_generation), _codec.HeartbeatTimeout);
+        }
     }
 
     private void Flush()
@@ -252,20 +280,28 @@ public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
             return;
         }
 
+        Dispatch(inbound, received.ReceivedAt);
+    }
+
+    private void Dispatch(FeedInbound inbound, DateTimeOffset receivedAt)
+    {
         switch (inbound)
         {
-            case FeedInbound.Market market:
-                _feed.Tell(market.Event, Self);
-                break;
-            case FeedInbound.Markets markets:
-                foreach (var marketEvent in markets.Events)
+            case FeedInbound.Many many:
+                foreach (var item in many.Items)
                 {
-                    _feed.Tell(marketEvent, Self);
+                    Dispatch(item, receivedAt);
                 }
 
                 break;
+            case FeedInbound.Heartbeat:
+                Timers.Cancel(PongKey);
+                break;
+            case FeedInbound.Market market:
+                _feed.Tell(market.Event, Self);
+                break;
             case FeedInbound.Book book:
-                OnBookInput(book.Input, received.ReceivedAt);
+                OnBookInput(book.Input, receivedAt);
                 break;
             case FeedInbound.ControlReply { Error: { } error } reply:
                 LogControlRefused(_log, _feedId, reply.Id, error);
@@ -317,6 +353,8 @@ public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
         Timers.Cancel(AgeKey);
         Timers.Cancel(IdleKey);
         Timers.Cancel(ControlKey);
+        Timers.Cancel(HeartbeatKey);
+        Timers.Cancel(PongKey);
     }
 
     private sealed record ControlDue
@@ -328,6 +366,13 @@ public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
     {
         public static readonly IdleCheck Instance = new();
     }
+
+    private sealed record HeartbeatDue
+    {
+        public static readonly HeartbeatDue Instance = new();
+    }
+
+    private sealed record PongMissing(int Generation);
 
     private sealed record AgeReached(int Generation);
 

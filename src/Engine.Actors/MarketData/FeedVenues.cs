@@ -1,5 +1,6 @@
 using Engine.Actors.MarketData.Binance;
 using Engine.Actors.MarketData.DBot;
+using Engine.Actors.MarketData.Toobit;
 using Engine.Messages.MarketData;
 
 namespace Engine.Actors.MarketData;
@@ -16,8 +17,11 @@ public static class FeedVenues
     /// <summary>DBot's data WebSocket (pair updates and trades of DEX pools).</summary>
     public const string DBot = "dbot";
 
+    /// <summary>Toobit's quote WebSocket (spot and USDT-M futures).</summary>
+    public const string Toobit = "toobit";
+
     /// <summary>Venue names with a feed codec.</summary>
-    public static IReadOnlySet<string> Names { get; } = new HashSet<string>(StringComparer.Ordinal) { Binance, DBot };
+    public static IReadOnlySet<string> Names { get; } = new HashSet<string>(StringComparer.Ordinal) { Binance, DBot, Toobit };
 
     /// <summary>
     /// The codec of <paramref name="options"/>' venue; <paramref name="http"/> serves its REST snapshots. Throws
@@ -27,6 +31,7 @@ public static class FeedVenues
     {
         Binance => new BinanceFeedCodec(new FeedId(options.Name), options, http),
         DBot => new DBotFeedCodec(new FeedId(options.Name), options),
+        Toobit => new ToobitFeedCodec(new FeedId(options.Name), options),
         _ => throw new ArgumentException($"feed '{options.Name}': no codec for venue '{options.Venue}'; expected one of: {string.Join(", ", Names)}", nameof(options)),
     };
 }

@@ -28,13 +28,27 @@ public interface IFeedCodec
     byte[] EncodeUnsubscribe(IReadOnlyList<string> topics, long id);
 
     /// <summary>
-    /// The control frames subscribing <paramref name="topics"/>: one (<see cref="EncodeSubscribe"/>) unless the venue's
-    /// subscribe message carries a single kind of topic (DBot: one frame per type).
+    /// Client heartbeat: while streaming, <see cref="EncodeHeartbeat"/> is sent this often and a
+    /// <see cref="FeedInbound.Heartbeat"/> must come back within <see cref="HeartbeatTimeout"/>, or the socket is
+    /// replaced (Toobit <c>{"ping":ms}</c>). Zero (the default): the venue needs none beyond WebSocket pings (Binance).
     /// </summary>
-    IReadOnlyList<byte[]> EncodeSubscribeFrames(IReadOnlyList<string> topics, long id) => [EncodeSubscribe(topics, id)];
+    TimeSpan HeartbeatInterval => TimeSpan.Zero;
 
-    /// <summary>The control frames unsubscribing <paramref name="topics"/>; one unless the venue needs one per kind.</summary>
-    IReadOnlyList<byte[]> EncodeUnsubscribeFrames(IReadOnlyList<string> topics, long id) => [EncodeUnsubscribe(topics, id)];
+    /// <summary>How long the answer to a heartbeat may take (Toobit: 5 s).</summary>
+    TimeSpan HeartbeatTimeout => TimeSpan.Zero;
+
+    /// <summary>The heartbeat frame sent at <paramref name="now"/>; only called when <see cref="HeartbeatInterval"/> is positive.</summary>
+    byte[] EncodeHeartbeat(DateTimeOffset now) => throw new NotSupportedException("this venue has no client heartbeat");
+
+    /// <summary>
+    /// The control frames subscribing <paramref name="topics"/>, each with an id from <paramref name="nextId"/>. By default
+    /// one <see cref="EncodeSubscribe"/>; a venue whose message carries one topic (Toobit) or one kind of topic (DBot: one
+    /// frame per type) splits them.
+    /// </summary>
+    IReadOnlyList<byte[]> SubscribeFrames(IReadOnlyList<string> topics, Func<long> nextId) => [EncodeSubscribe(topics, nextId())];
+
+    /// <summary>The control frames unsubscribing <paramref name="topics"/>; see <see cref="SubscribeFrames"/>.</summary>
+    IReadOnlyList<byte[]> UnsubscribeFrames(IReadOnlyList<string> topics, Func<long> nextId) => [EncodeUnsubscribe(topics, nextId())];
 
     /// <summary>
     /// Prepares each socket before it connects (a key header the venue wants on the upgrade, even for public data).

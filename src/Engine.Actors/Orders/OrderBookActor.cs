@@ -3,6 +3,7 @@ using Akka.Persistence;
 using Engine.Actors.Orders.Protocol;
 using Engine.Actors.Risk;
 using Engine.Actors.Runtime;
+using Engine.Actors.Venues;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
 using Microsoft.Extensions.Logging;
@@ -95,6 +96,8 @@ public sealed partial class OrderBookActor : ReceivePersistentActor, IWithTimers
         Command<RiskSnapshot>(_risk.Update);
         Command<SubmitOrder>(OnSubmit);
         Command<PlaceOutcome>(OnPlaceOutcome);
+        Command<SubmitOrders>(OnSubmitBatch);
+        Command<VenueRequestOutcome>(OnVenueRequestOutcome);
         Command<CancelOrder>(OnCancel);
         Command<CancelAllOrders>(OnCancelAll);
         Command<CancelOutcome>(OnCancelOutcome);

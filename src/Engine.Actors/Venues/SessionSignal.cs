@@ -1,3 +1,4 @@
+using Engine.Actors.Budget;
 using Engine.Messages.Connectivity;
 
 namespace Engine.Actors.Venues;
@@ -16,6 +17,9 @@ public sealed record VenueStateReported(ConnectionStateChanged Event, VenueReadi
 
 /// <summary>The venue reported how much of a rate window is used (Binance <c>rateLimits</c>); the budget re-syncs to it.</summary>
 public sealed record RateUsageReported(string Window, int Count, TimeSpan? Period) : SessionSignal;
+
+/// <summary>The venue published its rate limits (Toobit <c>exchangeInfo.rateLimits</c>); the budget's windows become <paramref name="Windows"/>.</summary>
+public sealed record RateLimitsChanged(IReadOnlyList<RateWindowSpec> Windows, string Source) : SessionSignal;
 
 /// <summary>The venue asked us to stop sending until <paramref name="Until"/> (HTTP 429 retry-after); requests queue meanwhile.</summary>
 public sealed record SendingPaused(DateTimeOffset Until, string Reason) : SessionSignal;

@@ -15,6 +15,9 @@ public abstract record VenueReply;
 /// <summary>The venue accepted a placement and revealed its id.</summary>
 public sealed record OrderPlacedReply(VenueOrderId VenueOrderId) : VenueReply;
 
+/// <summary>One answer per order of a <see cref="PlaceOrdersVenueRequest"/>, in the request's order: <see cref="OrderPlacedReply"/>, <see cref="RequestRefusedReply"/> or <see cref="UnreadableReply"/>.</summary>
+public sealed record BatchPlacedReply(ImmutableArray<VenueReply> Items) : VenueReply;
+
 /// <summary>The venue refused the request; <paramref name="Reason"/> is its text verbatim.</summary>
 public sealed record RequestRefusedReply(string Reason) : VenueReply;
 

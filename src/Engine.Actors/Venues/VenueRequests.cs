@@ -28,6 +28,19 @@ public sealed record PlaceOrderVenueRequest(SubmitOrder Order) : VenueRequest
     public override bool CountsAsOrder => true;
 }
 
+/// <summary>
+/// Place several orders (already validated and recorded) in one venue request (Toobit <c>batchOrders</c>); answered with a
+/// <see cref="BatchPlacedReply"/> holding one answer per order, in order. Counts as one request of the order windows.
+/// </summary>
+public sealed record PlaceOrdersVenueRequest(ImmutableArray<SubmitOrder> Orders) : VenueRequest
+{
+    /// <inheritdoc />
+    public override RequestPriority Priority => RequestPriority.Order;
+
+    /// <inheritdoc />
+    public override bool CountsAsOrder => true;
+}
+
 /// <summary>Cancel these orders of one symbol; an empty list cancels every open order of the symbol.</summary>
 public sealed record CancelOrdersVenueRequest(Symbol Symbol, ImmutableArray<VenueOrderId> VenueOrderIds) : VenueRequest
 {

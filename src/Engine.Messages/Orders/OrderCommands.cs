@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Engine.Messages.Identifiers;
 
 namespace Engine.Messages.Orders;
@@ -28,6 +29,17 @@ public sealed record SubmitOrder(
     decimal? Price,
     TimeInForce TimeInForce = TimeInForce.Gtc,
     OffsetFlag Offset = OffsetFlag.None);
+
+/// <summary>
+/// Submit several orders of one login in one venue request where the venue has one (Toobit spot <c>batchOrders</c>: at
+/// most 20, one symbol). Each order is checked and journaled like a <see cref="SubmitOrder"/> before the batch leaves;
+/// each gets its own outcome (accepted, rejected, or unknown and then resolved by a query). A venue without batches
+/// rejects every order of it as not sent.
+/// </summary>
+/// <param name="Login">The login all <paramref name="Orders"/> belong to.</param>
+/// <param name="Timestamp">When the strategy asked.</param>
+/// <param name="Orders">The orders, in the venue's order.</param>
+public sealed record SubmitOrders(LoginId Login, DateTimeOffset Timestamp, ImmutableArray<SubmitOrder> Orders);
 
 /// <summary>
 /// Asks the engine to cancel one working order. The order moves to <see cref="OrderStatus.PendingCancel"/>

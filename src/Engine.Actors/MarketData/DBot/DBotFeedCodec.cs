@@ -87,16 +87,16 @@ public sealed class DBotFeedCodec : IFeedCodec
     };
 
     /// <inheritdoc />
-    public IReadOnlyList<byte[]> EncodeSubscribeFrames(IReadOnlyList<string> topics, long id) => Frames("subscribe", topics, add: true);
+    public IReadOnlyList<byte[]> SubscribeFrames(IReadOnlyList<string> topics, Func<long> nextId) => Frames("subscribe", topics, add: true);
 
     /// <inheritdoc />
-    public IReadOnlyList<byte[]> EncodeUnsubscribeFrames(IReadOnlyList<string> topics, long id) => Frames("unsubscribe", topics, add: false);
+    public IReadOnlyList<byte[]> UnsubscribeFrames(IReadOnlyList<string> topics, Func<long> nextId) => Frames("unsubscribe", topics, add: false);
 
     /// <inheritdoc />
-    public byte[] EncodeSubscribe(IReadOnlyList<string> topics, long id) => Single(EncodeSubscribeFrames(topics, id));
+    public byte[] EncodeSubscribe(IReadOnlyList<string> topics, long id) => Single(SubscribeFrames(topics, () => id));
 
     /// <inheritdoc />
-    public byte[] EncodeUnsubscribe(IReadOnlyList<string> topics, long id) => Single(EncodeUnsubscribeFrames(topics, id));
+    public byte[] EncodeUnsubscribe(IReadOnlyList<string> topics, long id) => Single(UnsubscribeFrames(topics, () => id));
 
     /// <inheritdoc />
     public ClientWebSocket PrepareSocket(ClientWebSocket socket)
@@ -187,7 +187,7 @@ public sealed class DBotFeedCodec : IFeedCodec
             events.Add(new TradeTick(_feed, new Symbol(pool), id, price, quantity, aggressor, Time(item, receivedAt), receivedAt));
         }
 
-        return events.Count == 0 ? new FeedInbound.Ignored("DBot tx push without a buy or sell of a known pool") : new FeedInbound.Markets(events.ToImmutable());
+        return events.Count == 0 ? new FeedInbound.Ignored("DBot tx push without a buy or sell of a known pool") : new FeedInbound.Many([.. events.Select(e => new FeedInbound.Market(e))]);
     }
 
     private FeedInbound Quotes(JsonElement body, DateTimeOffset receivedAt)
@@ -210,7 +210,7 @@ public sealed class DBotFeedCodec : IFeedCodec
             events.Add(new QuoteTick(_feed, new Symbol(pool), price, 0m, price, 0m, Time(item, receivedAt), receivedAt));
         }
 
-        return events.Count == 0 ? new FeedInbound.Ignored("DBot pair update without a price of a known pool") : new FeedInbound.Markets(events.ToImmutable());
+        return events.Count == 0 ? new FeedInbound.Ignored("DBot pair update without a price of a known pool") : new FeedInbound.Many([.. events.Select(e => new FeedInbound.Market(e))]);
     }
 
     /// <summary>The pool of a push: its <c>p</c>, else the only subscribed pool of the type, else null.</summary>

@@ -78,6 +78,12 @@ public sealed partial class ToobitConnectionBehavior
     private void Feedback(ToobitHttpReply reply, DateTimeOffset now, ImmutableArray<SessionSignal>.Builder signals)
     {
         var error = ToobitCodec.ReadError(reply.Body);
+        if (ToobitMapper.ToWindows(ToobitCodec.ReadRateLimits(reply.Body)) is { Length: > 0 } windows && !windows.SequenceEqual(_publishedLimits))
+        {
+            _publishedLimits = windows;
+            signals.Add(new RateLimitsChanged(windows, "exchangeInfo.rateLimits"));
+        }
+
         if (reply.Status == 429)
         {
             signals.Add(new SendingPaused(now + (reply.RetryAfter ?? _options.RateLimitPause), $"HTTP 429 {error?.Code}: {error?.Message}".TrimEnd(' ', ':')));

@@ -21,7 +21,8 @@ namespace Engine.Actors.Venues.Toobit;
 /// <see cref="ToobitOptions.PongTimeout"/>; the listen key is extended with PUT every
 /// <see cref="ToobitOptions.KeepAliveInterval"/> (-1125 reconnects); the stream is replaced before 24 h. 429 pauses the
 /// budget for <c>Retry-After</c> (or <see cref="ToobitOptions.RateLimitPause"/>); 418 pauses longer and a second one
-/// stops the login; -1021 re-reads the server time. Not thread-safe: owned by one connection actor.
+/// stops the login; -1021 re-reads the server time. The budget starts with the configured windows and takes the ones
+/// <c>exchangeInfo.rateLimits</c> publishes (<c>intervalUnit × interval</c>) whenever they differ from the last applied. Not thread-safe: owned by one connection actor.
 /// </summary>
 public sealed partial class ToobitConnectionBehavior : IVenueConnectionBehavior
 {
@@ -37,6 +38,7 @@ public sealed partial class ToobitConnectionBehavior : IVenueConnectionBehavior
     private DateTimeOffset _lastKeepAlive;
     private DateTimeOffset? _pingSentAt;
     private int _bans;
+    private ImmutableArray<RateWindowSpec> _publishedLimits = [];
 
     /// <summary>Creates the behaviour of <paramref name="login"/>; the options must be valid.</summary>
     public ToobitConnectionBehavior(LoginId login, ToobitOptions options, ToobitSigner signer, TimeProvider time)

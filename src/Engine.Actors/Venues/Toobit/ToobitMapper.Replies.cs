@@ -59,6 +59,7 @@ public static partial class ToobitMapper
         var body = reply.Body;
         return request switch
         {
+            PlaceOrdersVenueRequest batch => ToBatchResults(body, batch.Orders.Length),
             PlaceOrderVenueRequest => ToobitCodec.ReadOrder(body) is { } placed
                 ? new OrderPlacedReply(Id(placed.OrderId))
                 : new UnreadableReply("the order was sent but its answer has no readable orderId"),
@@ -124,6 +125,31 @@ public static partial class ToobitMapper
             shortLeg?.AveragePrice ?? 0m,
             (longLeg?.UnrealisedPnl ?? 0m) + (shortLeg?.UnrealisedPnl ?? 0m),
             longLeg?.Leverage ?? shortLeg?.Leverage);
+    }
+
+    /// <summary>
+    /// The items of a batch answer (<c>{"code":0,"result":[{"code":0,"order":{…}},{"code":-1149,"msg":"…"}]}</c>), one per
+    /// order in order: a success code with a readable order → placed; an "unknown" code → unreadable (resolved by a
+    /// query); any other code → refused with it. Unreadable as a whole when <c>result</c> is not an array of
+    /// <paramref name="count"/> items.
+    /// </summary>
+    public static VenueReply ToBatchResults(JsonElement body, int count)
+    {
+        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("result", out var result) || result.ValueKind != JsonValueKind.Array || result.GetArrayLength() != count)
+        {
+            return new UnreadableReply($"the batch answer has no 'result' array of {count} items");
+        }
+
+        return new BatchPlacedReply([.. result.EnumerateArray().Select(item =>
+        {
+            var code = ToobitCodec.Text(item, "code");
+            var reason = $"Toobit {code}: {ToobitCodec.Text(item, "msg") ?? ToobitCodec.Text(item, "message")}";
+            return (VenueReply)(ToobitCodec.IsSuccessCode(code)
+                ? item.TryGetProperty("order", out var order) && ToobitCodec.ReadOrder(order) is { } placed
+                    ? new OrderPlacedReply(Id(placed.OrderId))
+                    : new UnreadableReply("a batch item succeeded but has no readable order")
+                : UnknownCodes.Contains(code!) ? new UnreadableReply($"outcome unknown: {reason}") : new RequestRefusedReply(reason));
+        })]);
     }
 
     /// <summary>The rules of one <c>exchangeInfo</c> symbol: tick, step, min/max quantity, min notional; futures in whole contracts, settled in the margin token.</summary>

@@ -11,6 +11,7 @@ public static partial class ToobitMapper
     public static Mapped<ToobitCall> ToCall(VenueRequest request) => request switch
     {
         PlaceOrderVenueRequest p => ToPlace(p.Order),
+        PlaceOrdersVenueRequest b => ToBatch(b.Orders),
         CancelOrdersVenueRequest c => ToCancel(c.Symbol, c.VenueOrderIds),
         OpenOrdersVenueRequest o => Ok("GET", Futures(o.Symbol) ? ToobitPaths.FuturesOpenOrders : ToobitPaths.SpotOpenOrders, null, [P("symbol", o.Symbol.Value)]),
         ToobitOrderStatusRequest s => ToStatusQuery(s),
@@ -71,6 +72,45 @@ public static partial class ToobitMapper
             OrderType.LimitMaker => Ok("POST", ToobitPaths.SpotOrder, null, [P("symbol", order.Symbol.Value), P("side", wireSide), P("type", "LIMIT_MAKER"), P("quantity", Text(order.Quantity)), P("price", Text(order.Price ?? 0m)), P("newClientOrderId", cid)]),
             _ => Ok("POST", ToobitPaths.SpotOrder, null, [P("symbol", order.Symbol.Value), P("side", wireSide), P("type", "LIMIT"), P("timeInForce", Wire(order.TimeInForce)), P("quantity", Text(order.Quantity)), P("price", Text(order.Price ?? 0m)), P("newClientOrderId", cid)]),
         };
+    }
+
+    /// <summary>
+    /// Spot batch orders (§3: <c>POST /api/v1/spot/batchOrders</c>): 1 to 20 orders of one spot symbol, each as
+    /// <see cref="ToPlace"/> would send it, as a JSON array body (parameter values as strings); the query carries
+    /// <c>recvWindow</c>, <c>timestamp</c> and the signature. Futures batches are refused (the simulator has none to
+    /// verify them against).
+    /// </summary>
+    public static Mapped<ToobitCall> ToBatch(ImmutableArray<SubmitOrder> orders)
+    {
+        if (orders.IsDefaultOrEmpty || orders.Length > 20)
+        {
+            return new(null, $"a Toobit batch holds 1 to 20 orders, not {(orders.IsDefault ? 0 : orders.Length)}");
+        }
+
+        if (orders.Select(o => o.Symbol).Distinct().Count() != 1 || Futures(orders[0].Symbol))
+        {
+            return new(null, $"a Toobit batch holds orders of one spot symbol, not {string.Join(", ", orders.Select(o => o.Symbol).Distinct())}");
+        }
+
+        var items = new System.Text.Json.Nodes.JsonArray();
+        foreach (var order in orders)
+        {
+            var single = ToPlace(order);
+            if (single.Value is not { } call)
+            {
+                return new(null, $"order {order.ClientOrderId}: {single.Error}");
+            }
+
+            var item = new System.Text.Json.Nodes.JsonObject();
+            foreach (var (name, value) in call.Parameters)
+            {
+                item[name] = value;
+            }
+
+            items.Add(item);
+        }
+
+        return new(new ToobitCall("POST", ToobitPaths.SpotBatchOrders, ToobitPaths.SpotBatchOrders, [], JsonBody: items.ToJsonString()), null);
     }
 
     /// <summary>Cancels (§3, §4): none listed → cancel-all of the symbol; one → by <c>orderId</c>; several → cancel-by-ids.</summary>

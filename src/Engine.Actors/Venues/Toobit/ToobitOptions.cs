@@ -18,6 +18,7 @@ public sealed record ToobitOptions : IValidatableOptions
         [ToobitPaths.Time] = 1,
         [ToobitPaths.ExchangeInfo] = 1,
         [ToobitPaths.SpotOrder] = 1,
+        [ToobitPaths.SpotBatchOrders] = 2,
         [ToobitPaths.SpotOpenOrders] = 1,
         [ToobitPaths.SpotCancelAll] = 5,
         [ToobitPaths.SpotCancelByIds] = 5,

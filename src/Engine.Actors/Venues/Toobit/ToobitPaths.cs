@@ -6,6 +6,7 @@ public static class ToobitPaths
     public const string Time = "/api/v1/time";
     public const string ExchangeInfo = "/api/v1/exchangeInfo";
     public const string SpotOrder = "/api/v1/spot/order";
+    public const string SpotBatchOrders = "/api/v1/spot/batchOrders";
     public const string SpotOpenOrders = "/api/v1/spot/openOrders";
     public const string SpotCancelAll = "/api/v1/spot/openOrders#cancel";
     public const string SpotCancelByIds = "/api/v1/spot/cancelOrderByIds";

@@ -68,7 +68,15 @@ public sealed class ToobitVenue : IVenueCodec
         ArgumentNullException.ThrowIfNull(call);
         string query;
         string body;
-        if (call.IsSigned)
+        if (call.IsSigned && call.JsonBody is { } json)
+        {
+            // A JSON body is never signed (§5, V4): recvWindow, timestamp and the signature go in the query.
+            var signedQuery = ToobitSigner.Encode(call.Parameters.AddRange(
+                new KeyValuePair<string, string>("recvWindow", _options.RecvWindow.ToString(CultureInfo.InvariantCulture)),
+                new KeyValuePair<string, string>("timestamp", ServerNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture))));
+            (query, body) = (signedQuery + "&signature=" + _signer.Sign(signedQuery, string.Empty), json);
+        }
+        else if (call.IsSigned)
         {
             var parameters = call.Parameters.AddRange(
                 new KeyValuePair<string, string>("recvWindow", _options.RecvWindow.ToString(CultureInfo.InvariantCulture)),
@@ -84,7 +92,7 @@ public sealed class ToobitVenue : IVenueCodec
             correlationKey,
             call.Method,
             call.Path + (query.Length > 0 ? "?" + query : string.Empty),
-            body.Length > 0 ? "application/x-www-form-urlencoded" : string.Empty,
+            body.Length == 0 ? string.Empty : call.JsonBody is null ? "application/x-www-form-urlencoded" : "application/json",
             Encoding.UTF8.GetBytes(body),
             call.IsSigned ? [new("X-BB-APIKEY", _signer.ApiKey)] : []);
         HttpTransportFrame.WriteRequest(request, output);

@@ -34,6 +34,9 @@ public sealed record ToobitOptions
     /// <summary>A stream with no client ping this long is dropped (docs: 5 minutes).</summary>
     public TimeSpan StreamIdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>A quote WebSocket that sends nothing (not even a ping) this long is closed (docs: 5 minutes; a probe saw 60 s).</summary>
+    public TimeSpan QuoteIdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>A stream is closed at this age (docs: 24 h).</summary>
     public TimeSpan StreamMaxAge { get; init; } = TimeSpan.FromHours(24);
 

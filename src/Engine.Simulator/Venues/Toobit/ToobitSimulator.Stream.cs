@@ -106,6 +106,7 @@ public sealed partial class ToobitSimulator
                     o.UpdatedAt = now;
                     var trade = new ToobitTrade(nextTradeId++, o.OrderId, 0, o.AccountId, o.Symbol, o.Futures, o.Side, f.Fill.Price, f.Fill.Quantity, f.Fill.Fee, f.Fill.FeeAsset, f.Fill.Side == OrderSide.Buy, f.Fill.Liquidity == Liquidity.Maker, 0m, now);
                     trades.Add(trade);
+                    PublishQuoteFill(f.Fill, now);
                     pushes.Add(Push(o.AccountId, ToobitJson.ExecutionReport(o, f.Fill, now), ToobitJson.Ticket(o, trade)));
                     break;
                 case OrderCanceled c when Find(c.Order) is { } o:

@@ -15,7 +15,8 @@ namespace Engine.Simulator.Venues.Toobit;
 /// The Toobit simulator (<c>docs/protocols/toobit-rest.md</c>): the REST API under <c>/api/v1/...</c> and
 /// <c>/quote/v1/...</c> and the listen-key user stream at <c>/api/v1/ws/{listenKey}</c>, on one Kestrel port. Spot and
 /// USDT-M futures match in the shared <see cref="MatchingEngine"/>. All venue state (engine, market, orders, trades,
-/// listen keys, limits, streams) is guarded by one lock; pushes are queued to each stream under it.
+/// listen keys, limits, streams) is guarded by one lock; pushes are queued to each stream under it. The quote WebSocket
+/// <c>/quote/ws/v1</c> publishes the same synthetic market (<c>ToobitSimulator.Quotes*.cs</c>).
 /// </summary>
 public sealed partial class ToobitSimulator : IVenueSimulator
 {
@@ -33,6 +34,7 @@ public sealed partial class ToobitSimulator : IVenueSimulator
     private readonly List<ToobitTrade> trades = [];
     private readonly Dictionary<(string Account, string Symbol), int> leverage = [];
     private readonly SocketHub<ToobitStreamSession> streams;
+    private readonly SocketHub<ToobitQuoteSession> quoteSockets;
     private readonly Dictionary<string, ToobitRoute> routes;
     private readonly List<ITimer> timers = [];
     private long nextTradeId;
@@ -47,6 +49,7 @@ public sealed partial class ToobitSimulator : IVenueSimulator
         this.time = time;
         logger = loggerFactory.CreateLogger<ToobitSimulator>();
         streams = new SocketHub<ToobitStreamSession>(gate, new SocketDeadlines(time));
+        quoteSockets = new SocketHub<ToobitQuoteSession>(gate, new SocketDeadlines(time));
         Faults = new FaultPlan(options.Faults);
         limiter = new ToobitRateLimiter(venue);
         listenKeys = new ToobitListenKeys(venue.ListenKeyLifetime);
@@ -81,6 +84,7 @@ public sealed partial class ToobitSimulator : IVenueSimulator
     {
         endpoints.Map("/api/v1/{**rest}", HandleHttpAsync);
         endpoints.Map("/quote/v1/{**rest}", HandleHttpAsync);
+        endpoints.Map("/quote/ws/v1", HandleQuoteStreamAsync);
     }
 
     /// <inheritdoc />
@@ -145,6 +149,7 @@ public sealed partial class ToobitSimulator : IVenueSimulator
             if (command.Symbol is not null && command.Mid is { } mid && market.SetMid(command.Symbol, mid))
             {
                 Deliver(Render(engine.OnQuote(market.Quote(command.Symbol)!, now), now));
+                PublishQuotes(command.Symbol, now);
             }
 
             for (var i = 0; i < command.Steps; i++)
@@ -153,6 +158,7 @@ public sealed partial class ToobitSimulator : IVenueSimulator
                 foreach (var symbol in market.Walking)
                 {
                     Deliver(Render(engine.OnQuote(market.Quote(symbol)!, now), now));
+                    PublishQuotes(symbol, now);
                 }
             }
 
@@ -212,6 +218,7 @@ public sealed partial class ToobitSimulator : IVenueSimulator
         }
 
         await streams.DisposeAsync();
+        await quoteSockets.DisposeAsync();
     }
 
     /// <summary>Expires listen keys and closes idle, too old or orphaned streams.</summary>
@@ -232,6 +239,12 @@ public sealed partial class ToobitSimulator : IVenueSimulator
                     ToobitLog.Closing(logger, session.Id, reason);
                     session.Close();
                 }
+            }
+
+            foreach (var session in quoteSockets.Open().Where(s => now - s.LastHeardAt >= venue.QuoteIdleTimeout))
+            {
+                ToobitLog.Closing(logger, session.Id, "quote socket silent");
+                session.Close();
             }
         }
     }

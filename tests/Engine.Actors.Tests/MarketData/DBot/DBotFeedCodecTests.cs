@@ -20,29 +20,29 @@ public class DBotFeedCodecTests
     public void Subscriptions_go_one_frame_per_type_trades_with_an_array_of_pools_pair_updates_one_pool_each()
     {
         var codec = Codec();
-        var tx = codec.EncodeSubscribeFrames(
+        var tx = codec.SubscribeFrames(
             [codec.Topic(new Symbol("CzhUkaHFjo8s9sp2SuM6QMrV518pRsu3KmqKRhNvMLeN"), MarketDataKind.Trades), codec.Topic(new Symbol("7P1f3rzUV9493vEoA7nbrEJoV9NnWfUaGePgjGUb6EX9"), MarketDataKind.Trades)],
-            1);
+            () => 1);
         Assert.Equal(Golden("out_subscribe_tx"), Encoding.UTF8.GetString(Assert.Single(tx)));
 
-        var info = codec.EncodeSubscribeFrames([codec.Topic(new Symbol("4N389xaQ2jRWDxpXmzwUCEnCQHDcDfprCsTqEd2taPoU"), MarketDataKind.Quotes)], 2);
+        var info = codec.SubscribeFrames([codec.Topic(new Symbol("4N389xaQ2jRWDxpXmzwUCEnCQHDcDfprCsTqEd2taPoU"), MarketDataKind.Quotes)], () => 2);
         Assert.Equal(Golden("out_subscribe_pair_info"), Encoding.UTF8.GetString(Assert.Single(info)));
 
-        var mixed = codec.EncodeUnsubscribeFrames([codec.Topic(new Symbol(Popcat), MarketDataKind.Trades), codec.Topic(new Symbol(Popcat), MarketDataKind.Quotes), codec.Topic(new Symbol(Bonk), MarketDataKind.Quotes)], 3);
+        var mixed = codec.UnsubscribeFrames([codec.Topic(new Symbol(Popcat), MarketDataKind.Trades), codec.Topic(new Symbol(Popcat), MarketDataKind.Quotes), codec.Topic(new Symbol(Bonk), MarketDataKind.Quotes)], () => 3);
         Assert.Equal(3, mixed.Count);
         Assert.All(mixed, f => Assert.StartsWith("""{"method":"unsubscribe","type":""", Encoding.UTF8.GetString(f), StringComparison.Ordinal));
         Assert.Throws<ArgumentException>(() => codec.EncodeSubscribe([codec.Topic(new Symbol(Popcat), MarketDataKind.Trades), codec.Topic(new Symbol(Popcat), MarketDataKind.Quotes)], 4));
-        Assert.Empty(codec.EncodeSubscribeFrames([codec.Topic(new Symbol(Popcat), MarketDataKind.Book)], 5));
+        Assert.Empty(codec.SubscribeFrames([codec.Topic(new Symbol(Popcat), MarketDataKind.Book)], () => 5));
     }
 
     [Fact]
     public void A_trade_push_of_the_docs_is_a_trade_tick_priced_in_usd_attributed_to_the_only_subscribed_pool()
     {
         var codec = Codec();
-        codec.EncodeSubscribeFrames([codec.Topic(new Symbol(Popcat), MarketDataKind.Trades)], 1);
+        codec.SubscribeFrames([codec.Topic(new Symbol(Popcat), MarketDataKind.Trades)], () => 1);
 
-        var markets = Assert.IsType<FeedInbound.Markets>(codec.Decode(GoldenBytes("in_tx_docs"), Received));
-        var trade = Assert.IsType<TradeTick>(Assert.Single(markets.Events));
+        var events = Events(codec.Decode(GoldenBytes("in_tx_docs"), Received));
+        var trade = Assert.IsType<TradeTick>(Assert.Single(events));
         Assert.Equal((Feed, new Symbol(Popcat), "1750745716459209741", OrderSide.Buy), (trade.Feed, trade.Symbol, trade.TradeId, trade.Aggressor));
         Assert.Equal(107817.195813m, trade.Quantity);
         Assert.Equal(278.80092049342m / 107817.195813m, trade.Price);
@@ -53,20 +53,20 @@ public class DBotFeedCodecTests
     [Fact]
     public void Trades_name_their_pool_numbers_may_be_strings_ms_times_are_kept_and_liquidity_changes_are_not_trades()
     {
-        var markets = Assert.IsType<FeedInbound.Markets>(Codec().Decode(GoldenBytes("in_tx_with_pairs"), Received));
-        Assert.Equal(2, markets.Events.Length);
-        var sell = Assert.IsType<TradeTick>(markets.Events[0]);
+        var events = Events(Codec().Decode(GoldenBytes("in_tx_with_pairs"), Received));
+        Assert.Equal(2, events.Count);
+        var sell = Assert.IsType<TradeTick>(events[0]);
         Assert.Equal((new Symbol(Popcat), OrderSide.Sell, 0.5m, 600m), (sell.Symbol, sell.Aggressor, sell.Price, sell.Quantity));
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1750745715123), sell.EventTime);
-        Assert.Equal(new Symbol(Bonk), ((TradeTick)markets.Events[1]).Symbol);
+        Assert.Equal(new Symbol(Bonk), ((TradeTick)events[1]).Symbol);
     }
 
     [Fact]
     public void A_pair_update_of_the_docs_is_a_quote_at_the_pool_price_on_both_sides()
     {
         var codec = Codec();
-        codec.EncodeSubscribeFrames([codec.Topic(new Symbol(Popcat), MarketDataKind.Quotes)], 1);
-        var quote = Assert.IsType<QuoteTick>(Assert.Single(Assert.IsType<FeedInbound.Markets>(codec.Decode(GoldenBytes("in_pair_info_docs"), Received)).Events));
+        codec.SubscribeFrames([codec.Topic(new Symbol(Popcat), MarketDataKind.Quotes)], () => 1);
+        var quote = Assert.IsType<QuoteTick>(Assert.Single(Events(codec.Decode(GoldenBytes("in_pair_info_docs"), Received))));
         Assert.Equal(0.0000016296673031475173m, quote.BidPrice);
         Assert.Equal(quote.BidPrice, quote.AskPrice);
         Assert.Equal((0m, 0m), (quote.BidSize, quote.AskSize));
@@ -74,7 +74,7 @@ public class DBotFeedCodecTests
         Assert.Equal(Received, quote.EventTime);
 
         // Two pools subscribed and no pool in the push: it cannot be attributed, so it is not guessed.
-        codec.EncodeSubscribeFrames([codec.Topic(new Symbol(Bonk), MarketDataKind.Quotes)], 2);
+        codec.SubscribeFrames([codec.Topic(new Symbol(Bonk), MarketDataKind.Quotes)], () => 2);
         Assert.IsType<FeedInbound.Ignored>(codec.Decode(GoldenBytes("in_pair_info_docs"), Received));
     }
 
@@ -116,4 +116,8 @@ public class DBotFeedCodecTests
     private static byte[] GoldenBytes(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "MarketData", "DBot", "golden", name + ".json"));
 
     private static string Golden(string name) => Encoding.UTF8.GetString(GoldenBytes(name));
+
+    /// <summary>The market events of a decoded frame (several from one frame arrive as <see cref="FeedInbound.Many"/>).</summary>
+    private static List<IMarketDataEvent> Events(FeedInbound inbound) =>
+        [.. Assert.IsType<FeedInbound.Many>(inbound).Items.Select(i => Assert.IsType<FeedInbound.Market>(i).Event)];
 }

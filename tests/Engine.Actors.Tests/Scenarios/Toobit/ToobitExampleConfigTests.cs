@@ -54,6 +54,27 @@ public sealed class ToobitExampleConfigTests
         Assert.Contains((login with { SocketGroup = "g1" }).Validate(), p => p.Contains("socket-group 'g1'", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(null, "wss://stream.toobit.com/")]
+    [InlineData("sim://toobit", "sim://toobit")]
+    public void The_example_feed_reads_the_toobit_quote_socket(string? url, string expectedUrl)
+    {
+        var environment = new Dictionary<string, string> { ["TOOBIT_API_KEY"] = "api-key", ["TOOBIT_SECRET"] = "s" };
+        if (url is not null)
+        {
+            environment["TOOBIT_QUOTE_URL"] = url;
+        }
+
+        var path = Path.Combine(RepoRoot(), "hocon", "examples", "toobit.conf");
+        var feed = Assert.Single(HoconConfig.Load(path).Resolve(environment.GetValueOrDefault).Bind<ImmutableArray<Engine.Actors.MarketData.FeedOptions>>("engine.feeds"));
+
+        Assert.Empty(feed.Validate());
+        Assert.Equal(("toobit-md", "toobit", new Uri(expectedUrl)), (feed.Name, feed.Venue, feed.Url));
+        Assert.Equal(["BTCUSDT", "BTC-SWAP-USDT"], feed.Symbols);
+        Assert.Equal(TimeSpan.FromSeconds(20), feed.KeepAliveInterval);
+        Assert.Contains("bar-interval 'x'", (feed with { BarInterval = "x" }).Validate().Single(), StringComparison.Ordinal);
+    }
+
     private static ImmutableArray<LoginOptions> Load(Func<string, string?> environment)
     {
         var path = Path.Combine(RepoRoot(), "hocon", "examples", "toobit.conf");

@@ -82,6 +82,8 @@ public class ToobitCodecGoldenTests
 
         var limits = ToobitCodec.ReadRateLimits(Json("in_exchange_info"));
         Assert.Equal([("REQUEST_WEIGHT", TimeSpan.FromMinutes(1), 3000), ("ORDERS", TimeSpan.FromSeconds(60), 60)], limits.Select(l => (l.Type, l.Window, l.Limit)));
+        Assert.Equal(["ORDERS 60/1min", "REQUEST_WEIGHT 3000/1min"], ToobitMapper.ToWindows(limits).Select(w => w.ToString()));
+        Assert.Equal([Engine.Actors.Budget.RateUnit.Orders, Engine.Actors.Budget.RateUnit.Weight], ToobitMapper.ToWindows(limits).Select(w => w.Unit));
     }
 
     [Fact]
