@@ -48,7 +48,7 @@ public sealed partial class ConnectionActor
             }
             else
             {
-                _correlator.Tell(new CorrelatorActor.Match(key, inbound), Self);
+                MatchReply(key, inbound);
             }
 
             return;

@@ -104,9 +104,8 @@ public sealed partial class ConnectionActor
     private void Shared()
     {
         Receive<RateBudgetActor.Granted>(OnGranted);
-        Receive<CorrelatorActor.Matched>(OnMatched);
-        Receive<CorrelatorActor.TimedOut>(OnTimedOut);
-        Receive<CorrelatorActor.AllFailed>(OnAllFailed);
+        Receive<CorrelationDeadline>(_ => OnCorrelationDeadline());
+        Receive<PendingFailed>(OnPendingFailed);
         Receive<RateBudgetActor.Cleared>(OnCleared);
         Receive<SubmitOrder>(m => _orders.Forward(m));
         Receive<SubmitOrders>(m => _orders.Forward(m));
@@ -135,6 +134,7 @@ public sealed partial class ConnectionActor
             }
         });
         Receive<GetProblemCount>(_ => Sender.Tell(_problems, Self));
+        Receive<GetCorrelationCounts>(_ => Sender.Tell(new CorrelationCounts(_pending.Count, _lateReplies, _unmatchedReplies), Self));
         Receive<TransportActor.FrameReceived>(_ => { });
         Receive<TransportActor.Closed>(_ => { });
         Receive<TransportActor.Connected>(_ => { });
@@ -207,7 +207,7 @@ public sealed partial class ConnectionActor
         _transport.Tell(new TransportActor.Close(reason, ForEveryone: socketDead), Self);
         _heartbeat.Tell(HeartbeatActor.Suspend.Instance, Self);
         _behavior.OnDisconnected();
-        _correlator.Tell(new CorrelatorActor.FailAll(reason), Self);
+        FailAllPending(reason);
         _budget.Tell(RateBudgetActor.Clear.Instance, Self);
         _orders.Tell(NotReady(reason), Self);
     }

@@ -19,6 +19,11 @@ public sealed class OrderBook
     private readonly HashSet<FillId> _fillIds = [];
     private readonly Dictionary<ClientOrderId, long> _arrival = [];
     private readonly HashSet<ClientOrderId> _withoutVenueId = [];
+
+    // The orders of _withoutVenueId whose reply will not come (Unknown, PendingCancel): the only ones an inference may
+    // choose. Kept so that a book without any answers "nothing to infer" at once instead of matching every held report
+    // against every order in flight (quadratic in the orders in flight, on every report and every reply).
+    private readonly HashSet<ClientOrderId> _replyNotComing = [];
     private long _nextArrival;
     private int _heldCount;
 
@@ -124,6 +129,7 @@ public sealed class OrderBook
         _fillIds.Clear();
         _arrival.Clear();
         _withoutVenueId.Clear();
+        _replyNotComing.Clear();
         _nextArrival = 0;
         _held.Clear();
         _heldCount = 0;
@@ -216,6 +222,11 @@ public sealed class OrderBook
     /// </summary>
     public IOrderEvent? RetryHeld()
     {
+        if (_replyNotComing.Count == 0)
+        {
+            return null;
+        }
+
         foreach (var (venueId, list) in _held.OrderBy(p => p.Value[0].ReceivedAt))
         {
             if (!_byVenueId.ContainsKey(venueId) && InferNow(list[0]) is { } choice)
@@ -264,7 +275,10 @@ public sealed class OrderBook
     /// is then more likely that one's, and its reply will say so).
     /// </summary>
     private AttributionChoice? InferNow(VenueOrderUpdate update) =>
-        OrderAttribution.Choose(this, update, includeAwaitingReply: true) is { Order.Status: not OrderStatus.Submitted } choice ? choice : null;
+        _replyNotComing.Count > 0
+        && OrderAttribution.Choose(this, update, includeAwaitingReply: true) is { Order.Status: not OrderStatus.Submitted } choice
+            ? choice
+            : null;
 
     private void Hold(VenueOrderUpdate update)
     {
@@ -285,10 +299,19 @@ public sealed class OrderBook
         if (state.VenueOrderId is null && !state.IsExternal)
         {
             _withoutVenueId.Add(state.ClientOrderId);
+            if (state.Status is OrderStatus.Unknown or OrderStatus.PendingCancel)
+            {
+                _replyNotComing.Add(state.ClientOrderId);
+            }
+            else
+            {
+                _replyNotComing.Remove(state.ClientOrderId);
+            }
         }
         else
         {
             _withoutVenueId.Remove(state.ClientOrderId);
+            _replyNotComing.Remove(state.ClientOrderId);
         }
 
         if (state.VenueOrderId is { } venueId)

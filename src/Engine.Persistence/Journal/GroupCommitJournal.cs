@@ -59,11 +59,16 @@ public sealed partial class GroupCommitJournal : IJournal
             : Task.FromException(new ObjectDisposedException(nameof(GroupCommitJournal), "The journal is closed; the write was not queued."));
     }
 
-    /// <inheritdoc />
-    public Task<long> ReadHighestSequenceNrAsync(string persistenceId, long fromSequenceNr, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The highest sequence number stored for <paramref name="persistenceId"/>, read once every write queued before this
+    /// call has committed (or failed). A persistent actor that recovers while its previous incarnation's last write is
+    /// still queued (a restart inside the process) therefore sees that write and never reuses its sequence number.
+    /// </summary>
+    public async Task<long> ReadHighestSequenceNrAsync(string persistenceId, long fromSequenceNr, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(persistenceId);
-        return storage.ReadHighestSequenceNrAsync(persistenceId, fromSequenceNr, cancellationToken);
+        await QueuedWritesDoneAsync(cancellationToken).ConfigureAwait(false);
+        return await storage.ReadHighestSequenceNrAsync(persistenceId, fromSequenceNr, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -107,6 +112,16 @@ public sealed partial class GroupCommitJournal : IJournal
         await disposing.CancelAsync();
         disposing.Dispose();
         await storage.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Completes once every write queued before this call has committed or failed: an empty write queued behind them,
+    /// which the writer completes after the batches before it (at once when the journal is closed).
+    /// </summary>
+    private Task QueuedWritesDoneAsync(CancellationToken cancellationToken)
+    {
+        var barrier = new PendingWrite([]);
+        return queue.Writer.TryWrite(barrier) ? barrier.Completion.Task.WaitAsync(cancellationToken) : Task.CompletedTask;
     }
 
     private async Task RunWriterAsync()
@@ -179,6 +194,17 @@ public sealed partial class GroupCommitJournal : IJournal
         foreach (var pending in batch)
         {
             writes.AddRange(pending.Writes);
+        }
+
+        if (writes.Count == 0)
+        {
+            // Only barriers (see QueuedWritesDoneAsync): everything before them has committed; no transaction needed.
+            foreach (var pending in batch)
+            {
+                pending.Completion.TrySetResult();
+            }
+
+            return;
         }
 
         try

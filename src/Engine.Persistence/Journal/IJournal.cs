@@ -18,7 +18,10 @@ public interface IJournal : IReadJournal, IAsyncDisposable
     /// </summary>
     Task WriteAsync(IReadOnlyList<AtomicWrite> writes, CancellationToken cancellationToken = default);
 
-    /// <summary>Highest sequence number ever written for the stream (deleted events included), or 0.</summary>
+    /// <summary>
+    /// Highest sequence number ever written for the stream (deleted events included), or 0; read after every write
+    /// queued before the call has committed or failed.
+    /// </summary>
     Task<long> ReadHighestSequenceNrAsync(string persistenceId, long fromSequenceNr, CancellationToken cancellationToken = default);
 
     /// <summary>Streams non-deleted events of one stream in sequence order, at most <paramref name="max"/> of them.</summary>

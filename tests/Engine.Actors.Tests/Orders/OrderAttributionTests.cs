@@ -140,6 +140,48 @@ public class OrderAttributionTests
     }
 
     [Fact]
+    public void Once_the_order_whose_reply_will_not_come_has_its_id_reports_for_orders_awaiting_their_reply_stay_held()
+    {
+        var book = Book(Order("a", at: 1), Unknown("a"), Order("b", at: 2));
+
+        var inferred = Assert.IsType<VenueOrderIdInferred>(Assert.Single(book.BindOrHold(OrderReport("v-7", BuyTerms))));
+        ApplyAll(book, [inferred]);
+
+        Assert.Equal("a", inferred.ClientOrderId.Value);
+        Assert.Empty(book.BindOrHold(OrderReport("v-8", BuyTerms)));
+        Assert.Null(book.RetryHeld());
+        Assert.Equal(1, book.HeldCount);
+        ApplyAll(book, [new OrderAccepted(Login, C("b"), T0.AddSeconds(11), new VenueOrderId("v-8"))]);
+        Assert.Equal((OrderStatus.Accepted, new VenueOrderId("v-8")), (book.Find(C("b"))!.Status, book.Find(C("b"))!.VenueOrderId));
+        Assert.Equal(0, book.HeldCount);
+    }
+
+    [Fact]
+    public void An_order_cancelled_before_its_id_was_known_adopts_a_matching_report()
+    {
+        var book = Book(Order("a"), new OrderCancelRequested(Login, C("a"), T0.AddSeconds(1)));
+
+        var inferred = Assert.IsType<VenueOrderIdInferred>(Assert.Single(book.BindOrHold(OrderReport("v-7", BuyTerms))));
+
+        Assert.Equal("a", inferred.ClientOrderId.Value);
+    }
+
+    [Fact]
+    public void A_book_restored_from_a_snapshot_still_attributes_reports_to_its_Unknown_orders()
+    {
+        var live = Book(Order("a"), Unknown("a"), Order("b", price: 99m));
+        var restored = new OrderBook(Login);
+        restored.Restore(live.Orders);
+
+        var inferred = Assert.IsType<VenueOrderIdInferred>(Assert.Single(restored.BindOrHold(OrderReport("v-7", BuyTerms))));
+
+        Assert.Equal("a", inferred.ClientOrderId.Value);
+        ApplyAll(restored, [inferred]);
+        Assert.Empty(restored.BindOrHold(OrderReport("v-8", new ReportTerms(Btc, OrderSide.Buy, OrderType.Limit, 99m, 10m))));
+        Assert.Null(restored.RetryHeld());
+    }
+
+    [Fact]
     public void A_report_before_the_reply_is_held_not_guessed_and_the_reply_releases_it()
     {
         var book = Book(Order("a"));
