@@ -16,7 +16,9 @@ namespace Engine.Actors.Orders;
 /// An Unknown order without a venue id adopts the unclaimed listed order that names its client order id; failing
 /// that it is asked about by id when the venue can answer, else it adopts the one unclaimed listed order with the
 /// same side, type, price and quantity (the earliest listed when several are identical), and stays Unknown when there is none. Orders still awaiting
-/// their place reply (Submitted without id) are left alone.
+/// their place reply (Submitted without id) are left alone, and so are as many unclaimed open orders as could be theirs
+/// (named by their client order id, or with their terms): those are not foreign, since the reply in flight (or, if it is
+/// lost, the reconciliation that follows the order becoming Unknown) will say whose they are.
 /// </summary>
 public static class OrderReconciler
 {
@@ -105,7 +107,7 @@ public static class OrderReconciler
                 : $"{source}; matched by side, price and quantity, the earliest of {candidates.Count} listed orders with identical terms");
         }
 
-        var foreign = open.Where(o => !claimed.Contains(o.VenueOrderId)).ToImmutableArray();
+        var foreign = NotAwaited(open.Where(o => !claimed.Contains(o.VenueOrderId)), working).ToImmutableArray();
         return new ReconcileOutcome(events.ToImmutable(), foreign, unresolved.ToImmutable()) { ToQuery = toQuery.ToImmutable(), Vanished = vanished.ToImmutable() };
 
         void Adopt(OrderState order, OpenOrder venue, string why)
@@ -114,5 +116,41 @@ public static class OrderReconciler
             claimed.Add(venue.VenueOrderId);
             events.Add(new OrderReconciled(order.Login, order.ClientOrderId, now, venue.VenueOrderId, venue.Status, venue.FilledQuantity, why));
         }
+    }
+
+    /// <summary>
+    /// <paramref name="unclaimed"/> without those that may be the venue's side of an order still awaiting its place reply:
+    /// one named by such an order's client order id, and per set of identical terms as many (earliest listed first) as
+    /// there are such orders with those terms.
+    /// </summary>
+    private static IEnumerable<OpenOrder> NotAwaited(IEnumerable<OpenOrder> unclaimed, List<OrderState> working)
+    {
+        var awaiting = working.Where(o => o.VenueOrderId is null && o.Status == OrderStatus.Submitted).ToList();
+        if (awaiting.Count == 0)
+        {
+            return unclaimed;
+        }
+
+        var named = awaiting.Select(o => o.ClientOrderId).ToHashSet();
+        var slots = awaiting.CountBy(o => (o.Side, o.Type, o.Price, o.Quantity)).ToDictionary(p => p.Key, p => p.Value);
+        var foreign = new List<OpenOrder>();
+        foreach (var order in unclaimed.OrderBy(o => o.CreatedAt ?? DateTimeOffset.MaxValue).ThenBy(o => o.VenueOrderId.Value, StringComparer.Ordinal))
+        {
+            if (order.ClientOrderId is { } cid && named.Contains(cid))
+            {
+                continue;
+            }
+
+            var terms = (order.Side, order.Type, order.Price, order.Quantity);
+            if (order.ClientOrderId is null && slots.TryGetValue(terms, out var left) && left > 0)
+            {
+                slots[terms] = left - 1;
+                continue;
+            }
+
+            foreign.Add(order);
+        }
+
+        return foreign;
     }
 }

@@ -113,14 +113,19 @@ public class OrderReconcilerTests
     }
 
     [Fact]
-    public void Order_awaiting_its_place_reply_is_left_alone()
+    public void Order_awaiting_its_place_reply_is_left_alone_and_an_open_order_that_may_be_it_is_not_foreign()
     {
         var book = new OrderBook(Login);
         book.Apply(Submitted());
-        var outcome = Reconcile(book, Listed("v-7", 10m));
+
+        // v-7 has its terms (its reply may still name it); v-8 has other terms; v-9 has the same terms, but one awaiting
+        // order can account for one open order only.
+        var outcome = Reconcile(book, Listed("v-7", 10m), Listed("v-8", 1m, quantity: 1m), Listed("v-9", 10m));
+
         Assert.Empty(outcome.Events);
         Assert.Empty(outcome.Unresolved);
-        Assert.Single(outcome.Foreign);
+        Assert.Equal(["v-8", "v-9"], outcome.Foreign.Select(o => o.VenueOrderId.Value).Order(StringComparer.Ordinal));
+        Assert.Equal(OrderStatus.Submitted, book.Find(Cid)!.Status);
     }
 
     [Fact]
