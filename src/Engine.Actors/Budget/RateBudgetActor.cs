@@ -12,7 +12,8 @@ namespace Engine.Actors.Budget;
 /// <see cref="Clear"/> in <see cref="Cleared"/>; nothing is dropped. When it starts queueing it publishes
 /// <see cref="RequestBudgetExhausted"/> once, until the queue is empty again. One keyed timer fires when the
 /// head of the queue can go; windows and pauses are on the engine clock. Server feedback (<see cref="SyncWindow"/>,
-/// <see cref="PauseUntil"/>) re-syncs the windows (Binance <c>rateLimits</c>, 429).
+/// <see cref="PauseUntil"/>) re-syncs the windows (Binance <c>rateLimits</c>, 429). The windows' use is published for
+/// the metrics (<see cref="BudgetUsageSampled"/>, at most once per <see cref="UsageSampleInterval"/>).
 /// </summary>
 public sealed partial class RateBudgetActor : ReceiveActor, IWithTimers
 {
@@ -34,6 +35,7 @@ public sealed partial class RateBudgetActor : ReceiveActor, IWithTimers
         _budget = new RateBudget<Ticket>(windows);
         Receive<Acquire>(OnAcquire);
         Receive<Retry>(_ => Drain());
+        Receive<SampleUsage>(_ => OnSampleUsage());
         Receive<Clear>(_ => OnClear());
         Receive<SyncWindow>(s =>
         {
@@ -88,6 +90,7 @@ public sealed partial class RateBudgetActor : ReceiveActor, IWithTimers
 
     private void OnAcquire(Acquire acquire)
     {
+        UsageChanged();
         var now = Now;
         var decision = _budget.TryAcquire(acquire.Cost, acquire.Priority, now);
         if (decision.Granted)
@@ -111,6 +114,7 @@ public sealed partial class RateBudgetActor : ReceiveActor, IWithTimers
 
     private void Drain()
     {
+        UsageChanged();
         var now = Now;
         foreach (var ticket in _budget.DequeueReady(now))
         {
