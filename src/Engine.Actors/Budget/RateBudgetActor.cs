@@ -13,7 +13,8 @@ namespace Engine.Actors.Budget;
 /// <see cref="RequestBudgetExhausted"/> once, until the queue is empty again. One keyed timer fires when the
 /// head of the queue can go; windows and pauses are on the engine clock. Server feedback (<see cref="SyncWindow"/>,
 /// <see cref="PauseUntil"/>) re-syncs the windows (Binance <c>rateLimits</c>, 429); <see cref="LimitsChanged"/> replaces
-/// them with the limits a venue publishes (Toobit <c>exchangeInfo.rateLimits</c>).
+/// them with the limits a venue publishes (Toobit <c>exchangeInfo.rateLimits</c>). The windows' use is published for
+/// the metrics (<see cref="BudgetUsageSampled"/>, at most once per <see cref="UsageSampleInterval"/>).
 /// </summary>
 public sealed partial class RateBudgetActor : ReceiveActor, IWithTimers
 {
@@ -35,6 +36,7 @@ public sealed partial class RateBudgetActor : ReceiveActor, IWithTimers
         _budget = new RateBudget<Ticket>(windows);
         Receive<Acquire>(OnAcquire);
         Receive<Retry>(_ => Drain());
+        Receive<SampleUsage>(_ => OnSampleUsage());
         Receive<Clear>(_ => OnClear());
         Receive<SyncWindow>(s =>
         {
@@ -98,6 +100,7 @@ public sealed partial class RateBudgetActor : ReceiveActor, IWithTimers
 
     private void OnAcquire(Acquire acquire)
     {
+        UsageChanged();
         var now = Now;
         var decision = _budget.TryAcquire(acquire.Cost, acquire.Priority, now);
         if (decision.Granted)
@@ -138,6 +141,7 @@ public sealed partial class RateBudgetActor : ReceiveActor, IWithTimers
 
     private void Drain()
     {
+        UsageChanged();
         var now = Now;
         foreach (var ticket in _budget.DequeueReady(now))
         {

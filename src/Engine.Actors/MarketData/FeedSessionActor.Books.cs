@@ -5,7 +5,7 @@ using Engine.Messages.MarketData;
 
 namespace Engine.Actors.MarketData;
 
-/// <summary>Books: each update through its synchronizer, snapshot fetches (piped back with their socket's generation), resyncs logged and counted.</summary>
+/// <summary>Books: each update through its synchronizer, snapshot fetches (piped back with their socket's generation), resyncs logged, counted and published (<see cref="BookResynced"/>).</summary>
 public sealed partial class FeedSessionActor
 {
     private void OnBookInput(IBookInput input, DateTimeOffset receivedAt)
@@ -28,12 +28,14 @@ public sealed partial class FeedSessionActor
         if (step.GapReason is { } reason)
         {
             Resyncs++;
+            Context.System.EventStream.Publish(new BookResynced(_feedId, symbol, BookResynced.Gap, Now));
             LogResync(_log, _feedId, symbol, reason, book.Resyncs);
         }
 
         if (book.IsSynced && book.Book.IsCrossed)
         {
             Resyncs++;
+            Context.System.EventStream.Publish(new BookResynced(_feedId, symbol, BookResynced.Crossed, Now));
             LogCrossed(_log, _feedId, symbol, book.Book.BestBid?.Price ?? 0m, book.Book.BestAsk?.Price ?? 0m);
             book.Reset();
             Fetch(symbol);

@@ -1,11 +1,15 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Akka.Actor;
+using Engine.Actors.Budget;
+using Engine.Actors.MarketData;
 using Engine.Actors.Risk;
+using Engine.Actors.Runtime;
 using Engine.Messages;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Orders;
 using Engine.Messages.Risk;
+using Engine.Persistence.Plugin;
 
 namespace Engine.Actors.Monitoring;
 
@@ -17,15 +21,25 @@ namespace Engine.Actors.Monitoring;
 ///   <c>engine.orders.submit_to_fill</c> (submit to first fill, ms);
 /// - <c>engine.connection.state</c> (gauge per login: the <see cref="ConnectionState"/> number), <c>engine.connection.reconnects</c>;
 /// - <c>engine.budget.exhausted</c> (requests queued by a full rate window, tag <c>window</c>);
-/// - <c>engine.risk.state</c> (gauge per scope: 0 Active, 1 Reducing, 2 Halted), <c>engine.risk.state_changes</c>.
-/// The order trace starts when the order's <see cref="OrderSubmitted"/> is journaled and ends at its terminal event, with
-/// the venue's acknowledgement and each fill as activity events. The meter is this actor's own (one per actor system),
-/// disposed when it stops. Times are the events' own timestamps. Threading: an actor; the gauges read snapshots.
+/// - <c>engine.budget.used</c> and <c>engine.budget.limit</c> (gauges per login and window, from
+///   <see cref="BudgetUsageSampled"/>);
+/// - <c>engine.risk.state</c> (gauge per scope: 0 Active, 1 Reducing, 2 Halted), <c>engine.risk.state_changes</c>;
+/// - <c>engine.journal.commit</c> (ms from a journal write's call to its commit, tag <c>plugin</c>, from
+///   <see cref="JournalWriteCommitted"/>; the engine's journal plugin publishes it);
+/// - <c>engine.marketdata.resyncs</c> (local books resynced, tags <c>feed</c>, <c>symbol</c>, <c>cause</c>, from
+///   <see cref="BookResynced"/>).
+/// The order's lifecycle span (<c>order</c>) starts at the order's submit time once its <see cref="OrderSubmitted"/> is
+/// journaled (event <c>journaled</c>, at the engine clock's now) and ends at its terminal event, with the venue's
+/// acknowledgement and each fill as activity events; it is a child of the strategy's <c>order.submit</c> span when the
+/// order came traced (<see cref="OrderTraces"/>), so one trace covers strategy, gate, journal, acknowledgement and fills. The meter is this actor's own (one per actor system),
+/// disposed when it stops. Times are the events' own timestamps (the "journaled" mark: the engine clock). Threading: an actor; the gauges read snapshots.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001:Types that own disposable fields should be disposable", Justification = "An actor's end of life is PostStop, which disposes them.")]
 public sealed class MetricsActor : ReceiveActor
 {
     private readonly Meter _meter;
+    private readonly TimeProvider _time;
+    private readonly OrderTraces _traces;
     private readonly ActivitySource _source;
     private readonly Counter<long> _submitted;
     private readonly Counter<long> _rejected;
@@ -35,6 +49,10 @@ public sealed class MetricsActor : ReceiveActor
     private readonly Counter<long> _reconnects;
     private readonly Counter<long> _budgetExhausted;
     private readonly Counter<long> _stateChanges;
+    private readonly Histogram<double> _journalCommit;
+    private readonly Counter<long> _resyncs;
+    private readonly Dictionary<(string Login, string Window), BudgetWindowUsage> _budget = [];
+    private volatile KeyValuePair<(string Login, string Window), BudgetWindowUsage>[] _budgetUsage = [];
     private readonly Dictionary<(string Login, string Id), OrderTrace> _orders = [];
     private volatile KeyValuePair<string, int>[] _connectionStates = [];
     private volatile KeyValuePair<string, int>[] _riskStates = [new(RiskScope.Engine.ToString(), (int)TradingState.Active)];
@@ -45,6 +63,8 @@ public sealed class MetricsActor : ReceiveActor
     public MetricsActor()
     {
         _meter = new Meter(MetricsNames.Meter);
+        _time = Context.Engine().Time;
+        _traces = OrderTraces.Get(Context.System);
         _source = new ActivitySource(MetricsNames.Orders);
         _submitted = _meter.CreateCounter<long>("engine.orders.submitted", "{order}", "Orders journaled (write-ahead), refused ones included");
         _rejected = _meter.CreateCounter<long>("engine.orders.rejected", "{order}", "Rejected orders, by reason (risk rule, local, venue)");
@@ -55,6 +75,10 @@ public sealed class MetricsActor : ReceiveActor
         _budgetExhausted = _meter.CreateCounter<long>("engine.budget.exhausted", "{request}", "Requests queued because a rate window was full");
         _stateChanges = _meter.CreateCounter<long>("engine.risk.state_changes", "{change}", "Trading-state changes, by scope kind and new state");
         _meter.CreateObservableGauge("engine.connection.state", () => _connectionStates.Select(p => new Measurement<int>(p.Value, new KeyValuePair<string, object?>("login", p.Key))), description: "Connection state per login: 0 Disconnected, 1 Connecting, 2 Authenticating, 3 Ready, 4 Reconnecting, 5 Stopped");
+        _journalCommit = _meter.CreateHistogram<double>("engine.journal.commit", "ms", "From a journal write's call to its commit (queueing, group commit, transaction and fsync)");
+        _resyncs = _meter.CreateCounter<long>("engine.marketdata.resyncs", "{resync}", "Local order books resynced after a gap or a crossed book, by feed, symbol and cause");
+        _meter.CreateObservableGauge("engine.budget.used", () => BudgetMeasurements(u => u.Used), "{unit}", "Units used in the current interval of each rate window, per login and window");
+        _meter.CreateObservableGauge("engine.budget.limit", () => BudgetMeasurements(u => u.Limit), "{unit}", "Units each rate window allows per interval, per login and window");
         _meter.CreateObservableGauge("engine.risk.state", () => _riskStates.Select(p => new Measurement<int>(p.Value, new KeyValuePair<string, object?>("scope", p.Key))), description: "Trading state per scope: 0 Active, 1 Reducing, 2 Halted");
 
         Receive<OrderSubmitted>(OnSubmitted);
@@ -67,6 +91,13 @@ public sealed class MetricsActor : ReceiveActor
         Receive<ConnectionStateChanged>(OnConnectionState);
         Receive<RequestBudgetExhausted>(e => _budgetExhausted.Add(1, new KeyValuePair<string, object?>("login", e.Login.Value), new KeyValuePair<string, object?>("window", e.Window)));
         Receive<TradingStateChanged>(OnTradingState);
+        Receive<JournalWriteCommitted>(c => _journalCommit.Record(c.Elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("plugin", c.PluginId)));
+        Receive<BookResynced>(r => _resyncs.Add(
+            1,
+            new KeyValuePair<string, object?>("feed", r.Feed.Value),
+            new KeyValuePair<string, object?>("symbol", r.Symbol.Value),
+            new KeyValuePair<string, object?>("cause", r.Cause)));
+        Receive<BudgetUsageSampled>(OnBudgetUsage);
         Receive<IEngineEvent>(_ => { });
     }
 
@@ -74,7 +105,13 @@ public sealed class MetricsActor : ReceiveActor
     public static Props Props() => Akka.Actor.Props.Create(() => new MetricsActor());
 
     /// <inheritdoc />
-    protected override void PreStart() => Context.System.EventStream.Subscribe(Self, typeof(IEngineEvent));
+    protected override void PreStart()
+    {
+        Context.System.EventStream.Subscribe(Self, typeof(IEngineEvent));
+        Context.System.EventStream.Subscribe(Self, typeof(JournalWriteCommitted));
+        Context.System.EventStream.Subscribe(Self, typeof(BookResynced));
+        Context.System.EventStream.Subscribe(Self, typeof(BudgetUsageSampled));
+    }
 
     /// <inheritdoc />
     protected override void PostStop()
@@ -93,7 +130,9 @@ public sealed class MetricsActor : ReceiveActor
     {
         var login = new KeyValuePair<string, object?>("login", submitted.Login.Value);
         _submitted.Add(1, login, new KeyValuePair<string, object?>("strategy", StrategyNames.Of(submitted.ClientOrderId) ?? "none"));
-        var activity = _source.StartActivity("order", ActivityKind.Internal, default(ActivityContext), startTime: submitted.Timestamp);
+        var parent = _traces.Take(submitted.Login, submitted.ClientOrderId);
+        var activity = _source.StartActivity("order", ActivityKind.Internal, parent, startTime: submitted.Timestamp);
+        activity?.AddEvent(new ActivityEvent("journaled", _time.GetUtcNow()));
         activity?.SetTag("engine.login", submitted.Login.Value);
         activity?.SetTag("engine.client_order_id", submitted.ClientOrderId.Value);
         activity?.SetTag("engine.symbol", submitted.Symbol.Value);
@@ -170,6 +209,20 @@ public sealed class MetricsActor : ReceiveActor
         _risk[changed.Scope.ToString()] = (int)changed.To;
         _riskStates = [.. _risk];
     }
+
+    private void OnBudgetUsage(BudgetUsageSampled sampled)
+    {
+        foreach (var window in sampled.Windows)
+        {
+            _budget[(sampled.Login.Value, window.Window)] = window;
+        }
+
+        _budgetUsage = [.. _budget];
+    }
+
+    private IEnumerable<Measurement<int>> BudgetMeasurements(Func<BudgetWindowUsage, int> value) =>
+        _budgetUsage.Select(p => new Measurement<int>(
+            value(p.Value), new KeyValuePair<string, object?>("login", p.Key.Login), new KeyValuePair<string, object?>("window", p.Key.Window)));
 
     private static (string, string) Key(IOrderEvent e) => (e.Login.Value, e.ClientOrderId.Value);
 

@@ -120,6 +120,7 @@ public sealed partial class OrderBookActor
     {
         var before = _book.Find(persisted.ClientOrderId);
         var decision = _book.Apply(persisted);
+        _risk.Track(before, _book.Find(persisted.ClientOrderId));
         if (!decision.ShouldPersist)
         {
             LogNotPersisted(decision);

@@ -11,6 +11,7 @@ public sealed partial class OrderBookActor
         if (offer.Snapshot is OrderBookSnapshot snapshot)
         {
             _book.Restore(snapshot.Orders);
+            _risk.Reset(_book.Orders);
             _snapshots.Add(offer.Metadata.SequenceNr);
         }
     }
@@ -18,7 +19,9 @@ public sealed partial class OrderBookActor
     private void OnRecoverEvent(IOrderEvent replayed)
     {
         _eventsSinceSnapshot++;
+        var before = _book.Find(replayed.ClientOrderId);
         var decision = _book.Apply(replayed);
+        _risk.Track(before, _book.Find(replayed.ClientOrderId));
         if (!decision.ShouldPersist)
         {
             LogNotPersisted(decision);

@@ -93,13 +93,14 @@ public sealed partial class OrderBookActor : ReceivePersistentActor, IWithTimers
 
         Command<ConnectionReadiness>(r => _readiness = r);
         Command<Engine.Messages.Accounts.BalanceChanged>(OnReconciledBalance);
-        Command<RiskSnapshot>(_risk.Update);
-        Command<SubmitOrder>(OnSubmit);
+        Command<RiskSnapshot>(OnRiskSnapshot);
+        Command<ActorIdentity>(OnRiskIdentity);
+        Command<SubmitOrder>(WhenRiskKnown<SubmitOrder>(OnTracedSubmit));
         Command<PlaceOutcome>(OnPlaceOutcome);
-        Command<SubmitOrders>(OnSubmitBatch);
+        Command<SubmitOrders>(WhenRiskKnown<SubmitOrders>(OnSubmitBatch));
         Command<VenueRequestOutcome>(OnVenueRequestOutcome);
-        Command<CancelOrder>(OnCancel);
-        Command<CancelAllOrders>(OnCancelAll);
+        Command<CancelOrder>(WhenRiskKnown<CancelOrder>(OnCancel));
+        Command<CancelAllOrders>(WhenRiskKnown<CancelAllOrders>(OnCancelAll));
         Command<CancelOutcome>(OnCancelOutcome);
         Command<VenueReports>(OnVenueReports);
         Command<ExpireHeldReports>(_ => OnExpireHeld());

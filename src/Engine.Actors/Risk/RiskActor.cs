@@ -1,7 +1,11 @@
 using System.Collections.Immutable;
+using Akka;
 using Akka.Actor;
 using Akka.Persistence;
+using Akka.Streams.Dsl;
+using Engine.Actors.Monitoring;
 using Engine.Actors.Runtime;
+using Engine.Messages;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
@@ -24,8 +28,12 @@ namespace Engine.Actors.Risk;
 ///   of a login or strategy reaching its <see cref="RiskLimits.MaxDailyLoss"/> (checked on every fill);
 ///   <see cref="RiskOptions.MaxConsecutiveRejects"/> venue rejections in a row on a login; a login non-Ready for longer
 ///   than <see cref="RiskOptions.LoginNotReadyHaltAfter"/>. Each halts its scope with cause <c>risk</c>.
-/// - Positions and PnL (<see cref="RiskLedger"/>) are rebuilt from the order events published after this actor started;
-///   trading states survive restarts (journal).
+/// - Trading states survive restarts (its own journal). Positions, daily PnL, last fill prices and rejection streaks
+///   (<see cref="RiskLedger"/>) survive too when it is given the order journal: after its own recovery it reads every
+///   journaled order event (Akka.Persistence.Query by tag, <see cref="Monitoring.OrderJournalCatchUp"/>), having
+///   subscribed to the live ones first, and only then answers anything else (subscriptions, commands, questions are
+///   stashed meanwhile), so no order book gets limits computed over an empty ledger. Then the daily-loss trigger is
+///   checked once. Live events that arrived during the read are applied after it; the ledger counts each once.
 /// Threading: an actor.
 /// </summary>
 public sealed partial class RiskActor : ReceivePersistentActor, IWithTimers
@@ -49,21 +57,36 @@ public sealed partial class RiskActor : ReceivePersistentActor, IWithTimers
     private readonly Dictionary<RiskScope, TradingStateChanged> _lastChange = [];
     private readonly Dictionary<IActorRef, LoginId> _subscribers = [];
     private readonly Dictionary<LoginId, DateTimeOffset> _notReadySince = [];
+    private readonly Func<ActorSystem, Source<IEngineEvent, NotUsed>>? _journaled;
 
     /// <summary>Created by <see cref="Props"/> only.</summary>
-    public RiskActor(RiskOptions options, string connectionsPath, IMarkPriceSource? feed, string? journalPluginId)
+    public RiskActor(
+        RiskOptions options, string connectionsPath, IMarkPriceSource? feed, string? journalPluginId, Func<ActorSystem, Source<IEngineEvent, NotUsed>>? journaled)
     {
         _options = options;
         _connections = Context.ActorSelection(connectionsPath);
         _feed = feed;
         _time = Context.Engine().Time;
         _log = Context.CreateLogger<RiskActor>();
+        _journaled = journaled;
         if (!string.IsNullOrEmpty(journalPluginId))
         {
             JournalPluginId = journalPluginId;
         }
 
         Recover<TradingStateChanged>(Apply);
+        if (journaled is null)
+        {
+            Live();
+        }
+        else
+        {
+            CatchingUp();
+        }
+    }
+
+    private void Live()
+    {
         Command<SubscribeRisk>(OnSubscribe);
         Command<Terminated>(t => _subscribers.Remove(t.ActorRef));
         Command<SetTradingState>(OnSetTradingState);
@@ -86,14 +109,27 @@ public sealed partial class RiskActor : ReceivePersistentActor, IWithTimers
     /// <param name="connectionsPath">Where cancels go (<c>/user/engine/connections</c>).</param>
     /// <param name="feed">Marks from market data; null marks at the last fill price.</param>
     /// <param name="journalPluginId">The journal plugin's config path; null for the configured default.</param>
-    public static Props Props(RiskOptions options, string connectionsPath = "/user/engine/connections", IMarkPriceSource? feed = null, string? journalPluginId = null)
+    /// <param name="readJournalPluginId">
+    /// The read journal (e.g. <c>akka.persistence.query.journal.sql</c>) to rebuild the ledger from the order journal at
+    /// start; null starts with an empty ledger.
+    /// </param>
+    public static Props Props(
+        RiskOptions options, string connectionsPath = "/user/engine/connections", IMarkPriceSource? feed = null, string? journalPluginId = null, string? readJournalPluginId = null) =>
+        Props(options, connectionsPath, feed, journalPluginId, readJournalPluginId is null ? null : JournalOf(readJournalPluginId));
+
+    /// <summary>Props that rebuild the ledger from the events of <paramref name="journaled"/> (when given) before anything else.</summary>
+    public static Props Props(
+        RiskOptions options, string connectionsPath, IMarkPriceSource? feed, string? journalPluginId, Func<ActorSystem, Source<IEngineEvent, NotUsed>>? journaled)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(connectionsPath);
-        return Akka.Actor.Props.Create(() => new RiskActor(options, connectionsPath, feed, journalPluginId));
+        return Akka.Actor.Props.Create(() => new RiskActor(options, connectionsPath, feed, journalPluginId, journaled));
     }
 
     private DateTimeOffset Now => _time.GetUtcNow();
+
+    private static Func<ActorSystem, Source<IEngineEvent, NotUsed>> JournalOf(string readJournalPluginId) =>
+        system => OrderJournalCatchUp.Current(system, readJournalPluginId);
 
     /// <inheritdoc />
     protected override void PreStart()
@@ -101,6 +137,10 @@ public sealed partial class RiskActor : ReceivePersistentActor, IWithTimers
         base.PreStart();
         Context.System.EventStream.Subscribe(Self, typeof(IOrderEvent));
         Context.System.EventStream.Subscribe(Self, typeof(ConnectionStateChanged));
+        if (_journaled is not null)
+        {
+            StartCatchUp(_journaled);
+        }
     }
 
     /// <inheritdoc />

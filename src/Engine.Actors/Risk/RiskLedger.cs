@@ -9,7 +9,10 @@ namespace Engine.Actors.Risk;
 /// The risk engine's view of trading, fed with the order events the books publish after their commit: which orders
 /// are working, the position and the PnL of the UTC day per (login, strategy, symbol), the last fill price per
 /// (login, symbol), and each login's venue rejections in a row. Pure: every method takes <c>now</c>; fees are not
-/// counted. Fills of an order it did not see submitted (before an engine restart) are not counted. Not thread-safe.
+/// counted. Fills of an order it did not see submitted are not counted, so after a restart the risk actor first feeds
+/// it the journaled order events (<see cref="RiskActor"/>'s catch-up). Idempotent: an event seen twice (journaled and
+/// published live) counts once, a fill by its fill id, a venue rejection only while its order was working. Not
+/// thread-safe.
 /// </summary>
 public sealed class RiskLedger
 {
@@ -17,6 +20,7 @@ public sealed class RiskLedger
     private readonly Dictionary<LedgerKey, LedgerBucket> _buckets = [];
     private readonly Dictionary<(LoginId, Symbol), decimal> _lastFill = [];
     private readonly Dictionary<LoginId, int> _rejectStreak = [];
+    private readonly HashSet<(LoginId, FillId)> _fills = [];
     private DateOnly? _day;
 
     /// <summary>Every (login, strategy, symbol) that has traded.</summary>
@@ -60,6 +64,11 @@ public sealed class RiskLedger
                 _rejectStreak[orderEvent.Login] = 0;
                 return LedgerChange.Accepted;
             case OrderRejected rejected:
+                if (_orders.TryGetValue(key, out var known) && !known.Working)
+                {
+                    return LedgerChange.None;
+                }
+
                 Finish(key);
                 if (rejected.IsLocal)
                 {
@@ -69,9 +78,9 @@ public sealed class RiskLedger
                 _rejectStreak[orderEvent.Login] = RejectStreak(orderEvent.Login) + 1;
                 return LedgerChange.VenueRejected;
             case OrderPartiallyFilled partial:
-                return Fill(key, partial.Price, partial.Quantity);
+                return Fill(key, partial.FillId, partial.Price, partial.Quantity);
             case OrderFilled filled:
-                var change = Fill(key, filled.Price, filled.Quantity);
+                var change = Fill(key, filled.FillId, filled.Price, filled.Quantity);
                 Finish(key);
                 return change;
             case OrderCanceled or OrderExpired:
@@ -86,13 +95,15 @@ public sealed class RiskLedger
         }
     }
 
-    /// <summary>Starts a new UTC day when <paramref name="now"/> is past the current one: day counters restart.</summary>
+    /// <summary>Starts a new UTC day when <paramref name="now"/> is past the current one (never an earlier one): day counters restart.</summary>
     public void RollDay(DateTimeOffset now, Func<LoginId, Symbol, decimal?> mark)
     {
         ArgumentNullException.ThrowIfNull(mark);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        if (_day == today)
+        if (_day is { } day && today <= day)
         {
+            // Never back: an event of the previous day replayed after one of this day (commit order is not time order
+            // across logins) belongs to a day that is over.
             return;
         }
 
@@ -128,9 +139,9 @@ public sealed class RiskLedger
         return _buckets.Where(b => InScope(b.Key, scope)).Sum(b => b.Value.DailyPnl(mark(b.Key.Login, b.Key.Symbol)));
     }
 
-    private LedgerChange Fill((LoginId, ClientOrderId) key, decimal price, decimal quantity)
+    private LedgerChange Fill((LoginId, ClientOrderId) key, FillId fillId, decimal price, decimal quantity)
     {
-        if (!_orders.TryGetValue(key, out var order))
+        if (!_orders.TryGetValue(key, out var order) || !_fills.Add((order.Login, fillId)))
         {
             return LedgerChange.None;
         }

@@ -3,6 +3,12 @@ namespace Engine.Actors.Risk;
 /// <summary>The names of the pre-trade rules, as they appear in rejections, the journal and metrics.</summary>
 public static class RiskRules
 {
+    /// <summary>
+    /// The risk engine has not sent the book its limits yet: an order checked before (the book holds them until then) is
+    /// refused, never sent unchecked.
+    /// </summary>
+    public const string NotReady = "risk-not-ready";
+
     /// <summary>The scope is halted.</summary>
     public const string Halted = "trading-state";
 

@@ -26,7 +26,8 @@ public abstract partial class StrategyActor
     /// Submits an order through <paramref name="login"/> and returns its new client order id (unique per login and never
     /// reused, see <see cref="ClientOrderIdGenerator"/>). The engine validates it against the symbol's rules; the answer
     /// arrives as order events (and an <see cref="OrderRejected"/> for a bad order). Throws
-    /// <see cref="ArgumentException"/> for a login that is not this strategy's.
+    /// <see cref="ArgumentException"/> for a login that is not this strategy's. When order traces are listened to, the
+    /// order's trace starts here (span <c>order.submit</c>) and travels with the command.
     /// </summary>
     protected ClientOrderId Submit(
         LoginId login,
@@ -40,7 +41,8 @@ public abstract partial class StrategyActor
     {
         RequireMyLogin(login);
         var id = _ids.Next();
-        var command = new SubmitOrder(login, id, Clock.GetUtcNow(), symbol, side, type, quantity, price, timeInForce, offset);
+        using var trace = StartOrderTrace(login, id, symbol, side);
+        var command = new SubmitOrder(login, id, Clock.GetUtcNow(), symbol, side, type, quantity, price, timeInForce, offset, trace?.Id);
         _working[(login, id)] = new StrategyOrder(login, id, symbol, side, type, quantity, price, OrderStatus.Submitted);
         Connections.Tell(command, Self);
         return id;

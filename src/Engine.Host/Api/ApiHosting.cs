@@ -3,13 +3,15 @@ using Engine.Actors.Monitoring;
 using Engine.Actors.Risk;
 using Engine.Host.Configuration;
 using Engine.Host.Runtime;
+using Engine.Persistence;
 using Microsoft.Extensions.Logging;
 
 namespace Engine.Host.Api;
 
 /// <summary>
-/// How <c>engine run</c> adds the operator surface: the risk actor and the fill tape beside the engine (created before the
-/// engine supervisor, so the order books find the risk actor when they start), then the HTTP server once the host runs.
+/// How <c>engine run</c> adds the operator surface: the risk actor (which rebuilds its ledger from the order journal
+/// before it answers the order books) and the fill tape beside the engine (created before the engine supervisor, so the
+/// order books find the risk actor when they start), then the HTTP server once the host runs.
 /// </summary>
 public static class ApiHosting
 {
@@ -19,14 +21,18 @@ public static class ApiHosting
     /// <summary>Name of the metrics actor under <c>/user</c>.</summary>
     public const string MetricsName = "metrics";
 
-    /// <summary>The risk actor, the fill tape and the metrics actor; call before creating the engine supervisor.</summary>
+    /// <summary>Name of the journal's write probe (<c>/health/ready</c>) under <c>/user</c>.</summary>
+    public const string JournalProbeName = "journal-probe";
+
+    /// <summary>The risk actor, the fill tape, the metrics actor and the journal probe; call before creating the engine supervisor.</summary>
     public static (IActorRef Risk, IActorRef Fills) CreateActors(ActorSystem system, EngineOptions options)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(options);
-        var risk = system.ActorOf(RiskActor.Props(options.Risk), RiskActor.Name);
+        var risk = system.ActorOf(RiskActor.Props(options.Risk, readJournalPluginId: PersistenceHocon.ReadJournalPluginId(options.Journal)), RiskActor.Name);
         var fills = system.ActorOf(FillTapeActor.Props(), FillsName);
         system.ActorOf(MetricsActor.Props(), MetricsName);
+        system.ActorOf(JournalProbeActor.Props(), JournalProbeName);
         return (risk, fills);
     }
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Akka.Actor;
-using Akka.Persistence;
 using Engine.Actors.Connections;
 using Engine.Actors.Monitoring;
 using Engine.Actors.Orders;
@@ -110,17 +109,20 @@ public sealed class EngineGateway
         return await children.Strategies.Ask<StrategyControlled>(command, Deadline, cancellationToken);
     }
 
-    /// <summary>Why the engine is not ready (an enabled login not Ready, the journal not answering); empty when ready.</summary>
+    /// <summary>
+    /// Why the engine is not ready (an enabled login not Ready, the journal not taking a write: a probe event is written
+    /// and committed by <see cref="JournalProbeActor"/>); empty when ready.
+    /// </summary>
     public async Task<ImmutableArray<string>> ReadinessProblemsAsync(CancellationToken cancellationToken)
     {
         var problems = ImmutableArray.CreateBuilder<string>();
         try
         {
-            var journal = Akka.Persistence.Persistence.Instance.Apply(_system).JournalFor(null);
-            var answer = await journal.Ask<object>(replyTo => new ReplayMessages(1, 0, 0, RiskJournal.PersistenceId, replyTo), Deadline, cancellationToken);
-            if (answer is ReplayMessagesFailure failure)
+            var probe = _system.ActorSelection("/user/" + ApiHosting.JournalProbeName);
+            var answer = await probe.Ask<JournalProbed>(ProbeJournal.Instance, Deadline, cancellationToken);
+            if (!answer.Writable)
             {
-                problems.Add($"journal: {failure.Cause.Message}");
+                problems.Add($"journal: not writable: {answer.Problem}");
             }
         }
         catch (Exception ex) when (ex is AskTimeoutException or TaskCanceledException)

@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Routing;
 namespace Engine.Host.Api;
 
 /// <summary>
-/// <c>/health/live</c>: the process serves HTTP (200). <c>/health/ready</c>: 200 when the journal answers and every
-/// enabled login is Ready, else 503 with the problems. Neither needs the token (the Docker healthcheck calls them).
+/// <c>/health/live</c>: the process serves HTTP (200). <c>/health/ready</c>: 200 when the journal takes a write (a probe
+/// event written and committed, <see cref="Engine.Actors.Monitoring.JournalProbeActor"/>) and every enabled login is
+/// Ready, else 503 with the problems. Neither needs the token (the Docker healthcheck calls them).
 /// </summary>
 public static class HealthEndpoints
 {

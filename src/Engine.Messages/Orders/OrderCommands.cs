@@ -18,6 +18,10 @@ namespace Engine.Messages.Orders;
 /// <param name="Price">Limit price; null for market orders.</param>
 /// <param name="TimeInForce">How long the order stays working.</param>
 /// <param name="Offset">Futures open/close intent; <see cref="OffsetFlag.None"/> on spot.</param>
+/// <param name="TraceParent">
+/// The W3C <c>traceparent</c> of the order's trace, started where the strategy created the order (the strategy base
+/// class sets it when traces are listened to); the engine's spans of the order join that trace. Null: untraced.
+/// </param>
 public sealed record SubmitOrder(
     LoginId Login,
     ClientOrderId ClientOrderId,
@@ -28,7 +32,8 @@ public sealed record SubmitOrder(
     decimal Quantity,
     decimal? Price,
     TimeInForce TimeInForce = TimeInForce.Gtc,
-    OffsetFlag Offset = OffsetFlag.None);
+    OffsetFlag Offset = OffsetFlag.None,
+    string? TraceParent = null);
 
 /// <summary>
 /// Submit several orders of one login in one venue request where the venue has one (Toobit spot <c>batchOrders</c>: at

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Akka.Actor;
 using Akka.Configuration;
 using AkkaConfig = Akka.Configuration.Config;
@@ -19,7 +20,8 @@ namespace Engine.Persistence.Plugin;
 /// in it, which Akka reports as a persist failure). Payloads go through Akka serialization (serializer id and manifest
 /// stored beside the bytes); <see cref="Tagged"/> payloads from write event adapters are unwrapped into the tag column.
 /// A payload that cannot be serialized rejects only its own AtomicWrite. Sequence numbers never restart: the highest is
-/// read over deleted rows too. Timestamps come from the actor system's scheduler clock.
+/// read over deleted rows too. Timestamps come from the actor system's scheduler clock. After each committed call it
+/// publishes <see cref="JournalWriteCommitted"/> (its latency, on the monotonic clock) on the system's event stream.
 /// </summary>
 public sealed class EngineJournal : AsyncWriteJournal
 {
@@ -108,7 +110,13 @@ public sealed class EngineJournal : AsyncWriteJournal
         }
 
         var journal = await opening;
+        var started = Stopwatch.GetTimestamp();
         await journal.WriteAsync(writes, cancellationToken);
+        if (writes.Count > 0)
+        {
+            system.EventStream.Publish(new JournalWriteCommitted(pluginId, writes.Sum(w => w.Events.Count), Stopwatch.GetElapsedTime(started)));
+        }
+
         return rejected ? results.ToImmutableList() : null!;
     }
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Akka.Actor;
@@ -5,6 +7,7 @@ using Akka.TestKit;
 using Engine.Actors.MarketData;
 using Engine.Actors.MarketData.Binance;
 using Engine.Actors.MarketData.Books;
+using Engine.Actors.Monitoring;
 using Engine.Messages.Identifiers;
 using Engine.Messages.MarketData;
 using Engine.Simulator.Hosting;
@@ -104,6 +107,27 @@ public sealed class BinanceFeedScenarios : EngineTestKit, IAsyncLifetime
     [Fact]
     public void The_local_book_joins_the_snapshot_follows_every_diff_and_resyncs_after_a_dropped_one()
     {
+        var resyncs = CreateTestProbe();
+        Sys.EventStream.Subscribe(resyncs.Ref, typeof(BookResynced));
+        using var meters = new MeterListener();
+        var counted = new ConcurrentQueue<long>();
+        meters.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == MetricsNames.Meter && instrument.Name == "engine.marketdata.resyncs")
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        meters.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            var map = tags.ToArray().ToDictionary(t => t.Key, t => t.Value as string);
+            if (map.GetValueOrDefault("feed") == Feed.Value && map.GetValueOrDefault("symbol") == Btc.Value && map.GetValueOrDefault("cause") == BookResynced.Gap)
+            {
+                counted.Enqueue(value);
+            }
+        });
+        meters.Start();
+        Sys.ActorOf(MetricsActor.Props(), "metrics");
         StartFeeds();
         var strategy = CreateTestProbe();
         Subscribe(strategy, MarketDataKind.Book);
@@ -124,6 +148,9 @@ public sealed class BinanceFeedScenarios : EngineTestKit, IAsyncLifetime
         SetMid(50_040m);
         var resync = strategy.FishForMessage<OrderBookSnapshot>(m => { strategy.Reply(MarketDataDelivered.Instance); return m is OrderBookSnapshot; }, Wait);
         Assert.True(resync.IsResync);
+        var resynced = resyncs.ExpectMsg<BookResynced>(Wait);
+        Assert.Equal((Feed, Btc, BookResynced.Gap), (resynced.Feed, resynced.Symbol, resynced.Cause));
+        AwaitAssert(() => Assert.Contains(1L, counted));
         book.Reset(resync.Bids, resync.Asks);
         bookId = resync.UpdateId;
         SetMid(50_050m);

@@ -2,11 +2,15 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Akka.Actor;
+using Engine.Actors.Budget;
+using Engine.Actors.MarketData;
 using Engine.Actors.Monitoring;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
+using Engine.Messages.MarketData;
 using Engine.Messages.Risk;
+using Engine.Persistence.Plugin;
 using Engine.TestKit;
 
 namespace Engine.Actors.Tests.Monitoring;
@@ -78,9 +82,37 @@ public sealed class MetricsActorTests : EngineTestKit, IDisposable
 
         AwaitAssert(() => Assert.Equal(2, _activities.Count));
         var filled = Assert.Single(_activities, a => (string?)a.GetTagItem("engine.client_order_id") == "mm-a-1");
-        Assert.Equal(["accepted", "fill"], filled.Events.Select(e => e.Name));
+        Assert.Equal(["journaled", "accepted", "fill"], filled.Events.Select(e => e.Name));
         Assert.Equal("filled", filled.GetTagItem("engine.outcome"));
         Assert.Equal(ActivityStatusCode.Error, Assert.Single(_activities, a => (string?)a.GetTagItem("engine.client_order_id") == "mm-a-2").Status);
+    }
+
+    [Fact]
+    public void Journal_commits_book_resyncs_and_budget_use_become_instruments()
+    {
+        StartMetrics();
+        var login = new LoginId("demo-" + Sys.Name);
+        var plugin = "akka.persistence.journal.engine-" + Sys.Name;
+        var feed = new FeedId("feed-" + Sys.Name);
+        Publish(
+            new JournalWriteCommitted(plugin, 2, TimeSpan.FromMilliseconds(1.5)),
+            new JournalWriteCommitted(plugin, 1, TimeSpan.FromMilliseconds(0.5)),
+            new BookResynced(feed, new Symbol("BTCUSDT"), BookResynced.Gap, UtcNow),
+            new BookResynced(feed, new Symbol("BTCUSDT"), BookResynced.Crossed, UtcNow),
+            new BudgetUsageSampled(login, UtcNow, [new BudgetWindowUsage("REQUESTS", 3, 20), new BudgetWindowUsage("ORDERS_10S", 1, 50)]),
+            new BudgetUsageSampled(login, UtcNow, [new BudgetWindowUsage("REQUESTS", 7, 20)]));
+
+        AwaitAssert(() => Assert.Equal(2, _measurements.Count(m => m.Name == "engine.marketdata.resyncs" && (string?)m.Tags["feed"] == feed.Value)));
+        Assert.Equal([0.5, 1.5], _measurements.Where(m => m.Name == "engine.journal.commit" && (string?)m.Tags["plugin"] == plugin).Select(m => m.Value).Order());
+        Assert.Equal(["crossed", "gap"], _measurements.Where(m => m.Name == "engine.marketdata.resyncs" && (string?)m.Tags["feed"] == feed.Value).Select(m => (string)m.Tags["cause"]!).Order());
+
+        AwaitAssert(() =>
+        {
+            _meters.RecordObservableInstruments();
+            Assert.Contains(Mine, m => m.Name == "engine.budget.used" && (string?)m.Tags["window"] == "REQUESTS" && m.Value == 7);
+        });
+        Assert.Contains(Mine, m => m.Name == "engine.budget.used" && (string?)m.Tags["window"] == "ORDERS_10S" && m.Value == 1);
+        Assert.Contains(Mine, m => m.Name == "engine.budget.limit" && (string?)m.Tags["window"] == "REQUESTS" && m.Value == 20);
     }
 
     void IDisposable.Dispose()

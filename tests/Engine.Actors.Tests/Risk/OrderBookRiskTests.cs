@@ -1,7 +1,9 @@
 using Akka.Actor;
+using Akka.Streams.Dsl;
 using Engine.Actors.Orders.Protocol;
 using Engine.Actors.Risk;
 using Engine.Actors.Tests.Orders.Actor;
+using Engine.Messages;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
 using Engine.Messages.Risk;
@@ -63,6 +65,50 @@ public sealed class OrderBookRiskTests : OrderBookActorTestBase
         ExpectLocalRejectionPublished();
         Tell(Limit("mm-a-4", quantity: 1m, side: OrderSide.Sell));
         Connection.ExpectMsg<SendPlace>(p => p.Order.ClientOrderId.Value == "mm-a-4");
+    }
+
+    [Fact]
+    public void Orders_sent_before_the_risk_actor_answered_wait_for_its_limits_and_are_then_checked_in_arrival_order()
+    {
+        var release = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var options = new RiskOptions { Logins = [new RiskLimits { Name = Login.Value, MaxOrderQuantity = 2m }] };
+
+        // The risk actor exists but answers nothing until its (held) catch-up from the journal ends.
+        _risk = Sys.ActorOf(
+            RiskActor.Props(options, Connection.Ref.Path.ToStringWithoutAddress(), null, "akka.persistence.journal.inmem", _ => Source.FromTask(release.Task).ConcatMany(_ => Source.Empty<IEngineEvent>())),
+            RiskActor.Name);
+        StartBook();
+
+        Tell(Limit("mm-a-1", quantity: 3m));
+        Tell(Limit("mm-a-2", quantity: 1m));
+        Tell(new CancelOrder(Login, new ClientOrderId("mm-a-2"), Now));
+        Strategy.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        Assert.Empty(Orders().Orders);
+        Assert.Empty(Journal());
+
+        release.SetResult(true);
+
+        Assert.Equal(RiskRules.MaxOrderQuantity, Strategy.ExpectMsg<OrderRejected>().Breach!.Rule);
+        Assert.Equal("mm-a-2", Connection.ExpectMsg<SendPlace>().Order.ClientOrderId.Value);
+        Orders();
+        Assert.Equal(new ClientOrderId("mm-a-2"), Assert.IsType<OrderCancelRequested>(Journal().Last()).ClientOrderId);
+    }
+
+    [Fact]
+    public void A_gate_without_limits_yet_refuses_what_it_is_asked_to_check()
+    {
+        var breach = RiskGate.For(Login).Check(Limit("mm-a-1"), Now);
+
+        Assert.Equal((RiskRules.NotReady, "login:qg-1"), (breach?.Rule, breach?.Scope));
+    }
+
+    [Fact]
+    public void Without_a_risk_actor_in_the_system_the_book_trades_on_the_symbol_rules_alone()
+    {
+        StartBook();
+
+        Submit("mm-a-1", quantity: 1000m);
+        Assert.Equal(OrderStatus.Submitted, Order("mm-a-1").Status);
     }
 
     private void ExpectLocalRejectionPublished()

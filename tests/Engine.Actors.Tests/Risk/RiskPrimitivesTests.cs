@@ -115,6 +115,34 @@ public sealed class RiskPrimitivesTests
         Assert.Equal(0, ledger.RejectStreak(Demo));
     }
 
+    [Fact]
+    public void The_ledger_counts_an_event_seen_twice_once_and_a_late_event_of_yesterday_does_not_reopen_that_day()
+    {
+        var ledger = new RiskLedger();
+        decimal? Mark(LoginId login, Symbol symbol) => ledger.LastFill(login, symbol);
+        var buy = Submitted("mm-a-1", OrderSide.Buy, 2m);
+        var rejected = Submitted("mm-a-2", OrderSide.Sell, 1m);
+        var venueNo = new OrderRejected(Demo, rejected.ClientOrderId, T0, "venue says no");
+        var partial = new OrderPartiallyFilled(Demo, buy.ClientOrderId, T0, new VenueOrderId("v-1"), new FillId("f-1"), 100m, 1m);
+
+        // As after a restart: the journaled events, then the same ones again from the live stream.
+        foreach (var e in (IOrderEvent[])[buy, rejected, partial, venueNo, buy, partial, venueNo])
+        {
+            ledger.Observe(e, T0, Mark);
+        }
+
+        var key = new LedgerKey(Demo, "mm", Btc);
+        Assert.Equal(1m, ledger.PositionOf(key));
+        Assert.Equal(1, ledger.RejectStreak(Demo));
+
+        // The next day began; a fill stamped in the old day, replayed later, keeps the new day's counters.
+        ledger.Observe(new OrderPartiallyFilled(Demo, buy.ClientOrderId, T0.AddHours(2), new VenueOrderId("v-1"), new FillId("f-2"), 90m, 0.5m), T0.AddHours(2), Mark);
+        var dayPnl = ledger.DailyPnlOf(key, 90m);
+        ledger.Observe(new OrderSubmitted(Demo, new ClientOrderId("mm-a-3"), T0, Btc, OrderSide.Buy, OrderType.Limit, 1m, 100m), T0, Mark);
+        Assert.Equal(dayPnl, ledger.DailyPnlOf(key, 90m));
+        Assert.Equal(1.5m, ledger.PositionOf(key));
+    }
+
     private static OrderSubmitted Submitted(string id, OrderSide side, decimal quantity) =>
         new(Demo, new ClientOrderId(id), T0, Btc, side, OrderType.Limit, quantity, 100m);
 
