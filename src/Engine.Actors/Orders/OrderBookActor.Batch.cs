@@ -37,7 +37,7 @@ public sealed partial class OrderBookActor
                 continue;
             }
 
-            if (_risk.Check(command, _book.Orders, Now) is { } breach)
+            if (_risk.Check(command, Now) is { } breach)
             {
                 RejectJournaled(command, $"risk rule {breach.Rule} ({breach.Scope}): {breach.Detail}", breach);
                 continue;
