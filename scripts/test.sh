@@ -83,6 +83,29 @@ prepare_chromium() {
 }
 
 prepare_chromium || true
+# ccxt (a client nobody on this team wrote) drives the Toobit simulator in ToobitCcxtClientTests. Installed with npm into
+# a cache outside the repository, at the version those tests were written against; without node/npm the tests skip.
+prepare_ccxt() {
+  if [ -n "${CCXT_HOME:-}" ]; then
+    log "ccxt from CCXT_HOME=$CCXT_HOME"
+    return 0
+  fi
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    log "node/npm not found; the ccxt client tests will be skipped"
+    return 1
+  fi
+  local home="${XDG_CACHE_HOME:-$HOME/.cache}/engine/ccxt-4.5.84"
+  if [ ! -d "$home/node_modules/ccxt" ]; then
+    log "installing ccxt 4.5.84 with npm into $home"
+    mkdir -p "$home" && (cd "$home" && npm install --silent --no-audit --no-fund ccxt@4.5.84 >/dev/null 2>&1) \
+      || { log "could not install ccxt; the ccxt client tests will be skipped"; return 1; }
+  fi
+  export CCXT_HOME="$home"
+  log "ccxt ready ($CCXT_HOME)"
+}
+
+prepare_ccxt || true
+
 # Screenshots of the browser test are kept here as artifacts.
 export ENGINE_TEST_ARTIFACTS="${ENGINE_TEST_ARTIFACTS:-$root/artifacts}"
 

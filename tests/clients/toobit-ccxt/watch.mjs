@@ -43,7 +43,18 @@ await step('watchOrderBook diffDepth', () => exchange.watchOrderBook('BTC/USDT:U
     check(b.bids.length > 0 && b.asks.length > 0 && b.bids[0][0] < b.asks[0][0], 'empty or crossed book');
     return `bid=${b.bids[0][0]} ask=${b.asks[0][0]}`;
 });
-await step('watchTrades', () => exchange.watchTrades('BTC/USDT'), (trades) => {
+// The first push after a sub replays the venue's recent trades, which a market that just opened does not have yet:
+// watch until one arrives (the simulator's market steps every second), as a client on a quiet market would.
+const firstTrades = async (symbol) => {
+    for (let i = 0; i < 20; i++) {
+        const trades = await exchange.watchTrades(symbol);
+        if (trades.length > 0) {
+            return trades;
+        }
+    }
+    return [];
+};
+await step('watchTrades', () => firstTrades('BTC/USDT'), (trades) => {
     check(trades.length > 0 && trades.every((t) => t.side === 'buy' || t.side === 'sell'), 'no trades');
     return `count=${trades.length} last=${trades[trades.length - 1].price}`;
 });
