@@ -60,6 +60,17 @@ public sealed class BinanceFeedCodecTests : IDisposable
     }
 
     [Fact]
+    public void Decimal_strings_parse_from_the_frame_with_exponents_and_escapes_and_a_bad_one_is_named()
+    {
+        var frame = """{"u":1,"s":"BTCUSDT","b":"1E-2","B":"\u0031.5","a":"25.35190000","A":"31.21000000"}"""u8;
+        var quote = Assert.IsType<QuoteTick>(Assert.IsType<FeedInbound.Market>(_codec.Decode(frame, Received)).Event);
+        Assert.Equal((0.01m, 1.5m, 25.3519m, 31.21m), (quote.BidPrice, quote.BidSize, quote.AskPrice, quote.AskSize));
+
+        var bad = Assert.Throws<FormatException>(() => _codec.Decode("""{"u":1,"s":"BTCUSDT","b":"1,5x","B":"1","a":"2","A":"3"}"""u8, Received));
+        Assert.Contains("'b' must be a decimal string", bad.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_kline_is_a_bar_of_its_interval()
     {
         var bar = Assert.IsType<Bar>(Assert.IsType<FeedInbound.Market>(Decode("in_kline")).Event);
