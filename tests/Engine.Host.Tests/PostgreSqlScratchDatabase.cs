@@ -20,7 +20,7 @@ internal sealed class PostgreSqlScratchDatabase : IAsyncDisposable
 
     public static async Task<PostgreSqlScratchDatabase> CreateAsync(string server)
     {
-        var name = "engine_host_" + Guid.NewGuid().ToString("N");
+        var name = "engine_test_" + Guid.NewGuid().ToString("N");
         await using (var dataSource = NpgsqlDataSource.Create(server))
         await using (var command = dataSource.CreateCommand($"CREATE DATABASE \"{name}\""))
         {
