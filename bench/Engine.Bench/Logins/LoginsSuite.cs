@@ -24,7 +24,7 @@ namespace Engine.Bench.Logins;
 /// </para>
 /// <para>
 /// Engine: an actor system composed like the host's (<see cref="BenchSystem"/>) with the real ConnectionsSupervisor
-/// tree (per login: backoff supervisor, connection, heartbeat, budget, order book recovering from the
+/// tree (per login: backoff supervisor, connection, heartbeat, correlator, budget, order book recovering from the
 /// default durable journal), the logins in socket groups of <see cref="LoginsPerSocket"/> (the gateway multiplexes
 /// logins on one socket by token; <c>ENGINE_BENCH_LOGINS_PER_SOCKET</c> changes it, 0 = a socket per login).
 /// <c>logins.ready_seconds</c>: from creating the supervisor until every login published

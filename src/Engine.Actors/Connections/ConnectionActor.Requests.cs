@@ -1,7 +1,6 @@
 using System.Buffers;
 using Akka.Actor;
 using Engine.Actors.Budget;
-using Engine.Actors.Connections.Policies;
 using Engine.Actors.Orders.Protocol;
 using Engine.Actors.Venues;
 using Engine.Messages.Connectivity;
@@ -122,24 +121,24 @@ public sealed partial class ConnectionActor
         }
 
         var order = outgoing.Purpose is PlacePurpose p ? p.Place.Order.ClientOrderId : (ClientOrderId?)null;
-        RegisterPending(key, operation, order);
+        _correlator.Tell(new CorrelatorActor.Register(key, operation, order), Self);
         _inFlight[key] = outgoing;
         Send(buffer.WrittenSpan);
     }
 
-    private void OnReplyMatched(PendingRequest<string> request, VenueInbound inbound)
+    private void OnMatched(CorrelatorActor.Matched matched)
     {
-        if (!_inFlight.Remove(request.Key, out var outgoing))
+        if (!_inFlight.Remove(matched.Request.Key, out var outgoing))
         {
             return;
         }
 
-        var reply = _behavior.Codec.MapReply(inbound, outgoing.Request);
+        var reply = _behavior.Codec.MapReply((VenueInbound)matched.Reply, outgoing.Request);
         if (reply is RetryLaterReply retry)
         {
             if (outgoing.Attempt < MaxRetryLater && outgoing.Generation == _generation)
             {
-                LogRetryLater(_log, _login, request.Operation, retry.Reason, outgoing.Attempt + 1);
+                LogRetryLater(_log, _login, matched.Request.Operation, retry.Reason, outgoing.Attempt + 1);
                 Dispatch(outgoing with { Attempt = outgoing.Attempt + 1 });
                 return;
             }
@@ -150,15 +149,15 @@ public sealed partial class ConnectionActor
         Answer(outgoing, reply, null);
     }
 
-    private void OnRequestTimedOut(PendingRequest<string> request)
+    private void OnTimedOut(CorrelatorActor.TimedOut timedOut)
     {
-        if (_inFlight.Remove(request.Key, out var outgoing))
+        if (_inFlight.Remove(timedOut.Request.Key, out var outgoing))
         {
-            Answer(outgoing, null, $"no reply to {request.Operation} within {request.Deadline - request.SentAt}");
+            Answer(outgoing, null, $"no reply to {timedOut.Request.Operation} within {timedOut.Request.Deadline - timedOut.Request.SentAt}");
         }
     }
 
-    private void OnPendingFailed(PendingFailed failed)
+    private void OnAllFailed(CorrelatorActor.AllFailed failed)
     {
         foreach (var request in failed.Requests)
         {

@@ -48,7 +48,7 @@ public sealed partial class ConnectionActor
             }
             else
             {
-                MatchReply(key, inbound);
+                _correlator.Tell(new CorrelatorActor.Match(key, inbound), Self);
             }
 
             return;

@@ -104,8 +104,9 @@ public sealed partial class ConnectionActor
     private void Shared()
     {
         Receive<RateBudgetActor.Granted>(OnGranted);
-        Receive<CorrelationDeadline>(_ => OnCorrelationDeadline());
-        Receive<PendingFailed>(OnPendingFailed);
+        Receive<CorrelatorActor.Matched>(OnMatched);
+        Receive<CorrelatorActor.TimedOut>(OnTimedOut);
+        Receive<CorrelatorActor.AllFailed>(OnAllFailed);
         Receive<RateBudgetActor.Cleared>(OnCleared);
         Receive<SubmitOrder>(m => _orders.Forward(m));
         Receive<SubmitOrders>(m => _orders.Forward(m));
@@ -134,7 +135,6 @@ public sealed partial class ConnectionActor
             }
         });
         Receive<GetProblemCount>(_ => Sender.Tell(_problems, Self));
-        Receive<GetCorrelationCounts>(_ => Sender.Tell(new CorrelationCounts(_pending.Count, _lateReplies, _unmatchedReplies), Self));
         Receive<TransportActor.FrameReceived>(_ => { });
         Receive<TransportActor.Closed>(_ => { });
         Receive<TransportActor.Connected>(_ => { });
@@ -207,7 +207,7 @@ public sealed partial class ConnectionActor
         _transport.Tell(new TransportActor.Close(reason, ForEveryone: socketDead), Self);
         _heartbeat.Tell(HeartbeatActor.Suspend.Instance, Self);
         _behavior.OnDisconnected();
-        FailAllPending(reason);
+        _correlator.Tell(new CorrelatorActor.FailAll(reason), Self);
         _budget.Tell(RateBudgetActor.Clear.Instance, Self);
         _orders.Tell(NotReady(reason), Self);
     }

@@ -19,18 +19,17 @@ namespace Engine.Actors.Connections;
 /// (socket gone) or VenueNotReady (socket open, venue not ready) → Stopped; one method per state, switched with
 /// <c>Become</c>, each transition logged with the state's name and published as <see cref="ConnectionStateChanged"/>,
 /// both reconnecting states as <see cref="ConnectionState.Reconnecting"/>), venue-neutral, with the venue's rules in an
-/// <see cref="IVenueConnectionBehavior"/>. Children: <c>transport</c>, <c>heartbeat</c>, <c>budget</c> and <c>orders</c>
-/// (the login's order book); requests awaiting replies are correlated inline (<c>ConnectionActor.Correlation.cs</c>).
-/// Guarantees: nothing is sent to the venue before the venue declared the login ready and the symbol rules were read
-/// (only the session frames and the readiness queries); every <see cref="SendPlace"/>/<see cref="SendCancel"/> gets exactly one outcome
+/// <see cref="IVenueConnectionBehavior"/>. Children: <c>transport</c>, <c>heartbeat</c>, <c>correlator</c>,
+/// <c>budget</c> and <c>orders</c> (the login's order book). Guarantees: nothing is sent to the venue
+/// before the venue declared the login ready and the symbol rules were read (only the session frames and
+/// the readiness queries); every <see cref="SendPlace"/>/<see cref="SendCancel"/> gets exactly one outcome
 /// and a timeout or a lost socket makes it unknown, never rejected; after every READY the login is
 /// reconciled (open orders to the book, balances and positions published as reconciliation); a lost
 /// socket or a dead heartbeat reconnects with exponential backoff on the system clock; a fatal venue
 /// state stops the login for good with a clear error. Timers run on the actor system's scheduler and every
 /// timestamp on the engine clock (<see cref="EngineExtension.Time"/>); reconnect jitter draws from the engine's
 /// seeded <see cref="EngineExtension.Random"/>. Everything is fresh per incarnation: the venue behaviour, the session's
-/// correlation-key prefix, the table of pending requests and the children are made by the constructor and
-/// <see cref="PreStart"/>.
+/// correlation-key prefix and the children are made by the constructor and <see cref="PreStart"/>.
 /// </summary>
 public sealed partial class ConnectionActor : ReceiveActor, IWithTimers, IWithUnboundedStash
 {
@@ -52,6 +51,7 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers, IWithUn
     private CidGenerator _cids = null!;
     private IActorRef _transport = ActorRefs.Nobody;
     private IActorRef _heartbeat = ActorRefs.Nobody;
+    private IActorRef _correlator = ActorRefs.Nobody;
     private IActorRef _budget = ActorRefs.Nobody;
     private IActorRef _orders = ActorRefs.Nobody;
     private ConnectionState _state = ConnectionState.Disconnected;
@@ -138,7 +138,7 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers, IWithUn
 
         _transport = _sharedTransport ?? Context.ActorOf(_behavior.TransportProps(_socketFactory), "transport");
         _heartbeat = Context.ActorOf(HeartbeatActor.Props(), "heartbeat");
-        _pending = new CorrelatorTable<string>(_behavior.RequestTimeout);
+        _correlator = Context.ActorOf(CorrelatorActor.Props(_behavior.RequestTimeout), "correlator");
         _budget = Context.ActorOf(RateBudgetActor.Props(_login, _behavior.BudgetWindows), "budget");
         _orders = Context.ActorOf(_orderBookProps(_login), "orders");
         _orders.Tell(NotReady("connecting"), Self);

@@ -11,7 +11,7 @@ using Engine.TestKit;
 namespace Engine.Actors.Tests.Scenarios;
 
 /// <summary>
-/// The real connection tree (supervisor, backoff supervisors, connection, transport, heartbeat, budget,
+/// The real connection tree (supervisor, backoff supervisors, connection, transport, heartbeat, correlator, budget,
 /// the real order book on the system's Akka.Persistence journal) against a real venue simulator over loopback, one
 /// simulator and one actor system per test. The engine runs on virtual time: Akka's <c>TestScheduler</c> and the
 /// engine clock are one <see cref="VirtualClock"/>, started on a whole minute, so its timers (heartbeat, request
