@@ -14,13 +14,22 @@ public sealed partial class MetricsScrapeTests(MetricsScrapeTests.Engine engine)
     public async Task The_journal_commit_latency_and_the_budget_used_per_window_are_scraped_with_real_values()
     {
         string text = string.Empty;
-        await engine.Running.Eventually(
-            async () =>
-            {
-                text = await engine.Running.Http.GetStringAsync("metrics");
-                return Value(text, JournalCount()) > 0 && Value(text, BudgetUsed()) > 0;
-            },
-            "the journal commits and the budget window are in use");
+        try
+        {
+            await engine.Running.Eventually(
+                async () =>
+                {
+                    text = await engine.Running.Http.GetStringAsync("metrics");
+                    return Value(text, JournalCount()) > 0 && Value(text, BudgetUsed()) > 0;
+                },
+                "the journal commits and the budget window are in use");
+        }
+        catch (TimeoutException ex)
+        {
+            // Say which of the two never showed, with the engine's series as last scraped.
+            var series = string.Join(Environment.NewLine, text.Split('\n').Where(l => l.StartsWith("engine_", StringComparison.Ordinal) && !l.Contains("_bucket", StringComparison.Ordinal)));
+            throw new TimeoutException($"{ex.Message}: journal commits {Value(text, JournalCount())}, budget used {Value(text, BudgetUsed())}; last scrape:{Environment.NewLine}{series}", ex);
+        }
 
         var commits = Value(text, JournalCount());
         var sum = Value(text, JournalSum());
