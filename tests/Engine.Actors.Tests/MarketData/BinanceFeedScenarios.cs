@@ -136,11 +136,11 @@ public sealed class BinanceFeedScenarios : EngineTestKit, IAsyncLifetime
         long? bookId = null;
 
         SetMid(50_000m);
-        bookId = Follow(strategy, book, bookId, untilSnapshot: true);
+        bookId = BookFollower.Follow(strategy, book, bookId, untilSnapshot: true, Wait);
         foreach (var mid in (decimal[])[50_010m, 50_020m])
         {
             SetMid(mid);
-            bookId = Follow(strategy, book, bookId, untilSnapshot: false);
+            bookId = BookFollower.Follow(strategy, book, bookId, untilSnapshot: false, Wait);
         }
 
         Venue.DropNextDepthUpdate("BTCUSDT");
@@ -154,7 +154,7 @@ public sealed class BinanceFeedScenarios : EngineTestKit, IAsyncLifetime
         book.Reset(resync.Bids, resync.Asks);
         bookId = resync.UpdateId;
         SetMid(50_050m);
-        bookId = Follow(strategy, book, bookId, untilSnapshot: false);
+        bookId = BookFollower.Follow(strategy, book, bookId, untilSnapshot: false, Wait);
 
         var truth = Rest($"api/v3/depth?symbol=BTCUSDT&limit=100");
         Assert.Equal(truth.GetProperty("lastUpdateId").GetInt64(), bookId);
@@ -182,9 +182,9 @@ public sealed class BinanceFeedScenarios : EngineTestKit, IAsyncLifetime
         long? bookId = first.UpdateId;
         Venue.DuplicateNextDepthUpdate("BTCUSDT");
         SetMid(50_010m);
-        bookId = Follow(strategy, book, bookId, untilSnapshot: false);
+        bookId = BookFollower.Follow(strategy, book, bookId, untilSnapshot: false, Wait);
         SetMid(50_020m);
-        bookId = Follow(strategy, book, bookId, untilSnapshot: false);
+        bookId = BookFollower.Follow(strategy, book, bookId, untilSnapshot: false, Wait);
 
         var truth = Rest("api/v3/depth?symbol=BTCUSDT&limit=100");
         Assert.Equal(truth.GetProperty("lastUpdateId").GetInt64(), bookId);
@@ -345,42 +345,6 @@ public sealed class BinanceFeedScenarios : EngineTestKit, IAsyncLifetime
         var message = strategy.ExpectMsg<T>(Wait);
         strategy.Reply(MarketDataDelivered.Instance);
         return message;
-    }
-
-    /// <summary>
-    /// Applies book events until a snapshot (when <paramref name="untilSnapshot"/>) or one delta arrived, checking that
-    /// each delta follows the last event; returns the book id.
-    /// </summary>
-    private static long? Follow(TestProbe strategy, LocalOrderBook book, long? bookId, bool untilSnapshot)
-    {
-        while (true)
-        {
-            var message = strategy.ExpectMsg<IOrderBookEvent>(Wait);
-            strategy.Reply(MarketDataDelivered.Instance);
-            switch (message)
-            {
-                case OrderBookSnapshot snapshot:
-                    book.Reset(snapshot.Bids, snapshot.Asks);
-                    bookId = snapshot.UpdateId;
-                    if (untilSnapshot)
-                    {
-                        return bookId;
-                    }
-
-                    break;
-                case OrderBookDelta delta:
-                    Assert.Equal(bookId, delta.PreviousUpdateId);
-                    book.Apply(delta.Bids, delta.Asks);
-                    Assert.False(book.IsCrossed);
-                    bookId = delta.UpdateId;
-                    if (!untilSnapshot)
-                    {
-                        return bookId;
-                    }
-
-                    break;
-            }
-        }
     }
 
     private JsonElement Rest(string path)

@@ -80,11 +80,11 @@ public sealed class ToobitFeedScenarios : EngineTestKit, IAsyncLifetime
         AwaitSubscriptions("diffDepth:BTCUSDT");
         var book = new LocalOrderBook();
 
-        var bookId = Follow(strategy, book, null, untilSnapshot: true);
+        var bookId = BookFollower.Follow(strategy, book, null, untilSnapshot: true, Wait);
         foreach (var mid in (decimal[])[50_010m, 50_020m])
         {
             SetMid(Btc, mid);
-            bookId = Follow(strategy, book, bookId, untilSnapshot: false);
+            bookId = BookFollower.Follow(strategy, book, bookId, untilSnapshot: false, Wait);
         }
 
         Venue.DropNextDiffDepth("BTCUSDT");
@@ -95,7 +95,7 @@ public sealed class ToobitFeedScenarios : EngineTestKit, IAsyncLifetime
         book.Reset(resync.Bids, resync.Asks);
         bookId = resync.UpdateId;
         SetMid(Btc, 50_050m);
-        Follow(strategy, book, bookId, untilSnapshot: false);
+        BookFollower.Follow(strategy, book, bookId, untilSnapshot: false, Wait);
 
         var truth = Rest("quote/v1/depth?symbol=BTCUSDT&limit=200");
         Assert.Equal(Levels(truth.GetProperty("b")), book.Bids().ToArray());
@@ -189,39 +189,6 @@ public sealed class ToobitFeedScenarios : EngineTestKit, IAsyncLifetime
             if (message is T target && isTarget(target))
             {
                 return target;
-            }
-        }
-    }
-
-    /// <summary>Applies book events until a snapshot (when <paramref name="untilSnapshot"/>) or one delta arrived, checking each delta follows the last event.</summary>
-    private static long? Follow(TestProbe strategy, LocalOrderBook book, long? bookId, bool untilSnapshot)
-    {
-        while (true)
-        {
-            var message = strategy.ExpectMsg<IOrderBookEvent>(Wait);
-            strategy.Reply(MarketDataDelivered.Instance);
-            switch (message)
-            {
-                case OrderBookSnapshot snapshot:
-                    book.Reset(snapshot.Bids, snapshot.Asks);
-                    bookId = snapshot.UpdateId;
-                    if (untilSnapshot)
-                    {
-                        return bookId;
-                    }
-
-                    break;
-                case OrderBookDelta delta:
-                    Assert.Equal(bookId, delta.PreviousUpdateId);
-                    book.Apply(delta.Bids, delta.Asks);
-                    Assert.False(book.IsCrossed);
-                    bookId = delta.UpdateId;
-                    if (!untilSnapshot)
-                    {
-                        return bookId;
-                    }
-
-                    break;
             }
         }
     }
