@@ -20,6 +20,7 @@ public sealed partial class ConnectionActor
         _loginKey = null;
         Transition(ConnectionState.Connecting);
         _transport.Tell(new TransportActor.Connect(_behavior.Endpoint, _generation), Self);
+        _sharedTransport?.Tell(new SharedTransportActor.RouteTo(_cids.Prefix), Self);
         Become(Connecting);
     }
 

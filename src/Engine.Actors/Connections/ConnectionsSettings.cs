@@ -72,6 +72,16 @@ public sealed record ConnectionsSettings(
     }
 
     /// <summary>
+    /// How frames of a socket group of <paramref name="login"/>'s venue are routed to their login; null for a venue that
+    /// names no login in its frames (every frame then goes to every member of the group).
+    /// </summary>
+    public static FrameRouter? SharedSocketRouter(LoginOptions login)
+    {
+        ArgumentNullException.ThrowIfNull(login);
+        return login.Venue == LoginOptions.QuantGatewayVenue ? QuantGatewayFrameRoute.Of : null;
+    }
+
+    /// <summary>
     /// Props of one login's subtree: its <see cref="ConnectionActor"/> (child <c>connection</c>, with its book) behind an
     /// Akka <see cref="BackoffSupervisor"/> in on-failure mode that recreates a failed connection after an exponential
     /// backoff between the login's reconnect bounds, without limit. <paramref name="sharedSocket"/> is the login's socket

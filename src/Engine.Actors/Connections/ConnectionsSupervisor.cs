@@ -85,9 +85,10 @@ public sealed partial class ConnectionsSupervisor : ReceiveActor, IWithTimers
     {
         var sockets = _settings.Logins
             .Where(l => l.Enabled && l.SocketGroup is { Length: > 0 })
-            .Select(l => l.SocketGroup!)
-            .Distinct()
-            .ToDictionary(g => g, g => Context.ActorOf(SharedTransportActor.Props(TransportActor.Props(_settings.SocketFactory)), $"socket-{g}"));
+            .GroupBy(l => l.SocketGroup!)
+            .ToDictionary(g => g.Key, g => Context.ActorOf(
+                SharedTransportActor.Props(TransportActor.Props(_settings.SocketFactory), ConnectionsSettings.SharedSocketRouter(g.First())),
+                $"socket-{g.Key}"));
         foreach (var login in _settings.Logins)
         {
             var id = new LoginId(login.Name);

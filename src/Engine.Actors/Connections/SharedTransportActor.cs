@@ -10,7 +10,10 @@ namespace Engine.Actors.Connections;
 /// socket from its own: <see cref="TransportActor.Connect"/> attaches the sender (opening the socket when
 /// it is not open; answering at once when it is), every frame goes to every attached member under that
 /// member's generation (each member's venue behaviour keeps only its own session's pushes and its own
-/// correlation keys), <see cref="TransportActor.Close"/> detaches the member and closes the socket only
+/// correlation keys), except a frame whose <see cref="FrameRoute"/> names a member: by a key the member claimed with
+/// <see cref="RouteTo"/> (its correlation prefix), or one learnt from an earlier frame of that member (the token its login
+/// reply handed out, <see cref="FrameRoute.Also"/>). That frame goes to that member only, so a group of n logins decodes
+/// a frame once instead of n times. <see cref="TransportActor.Close"/> detaches the member and closes the socket only
 /// when it was the last one or when the close is forced (a dead heartbeat), and the end of the socket is
 /// reported to every attached member. Owns the real <see cref="TransportActor"/> as its child, so the
 /// Websocket.Client threading and reconnection rules of that actor hold here too; members are watched and a
@@ -19,7 +22,10 @@ namespace Engine.Actors.Connections;
 public sealed partial class SharedTransportActor : ReceiveActor
 {
     private readonly Props _transportProps;
+    private readonly FrameRouter? _router;
     private readonly Dictionary<IActorRef, int> _attached = [];
+    private readonly Dictionary<string, IActorRef> _routes = new(StringComparer.Ordinal);
+    private readonly Dictionary<IActorRef, List<string>> _keysOf = [];
     private readonly Dictionary<IActorRef, int> _waiting = [];
     private readonly ILogger _log;
     private IActorRef _socket = ActorRefs.Nobody;
@@ -27,10 +33,14 @@ public sealed partial class SharedTransportActor : ReceiveActor
     private bool _open;
     private bool _opening;
 
-    /// <summary>Creates the actor; <paramref name="transport"/> makes the real socket actor in <see cref="PreStart"/>.</summary>
-    public SharedTransportActor(Props transport)
+    /// <summary>
+    /// Creates the actor; <paramref name="transport"/> makes the real socket actor in <see cref="PreStart"/>;
+    /// <paramref name="router"/> reads the venue's route keys from a frame (null: every frame goes to every member).
+    /// </summary>
+    public SharedTransportActor(Props transport, FrameRouter? router)
     {
         _transportProps = transport;
+        _router = router;
         _log = Context.CreateLogger<SharedTransportActor>();
         Receive<TransportActor.Connect>(OnConnect);
         Receive<TransportActor.Send>(s =>
@@ -41,6 +51,7 @@ public sealed partial class SharedTransportActor : ReceiveActor
             }
         });
         Receive<TransportActor.Close>(OnClose);
+        Receive<RouteTo>(OnRouteTo);
         Receive<TransportActor.Connected>(c => c.Generation == _generation, _ => OnOpened());
         Receive<TransportActor.FrameReceived>(f => f.Generation == _generation, OnFrame);
         Receive<TransportActor.Closed>(c => c.Generation == _generation, OnClosed);
@@ -51,7 +62,13 @@ public sealed partial class SharedTransportActor : ReceiveActor
     }
 
     /// <summary>Props; <paramref name="transport"/> makes the real socket actor (its owner must default to the parent).</summary>
-    public static Props Props(Props transport) => Akka.Actor.Props.Create(() => new SharedTransportActor(transport));
+    public static Props Props(Props transport, FrameRouter? router = null) => Akka.Actor.Props.Create(() => new SharedTransportActor(transport, router));
+
+    /// <summary>
+    /// From an attached member: frames whose route key is <paramref name="Key"/> are its own. Claims last until the
+    /// member detaches or the socket ends; a member claims again after it reconnects.
+    /// </summary>
+    public sealed record RouteTo(string Key);
 
     /// <inheritdoc />
     protected override void PreStart() => _socket = Context.ActorOf(_transportProps, "transport");
@@ -91,15 +108,73 @@ public sealed partial class SharedTransportActor : ReceiveActor
 
     private void OnFrame(TransportActor.FrameReceived frame)
     {
+        if (_router is not null && Owner(_router(frame.Frame)) is { } owner && _attached.TryGetValue(owner, out var ownerGeneration))
+        {
+            owner.Tell(frame with { Generation = ownerGeneration }, Self);
+            return;
+        }
+
         foreach (var (member, generation) in _attached)
         {
             member.Tell(frame with { Generation = generation }, Self);
         }
     }
 
+    /// <summary>The member <paramref name="route"/> names, learning its second key for that member; null: no member.</summary>
+    private IActorRef? Owner(FrameRoute route)
+    {
+        if (route.Key is { } key && _routes.TryGetValue(key, out var owner))
+        {
+            if (route.Also is { } also && !_routes.ContainsKey(also))
+            {
+                Claim(owner, also);
+            }
+
+            return owner;
+        }
+
+        return route.Also is { } alias && _routes.TryGetValue(alias, out var aliased) ? aliased : null;
+    }
+
+    private void OnRouteTo(RouteTo claim)
+    {
+        if (_attached.ContainsKey(Sender) || _waiting.ContainsKey(Sender))
+        {
+            Claim(Sender, claim.Key);
+        }
+    }
+
+    private void Claim(IActorRef member, string key)
+    {
+        if (_routes.TryGetValue(key, out var previous) && _keysOf.TryGetValue(previous, out var previousKeys))
+        {
+            previousKeys.Remove(key);
+        }
+
+        _routes[key] = member;
+        if (!_keysOf.TryGetValue(member, out var keys))
+        {
+            _keysOf[member] = keys = [];
+        }
+
+        keys.Add(key);
+    }
+
+    private void ForgetRoutes(IActorRef member)
+    {
+        if (_keysOf.Remove(member, out var keys))
+        {
+            foreach (var key in keys)
+            {
+                _routes.Remove(key);
+            }
+        }
+    }
+
     private void OnClose(TransportActor.Close close)
     {
         var member = Sender;
+        ForgetRoutes(member);
         _waiting.Remove(member);
         if (!_attached.Remove(member, out var generation))
         {
@@ -125,11 +200,14 @@ public sealed partial class SharedTransportActor : ReceiveActor
 
         _attached.Clear();
         _waiting.Clear();
+        _routes.Clear();
+        _keysOf.Clear();
         _generation++;
     }
 
     private void Detach(IActorRef member)
     {
+        ForgetRoutes(member);
         _waiting.Remove(member);
         if (_attached.Remove(member) && _attached.Count == 0 && _waiting.Count == 0 && _open)
         {
