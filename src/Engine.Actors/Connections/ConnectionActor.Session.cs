@@ -68,7 +68,7 @@ public sealed partial class ConnectionActor
         {
             if (e is not ConnectionStateChanged)
             {
-                Context.System.EventStream.Publish(e);
+                PublishAccountEvent(e);
             }
         }
 
@@ -218,6 +218,20 @@ public sealed partial class ConnectionActor
         }
     }
 
+    /// <summary>
+    /// Publishes a venue's account event on the event stream; a reconciled balance also goes to this login's book, which
+    /// judges orders that vanished while the engine was away by it. The book gets it from here rather than from the
+    /// stream, so a thousand logins do not hand each book a thousand logins' balances.
+    /// </summary>
+    private void PublishAccountEvent(object e)
+    {
+        Context.System.EventStream.Publish(e);
+        if (e is Engine.Messages.Accounts.BalanceChanged { IsReconciliation: true })
+        {
+            _orders.Tell(e, Self);
+        }
+    }
+
     private void OnReconcileAnswered(ReconcilePurpose purpose, VenueReply? reply, string? unknownReason)
     {
         var now = Now;
@@ -229,7 +243,7 @@ public sealed partial class ConnectionActor
             case BalancesListedReply balances:
                 foreach (var balance in balances.Balances)
                 {
-                    Context.System.EventStream.Publish(new Engine.Messages.Accounts.BalanceChanged(_login, now, balance, IsReconciliation: true));
+                    PublishAccountEvent(new Engine.Messages.Accounts.BalanceChanged(_login, now, balance, IsReconciliation: true));
                 }
 
                 break;

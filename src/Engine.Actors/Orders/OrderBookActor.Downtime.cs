@@ -7,7 +7,7 @@ namespace Engine.Actors.Orders;
 
 /// <summary>
 /// Orders that vanished from the venue while the engine did not listen (a venue without per-order queries): they wait
-/// for the balance the venue reports at the same reconciliation (published by the connection on the event stream), which
+/// for the balance the venue reports at the same reconciliation (handed to the book by its connection), which
 /// decides whether they filled (<see cref="DowntimeFillInference"/>). Reported balances are journaled when they change.
 /// </summary>
 public sealed partial class OrderBookActor

@@ -85,7 +85,6 @@ public sealed partial class OrderBookActor : ReceivePersistentActor, IWithTimers
             SnapshotPluginId = snapshotPluginId;
         }
 
-        Context.System.EventStream.Subscribe(Self, typeof(Engine.Messages.Accounts.BalanceChanged));
         Recover<SnapshotOffer>(OnSnapshotOffer);
         Recover<IOrderEvent>(OnRecoverEvent);
         Recover<OutdatedJournalEvent>(OnOutdatedEvent);

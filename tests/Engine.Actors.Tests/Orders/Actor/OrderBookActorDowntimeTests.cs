@@ -9,8 +9,8 @@ namespace Engine.Actors.Tests.Orders.Actor;
 /// <summary>Orders that vanish from the venue's open orders on a venue without per-order queries, judged on the balance.</summary>
 public sealed class OrderBookActorDowntimeTests : OrderBookActorTestBase
 {
-    /// <summary>The open orders without any order; waits until the book handled them (the test's parent forwards them, while
-    /// the connection, the book's real parent, tells them and publishes the balance in reply order).</summary>
+    /// <summary>The open orders without any order; waits until the book handled them (the connection, the book's real
+    /// parent, tells it the open orders and then the reconciled balances, in reply order).</summary>
     private void ReconcileWithout()
     {
         Tell(new ReconcileOpenOrders(Btc, [], Now, "open_orders after READY"));
@@ -18,7 +18,7 @@ public sealed class OrderBookActorDowntimeTests : OrderBookActorTestBase
     }
 
     private void ReportBalance(string asset, decimal total) =>
-        Sys.EventStream.Publish(new BalanceChanged(Login, Now, new Balance(asset, total, 0m, total), IsReconciliation: true));
+        Tell(new BalanceChanged(Login, Now, new Balance(asset, total, 0m, total), IsReconciliation: true));
 
     private void Baseline(decimal btc)
     {
