@@ -9,14 +9,18 @@ namespace Engine.Actors.Orders;
 /// I/O) but mutable: owned by one actor and not thread-safe. Venue reports for a venue id that no place reply has
 /// revealed yet are held (huobi_future and ftx push before they reply) and released by <see cref="TakeHeld"/> once
 /// the id is known, by a reply, by attribution to an order whose reply was lost (<see cref="OrderAttribution"/>), or
-/// at expiry, when they are attributed or become external; they are never dropped. Fill ids are unique per login.
+/// at expiry, when they are attributed or become external; they are never dropped. A fill id counts once per venue order, and once per
+/// symbol and side of the login: venues number trades per symbol (Binance), and a trade between two orders of the login (a
+/// self-trade) fills the buy and the sell under one id, while one trade on one side of one symbol is one fill, whichever
+/// order a report binds it to.
 /// </summary>
 public sealed class OrderBook
 {
     private readonly Dictionary<ClientOrderId, OrderState> _orders = [];
     private readonly Dictionary<VenueOrderId, ClientOrderId> _byVenueId = [];
     private readonly Dictionary<VenueOrderId, List<VenueOrderUpdate>> _held = [];
-    private readonly HashSet<FillId> _fillIds = [];
+    private readonly HashSet<(Symbol Symbol, OrderSide Side, FillId FillId)> _fillIds = [];
+    private readonly HashSet<(VenueOrderId VenueOrderId, FillId FillId)> _venueFillIds = [];
     private readonly Dictionary<ClientOrderId, long> _arrival = [];
     private readonly HashSet<ClientOrderId> _withoutVenueId = [];
 
@@ -94,7 +98,8 @@ public sealed class OrderBook
         }
 
         var normalized = NormalizeFill(order, orderEvent);
-        if (FillIdOf(normalized) is { } fillId && _fillIds.Contains(fillId) && !order.SeenFillIds.Contains(fillId))
+        if (FillIdOf(normalized) is { } fillId && !order.SeenFillIds.Contains(fillId)
+            && (_fillIds.Contains((order.Symbol, order.Side, fillId)) || (order.VenueOrderId is { } venueId && _venueFillIds.Contains((venueId, fillId)))))
         {
             return new OrderBookDecision(normalized, new OrderApplyResult(order, TransitionOutcome.Ignored, $"fill {fillId} is already counted on another order of {Login}"));
         }
@@ -127,6 +132,7 @@ public sealed class OrderBook
         _orders.Clear();
         _byVenueId.Clear();
         _fillIds.Clear();
+        _venueFillIds.Clear();
         _arrival.Clear();
         _withoutVenueId.Clear();
         _replyNotComing.Clear();
@@ -319,7 +325,14 @@ public sealed class OrderBook
             _byVenueId[venueId] = state.ClientOrderId;
         }
 
-        _fillIds.UnionWith(state.SeenFillIds);
+        foreach (var fillId in state.SeenFillIds)
+        {
+            _fillIds.Add((state.Symbol, state.Side, fillId));
+            if (state.VenueOrderId is { } venueOrderId)
+            {
+                _venueFillIds.Add((venueOrderId, fillId));
+            }
+        }
     }
 
     /// <summary>The bound report for <paramref name="order"/>: checked, and a fill of an external order re-typed.</summary>

@@ -249,6 +249,38 @@ public class OrderAttributionTests
     }
 
     [Fact]
+    public void The_same_trade_id_on_another_symbol_is_another_trade()
+    {
+        var eth = new Symbol("ETH/USDT");
+        var book = Book(
+            Order("a"), new OrderAccepted(Login, C("a"), T0, new VenueOrderId("v-7")),
+            new OrderSubmitted(Login, C("b"), T0, eth, OrderSide.Buy, OrderType.Limit, 10m, 100m), new OrderAccepted(Login, C("b"), T0, new VenueOrderId("v-8")));
+        Assert.True(book.Apply(Assert.Single(book.BindOrHold(FillReport("v-7", "12345", 4m)))).ShouldPersist);
+
+        var ethFill = new VenueOrderUpdate(new VenueOrderId("v-8"), T0.AddSeconds(10),
+            cid => new OrderPartiallyFilled(Login, cid, T0.AddSeconds(10), new VenueOrderId("v-8"), new FillId("12345"), 100m, 3m),
+            Terms: new ReportTerms(eth, OrderSide.Buy, null, null, null));
+        var applied = book.Apply(Assert.Single(book.BindOrHold(ethFill)));
+
+        Assert.True(applied.ShouldPersist, applied.Reason);
+        Assert.Equal((4m, 3m), (book.Find(C("a"))!.FilledQuantity, book.Find(C("b"))!.FilledQuantity));
+    }
+
+    [Fact]
+    public void A_self_trade_fills_the_buy_and_the_sell_under_one_trade_id()
+    {
+        var book = Book(
+            Order("buy"), new OrderAccepted(Login, C("buy"), T0, new VenueOrderId("v-7")),
+            Order("sell", side: OrderSide.Sell), new OrderAccepted(Login, C("sell"), T0, new VenueOrderId("v-8")));
+
+        Assert.True(book.Apply(Assert.Single(book.BindOrHold(FillReport("v-7", "t-1", 4m)))).ShouldPersist);
+        var sell = book.Apply(Assert.Single(book.BindOrHold(FillReport("v-8", "t-1", 4m, side: OrderSide.Sell))));
+
+        Assert.True(sell.ShouldPersist, sell.Reason);
+        Assert.Equal((4m, 4m), (book.Find(C("buy"))!.FilledQuantity, book.Find(C("sell"))!.FilledQuantity));
+    }
+
+    [Fact]
     public void Duplicate_fills_are_counted_once_per_login_even_when_bound_to_another_order()
     {
         var book = Book(Order("a"), new OrderAccepted(Login, C("a"), T0, new VenueOrderId("v-7")), Order("b"), new OrderAccepted(Login, C("b"), T0, new VenueOrderId("v-8")));
