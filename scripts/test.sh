@@ -83,28 +83,34 @@ prepare_chromium() {
 }
 
 prepare_chromium || true
-# ccxt (a client nobody on this team wrote) drives the Toobit simulator in ToobitCcxtClientTests. Installed with npm into
-# a cache outside the repository, at the version those tests were written against; without node/npm the tests skip.
-prepare_ccxt() {
-  if [ -n "${CCXT_HOME:-}" ]; then
-    log "ccxt from CCXT_HOME=$CCXT_HOME"
+# Clients nobody on this team wrote drive the simulators in tests/clients/ (ToobitCcxtClientTests, BinanceCcxtClientTests,
+# BinanceConnectorClientTests): each npm package is installed into its own cache folder outside the repository, at the
+# version those tests were written against, and named to the tests by an environment variable; without node/npm (or when
+# the install fails) the tests skip, saying why.
+#   prepare_npm VARIABLE PACKAGE VERSION
+prepare_npm() {
+  local var="$1" package="$2" version="$3"
+  if [ -n "${!var:-}" ]; then
+    log "$package from $var=${!var}"
     return 0
   fi
   if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-    log "node/npm not found; the ccxt client tests will be skipped"
+    log "node/npm not found; the $package client tests will be skipped"
     return 1
   fi
-  local home="${XDG_CACHE_HOME:-$HOME/.cache}/engine/ccxt-4.5.84"
-  if [ ! -d "$home/node_modules/ccxt" ]; then
-    log "installing ccxt 4.5.84 with npm into $home"
-    mkdir -p "$home" && (cd "$home" && npm install --silent --no-audit --no-fund ccxt@4.5.84 >/dev/null 2>&1) \
-      || { log "could not install ccxt; the ccxt client tests will be skipped"; return 1; }
+  local name="${package#@}"
+  local home="${XDG_CACHE_HOME:-$HOME/.cache}/engine/${name//\//-}-$version"
+  if [ ! -d "$home/node_modules/$package" ]; then
+    log "installing $package $version with npm into $home"
+    mkdir -p "$home" && (cd "$home" && npm install --silent --no-audit --no-fund "$package@$version" >/dev/null 2>&1) \
+      || { log "could not install $package; the $package client tests will be skipped"; return 1; }
   fi
-  export CCXT_HOME="$home"
-  log "ccxt ready ($CCXT_HOME)"
+  export "$var=$home"
+  log "$package ready ($home)"
 }
 
-prepare_ccxt || true
+prepare_npm CCXT_HOME ccxt 4.5.84 || true
+prepare_npm BINANCE_CONNECTOR_HOME @binance/connector 3.6.1 || true
 
 # Screenshots of the browser test are kept here as artifacts.
 export ENGINE_TEST_ARTIFACTS="${ENGINE_TEST_ARTIFACTS:-$root/artifacts}"

@@ -2,13 +2,16 @@ using System.Text.Json.Nodes;
 
 namespace Engine.Simulator.Venues.Binance;
 
-/// <summary>Method table, weights (§5) and the public methods <c>ping</c>, <c>time</c> and <c>exchangeInfo</c>.</summary>
+/// <summary>Method table, weights (§5) and the public methods <c>ping</c>, <c>time</c> and <c>exchangeInfo</c> (also served by REST).</summary>
 public sealed partial class BinanceSimulator
 {
     private static int Weight(BinanceRequest request) => request.Method switch
     {
         "exchangeInfo" or "account.status" => 20,
         "depth" => DepthWeight(request),
+        "trades.recent" => 25,
+        "ticker.book" or "ticker.price" => request.Has("symbol") ? 2 : 4,
+        "ticker.24hr" => DayTickerWeight(request.Has("symbol"), WantedSymbols(request).Count),
         "order.status" => 4,
         "openOrders.status" => request.Has("symbol") ? 6 : 80,
         "session.logon" or "session.status" or "session.logout" => 2,
@@ -20,8 +23,12 @@ public sealed partial class BinanceSimulator
     {
         "ping" => new BinanceOutcome(new JsonObject()),
         "time" => new BinanceOutcome(new JsonObject { ["serverTime"] = request.Session.Time(request.Now) }),
-        "exchangeInfo" => new BinanceOutcome(ExchangeInfo(request)),
+        "exchangeInfo" => new BinanceOutcome(ExchangeInfo(WantedSymbols(request), request.Session.Time(request.Now))),
         "depth" => DepthMethod(request),
+        "trades.recent" => RecentTradesMethod(request),
+        "ticker.book" => BookTickerMethod(request),
+        "ticker.price" => PriceTickerMethod(request),
+        "ticker.24hr" => DayTickerMethod(request),
         "session.logon" => SessionLogon(request),
         "session.status" => new BinanceOutcome(SessionStatus(request.Session, request.Now)),
         "session.logout" => SessionLogout(request),
@@ -38,7 +45,8 @@ public sealed partial class BinanceSimulator
         _ => throw new BinanceRequestException(400, -1000, $"Unknown method '{request.Method}'."),
     };
 
-    private JsonObject ExchangeInfo(BinanceRequest request)
+    /// <summary>The symbols a WebSocket API <c>exchangeInfo</c> asks for: <c>symbol</c> and/or <c>symbols</c>; empty = all.</summary>
+    private static HashSet<string> WantedSymbols(BinanceRequest request)
     {
         var wanted = new HashSet<string>(StringComparer.Ordinal);
         if (request.String("symbol") is { } one)
@@ -54,6 +62,15 @@ public sealed partial class BinanceSimulator
             }
         }
 
+        return wanted;
+    }
+
+    /// <summary>
+    /// <c>exchangeInfo</c> of the WebSocket API and of REST <c>GET /api/v3/exchangeInfo</c>: the symbols in
+    /// <paramref name="wanted"/> (all when empty; -1121 for one this venue does not list) with <paramref name="serverTime"/>.
+    /// </summary>
+    private JsonObject ExchangeInfo(HashSet<string> wanted, long serverTime)
+    {
         var unknown = wanted.FirstOrDefault(w => engine.Rules(w) is null);
         if (unknown is not null)
         {
@@ -100,7 +117,7 @@ public sealed partial class BinanceSimulator
         return new JsonObject
         {
             ["timezone"] = "UTC",
-            ["serverTime"] = request.Session.Time(request.Now),
+            ["serverTime"] = serverTime,
             ["rateLimits"] = new JsonArray(
                 RateLimit("REQUEST_WEIGHT", "MINUTE", 1, limits.WeightPerMinute),
                 RateLimit("ORDERS", "SECOND", 10, limits.OrdersPerTenSeconds),

@@ -238,9 +238,14 @@ public sealed partial class BinanceSimulator
         return names;
     }
 
-    /// <summary>True for <c>&lt;symbol&gt;@&lt;type&gt;</c> with a lower-case simulated symbol and a stream type this simulator publishes.</summary>
+    /// <summary>True for <c>!miniTicker@arr</c> and for <c>&lt;symbol&gt;@&lt;type&gt;</c> with a lower-case simulated symbol and a stream type this simulator publishes.</summary>
     private static bool IsStream(string name)
     {
+        if (name == AllMiniTickers)
+        {
+            return true;
+        }
+
         var at = name.IndexOf('@', StringComparison.Ordinal);
         if (at <= 0)
         {

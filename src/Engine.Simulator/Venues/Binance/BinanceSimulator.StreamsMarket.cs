@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Engine.Simulator.Faults;
 using Engine.Simulator.Market;
 using Engine.Simulator.Matching;
-using Microsoft.AspNetCore.Http;
 
 namespace Engine.Simulator.Venues.Binance;
 
@@ -19,6 +17,9 @@ namespace Engine.Simulator.Venues.Binance;
 /// </summary>
 public sealed partial class BinanceSimulator
 {
+    /// <summary>The kline intervals served (<c>1M</c> is not).</summary>
+    private static readonly string[] KlineIntervals = ["1s", "1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h", "8h", "12h", "1d", "3d", "1w"];
+
     private readonly DepthTape depthTape = new();
     private readonly CandleTape candles = new();
     private readonly Dictionary<string, long> tradeIds = new(StringComparer.Ordinal);
@@ -200,6 +201,7 @@ public sealed partial class BinanceSimulator
         var id = tradeIds.GetValueOrDefault(symbol, venue.FirstOrderId) + 1;
         tradeIds[symbol] = id;
         tickers.Add(symbol, id, price, quantity, now);
+        RecordTrade(symbol, id, price, quantity, buyerIsMaker, now);
         var ms = now.ToUnixTimeMilliseconds();
         var lower = symbol.ToLowerInvariant();
         Publish(sessions, lower + "@trade", new JsonObject
@@ -215,14 +217,23 @@ public sealed partial class BinanceSimulator
         PublishCandles(sessions, symbol, price, quantity, now);
     }
 
+    /// <summary>
+    /// Folds a price into the candles of every served interval, subscribed or not, so that a client subscribing later
+    /// gets the candle of the current interval (and, at its first price, the close of the one before), never one left
+    /// over from an earlier subscription; publishes them to the subscribers.
+    /// </summary>
     private void PublishCandles(List<BinanceStreamSession> sessions, string symbol, decimal price, decimal volume, DateTimeOffset now)
     {
         var prefix = symbol.ToLowerInvariant() + "@kline_";
-        var intervals = sessions.SelectMany(s => s.Streams).Where(s => s.StartsWith(prefix, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var stream in intervals)
+        foreach (var name in KlineIntervals)
         {
-            var name = stream[prefix.Length..];
             var (candle, closed) = candles.Add(symbol, KlineInterval(name)!.Value, price, volume, now);
+            var stream = prefix + name;
+            if (!sessions.Exists(s => s.Streams.Contains(stream)))
+            {
+                continue;
+            }
+
             if (closed is not null)
             {
                 Publish(sessions, stream, Kline(symbol, name, closed, isClosed: true, now));
@@ -248,7 +259,7 @@ public sealed partial class BinanceSimulator
     };
 
     /// <summary>Sends <paramref name="payload"/> to every session subscribed to <paramref name="stream"/>, raw or combined as each asks.</summary>
-    private static void Publish(List<BinanceStreamSession> sessions, string stream, JsonObject payload)
+    private static void Publish(List<BinanceStreamSession> sessions, string stream, JsonNode payload)
     {
         string? raw = null;
         string? combined = null;
@@ -305,45 +316,6 @@ public sealed partial class BinanceSimulator
         }
 
         return snapshot;
-    }
-
-    /// <summary>REST <c>GET /api/v3/depth?symbol=&amp;limit=</c> (§1.6): default 100 levels, at most 5,000.</summary>
-    private async Task HandleDepthRestAsync(HttpContext context)
-    {
-        var symbol = context.Request.Query["symbol"].ToString();
-        var limitText = context.Request.Query["limit"].ToString();
-        string body;
-        var status = StatusCodes.Status200OK;
-        if (symbol.Length == 0)
-        {
-            status = StatusCodes.Status400BadRequest;
-            body = """{"code":-1102,"msg":"Mandatory parameter 'symbol' was not sent, was empty/null, or malformed."}""";
-        }
-        else if (limitText.Length > 0 && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out var l) || l < 1))
-        {
-            status = StatusCodes.Status400BadRequest;
-            body = """{"code":-1100,"msg":"Illegal characters found in parameter 'limit'; legal range is '^[0-9]{1,20}$'."}""";
-        }
-        else
-        {
-            var limit = limitText.Length == 0 ? 100 : Math.Min(int.Parse(limitText, CultureInfo.InvariantCulture), BinanceStreamsLimits.MaxDepthLimit);
-            lock (gate)
-            {
-                if (engine.Rules(symbol) is null)
-                {
-                    status = StatusCodes.Status400BadRequest;
-                    body = """{"code":-1121,"msg":"Invalid symbol."}""";
-                }
-                else
-                {
-                    body = BinanceJson.Write(DepthSnapshot(symbol, limit));
-                }
-            }
-        }
-
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json;charset=UTF-8";
-        await context.Response.WriteAsync(body, context.RequestAborted);
     }
 
     /// <summary>WebSocket API <c>depth</c> (§1.6), unsigned: <c>symbol</c>, <c>limit</c> (default 100, at most 5,000).</summary>

@@ -88,7 +88,7 @@ public sealed partial class BinanceSimulator : IVenueSimulator
         endpoints.Map("/ws", HandleStreamsAsync);
         endpoints.Map("/ws/{**streams}", HandleStreamsAsync);
         endpoints.Map("/stream", HandleStreamsAsync);
-        endpoints.MapGet("/api/v3/depth", HandleDepthRestAsync);
+        MapRest(endpoints);
     }
 
     /// <inheritdoc />
