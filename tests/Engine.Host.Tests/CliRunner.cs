@@ -13,6 +13,22 @@ internal static class CliRunner
         return (code, output.ToString(), error.ToString());
     }
 
+    /// <summary>
+    /// Runs <c>check-config</c> on <paramref name="content"/> saved as <c>bad.conf</c>, asserts it fails with exit code 2
+    /// and an error naming the file, and returns the error output.
+    /// </summary>
+    public static async Task<string> CheckBadConfigAsync(string content)
+    {
+        using var dir = new TempDir();
+        var file = dir.File("bad.conf", content);
+
+        var (code, _, error) = await RunAsync("check-config", "--config", file);
+
+        Assert.Equal(2, code);
+        Assert.Contains("bad.conf", error, StringComparison.Ordinal);
+        return error;
+    }
+
     /// <summary>The repository root (the folder holding Engine.sln).</summary>
     public static string RepoRoot()
     {

@@ -1,10 +1,7 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Engine.Actors.Connections;
-using Engine.Actors.Orders;
 using Engine.Actors.Venues.Binance;
 using Engine.Bench.Orders;
-using Akka.Actor;
 using Engine.Messages.Identifiers;
 using Engine.Simulator.Accounts;
 using Engine.Simulator.Hosting;
@@ -20,7 +17,7 @@ namespace Engine.Bench.Binance;
 /// <para>
 /// Engine side: the real tree (ConnectionsSupervisor → ConnectionActor with <see cref="BinanceConnectionBehavior"/>
 /// → OrderBookActor on Akka.NET, on the default durable journal in a temp dir: the engine plugin on SQLite, synchronous FULL) with an HMAC login; a
-/// <see cref="OrderFlowActor"/> (window 1) tells one <c>SubmitOrder</c> at a time to the supervisor and stops the clock when the
+/// <see cref="OrderFlowActor"/> (window 1, <see cref="VenueRoundTrip"/>) tells one <c>SubmitOrder</c> at a time to the supervisor and stops the clock when the
 /// <c>OrderAccepted</c> for it arrives on the event stream. Baseline: <see cref="RawBinanceClient"/> signs and sends
 /// the same <c>order.place</c> (HMAC demo key, <c>newOrderRespType</c> FULL, as the engine sends) and waits for the
 /// response, one at a time. Each side has its own simulator account, so the engine's reconciliation never sees the
@@ -45,7 +42,6 @@ public static class BinanceRoundTripBench
     private const string EngineSecret = "benchBinanceEngineSecret";
     private const int HighLimit = 1_000_000;
     private static readonly LoginId Login = new("bench-binance");
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(2);
 
     public static async IAsyncEnumerable<BenchResult> RunAsync(BenchContext context, [EnumeratorCancellation] CancellationToken ct)
     {
@@ -68,12 +64,9 @@ public static class BinanceRoundTripBench
         await context.Progress.WriteLineAsync($"binance: engine SubmitOrder → OrderAccepted ({Warmup} warm-up + {Samples})...");
         var engine = await EngineAsync(simulator.WebSocketUri, loggerFactory, context.Progress, ct);
 
-        foreach (var (name, fraction) in new[] { ("binance.roundtrip_p50_us", 0.50), ("binance.roundtrip_p99_us", 0.99) })
+        foreach (var result in await VenueRoundTrip.CompareAsync("binance", engine, raw, context.Progress))
         {
-            var value = Percentile(engine, fraction);
-            var baseline = Percentile(raw, fraction);
-            await context.Progress.WriteLineAsync($"{name}: engine {value:F1} µs, raw {baseline:F1} µs, difference {value - baseline:F1} µs");
-            yield return new BenchResult(name, "us", value, baseline, LowerIsBetter: true);
+            yield return result;
         }
     }
 
@@ -84,83 +77,25 @@ public static class BinanceRoundTripBench
         return await client.RoundTripsAsync("raw", Samples, ct);
     }
 
-    private static async Task<long[]> EngineAsync(Uri uri, ILoggerFactory loggerFactory, TextWriter progress, CancellationToken ct)
+    private static Task<long[]> EngineAsync(Uri uri, ILoggerFactory loggerFactory, TextWriter progress, CancellationToken ct)
     {
-        using var journal = new BenchJournal("engine-bench-binance-");
-        await progress.WriteLineAsync($"binance: engine journal {journal.Description}");
-        var system = await BenchSystem.CreateAsync("bench-binance", loggerFactory, journal.Journal, journal.Snapshots, ct);
-        try
+        var login = new LoginOptions
         {
-            var login = new LoginOptions
+            Name = Login.Value,
+            Venue = LoginOptions.BinanceVenue,
+            Binance = new Engine.Actors.Venues.Binance.BinanceOptions
             {
-                Name = Login.Value,
-                Venue = LoginOptions.BinanceVenue,
-                Binance = new Engine.Actors.Venues.Binance.BinanceOptions
-                {
-                    Url = uri,
-                    ApiKey = EngineApiKey,
-                    KeyType = BinanceKeyType.Hmac,
-                    Secret = EngineSecret,
-                    Symbols = [BinanceBenchOrder.Symbol],
-                    RequestWeightPerMinute = HighLimit,
-                    OrdersPerTenSeconds = HighLimit,
-                    OrdersPerDay = HighLimit * 100,
-                },
-            };
-            var problems = login.Validate().ToList();
-            if (problems.Count > 0)
-            {
-                throw new InvalidOperationException("bench login is invalid: " + string.Join("; ", problems));
-            }
-
-            var settings = new ConnectionsSettings([login], id => OrderBookActor.Props(id, new OrderBookOptions()));
-            var connections = system.ActorOf(ConnectionsSupervisor.Props(settings), "connections");
-            var flow = system.ActorOf(Props.Create(() => new OrderFlowActor(connections, Login, new Symbol(BinanceBenchOrder.Symbol))), "probe");
-
-            await FirstAcceptedAsync(flow, progress, ct);
-            await RoundTripsAsync(flow, Warmup, ct);
-            return await RoundTripsAsync(flow, Samples, ct);
-        }
-        finally
-        {
-            await system.Terminate();
-        }
-    }
-
-    /// <summary>Retries a single order until one is accepted: the login must reach READY and its symbol rules the order book.</summary>
-    private static async Task FirstAcceptedAsync(IActorRef flow, TextWriter progress, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await RoundTripsAsync(flow, 1, ct);
-                return;
-            }
-            catch (InvalidOperationException ex) when (attempt < 100)
-            {
-                if (attempt == 1)
-                {
-                    await progress.WriteLineAsync($"binance: waiting for the login to become tradable ({ex.Message})");
-                }
-
-                await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
-            }
-        }
-    }
-
-    private static async Task<long[]> RoundTripsAsync(IActorRef flow, int count, CancellationToken ct)
-    {
-        var done = new TaskCompletionSource<long[]>(TaskCreationOptions.RunContinuationsAsynchronously);
-        flow.Tell(new OrderFlowActor.Run(count, Window: 1, done));
-        return await done.Task.WaitAsync(StepTimeout, ct);
-    }
-
-    private static double Percentile(long[] ticks, double fraction)
-    {
-        var sorted = ticks.Order().ToArray();
-        var index = Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1);
-        return sorted[index] * 1_000_000.0 / Stopwatch.Frequency;
+                Url = uri,
+                ApiKey = EngineApiKey,
+                KeyType = BinanceKeyType.Hmac,
+                Secret = EngineSecret,
+                Symbols = [BinanceBenchOrder.Symbol],
+                RequestWeightPerMinute = HighLimit,
+                OrdersPerTenSeconds = HighLimit,
+                OrdersPerDay = HighLimit * 100,
+            },
+        };
+        return VenueRoundTrip.EngineAsync("binance", login, BinanceBenchOrder.Symbol, Warmup, Samples, loggerFactory, progress, ct);
     }
 
     private static AccountOptions BenchBalances(AccountOptions account) => account with

@@ -39,33 +39,8 @@ public static class TaskAuditWriter
         using var json = new Utf8JsonWriter(output);
         json.WriteStartObject();
         json.WriteNumber("tasksEventsRead", report.EventsRead);
-        json.WriteStartArray("taskCommands");
-        foreach (var command in report.Commands)
-        {
-            json.WriteStartObject();
-            json.WriteString("login", command.Login);
-            json.WriteString("commandId", command.CommandId);
-            json.WriteString("operation", command.Operation);
-            json.WriteString("final", command.Final);
-            json.WriteBoolean("resolved", command.IsResolved);
-            json.WriteNumber("events", command.Timeline.Length);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("tradeResults");
-        foreach (var trade in report.Trades)
-        {
-            json.WriteStartObject();
-            json.WriteString("login", trade.Login);
-            json.WriteString("resultId", trade.ResultId);
-            json.WriteString("taskId", trade.TaskId);
-            json.WriteBoolean("succeeded", trade.Succeeded);
-            json.WriteString("detail", trade.Detail);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        json.WriteObjects("taskCommands", report.Commands, WriteCommand);
+        json.WriteObjects("tradeResults", report.Trades, WriteTrade);
         json.WriteStartArray("taskViolations");
         foreach (var violation in report.Violations)
         {
@@ -74,5 +49,24 @@ public static class TaskAuditWriter
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    private static void WriteCommand(Utf8JsonWriter json, TaskCommandAudit command)
+    {
+        json.WriteString("login", command.Login);
+        json.WriteString("commandId", command.CommandId);
+        json.WriteString("operation", command.Operation);
+        json.WriteString("final", command.Final);
+        json.WriteBoolean("resolved", command.IsResolved);
+        json.WriteNumber("events", command.Timeline.Length);
+    }
+
+    private static void WriteTrade(Utf8JsonWriter json, TradeResultAudit trade)
+    {
+        json.WriteString("login", trade.Login);
+        json.WriteString("resultId", trade.ResultId);
+        json.WriteString("taskId", trade.TaskId);
+        json.WriteBoolean("succeeded", trade.Succeeded);
+        json.WriteString("detail", trade.Detail);
     }
 }

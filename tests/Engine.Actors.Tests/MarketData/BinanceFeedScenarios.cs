@@ -237,17 +237,7 @@ public sealed class BinanceFeedScenarios : EngineTestKit, IAsyncLifetime
         // The age timer fires on the virtual clock; the market keeps moving (one trade and one diff per step) while both
         // sockets are open, until the new one took over and the old one is closed.
         Advance(TimeSpan.FromHours(1));
-        var steps = 0;
-        AwaitAssert(
-            () =>
-            {
-                SetMid(mid += 10m);
-                steps++;
-                Assert.Equal(2, Venue.StreamConnectionsAccepted);
-                Assert.Equal(1, Venue.StreamConnections);
-            },
-            Wait,
-            TimeSpan.FromMilliseconds(20));
+        (mid, var steps) = StepUntilReplaced(mid);
         for (var i = 0; i < 3; i++)
         {
             SetMid(mid += 10m);
@@ -277,17 +267,7 @@ public sealed class BinanceFeedScenarios : EngineTestKit, IAsyncLifetime
 
         Assert.Equal(1, Venue.AnnounceStreamsShutdown());
 
-        var steps = 0;
-        AwaitAssert(
-            () =>
-            {
-                SetMid(mid += 10m);
-                steps++;
-                Assert.Equal(2, Venue.StreamConnectionsAccepted);
-                Assert.Equal(1, Venue.StreamConnections);
-            },
-            Wait,
-            TimeSpan.FromMilliseconds(20));
+        var (_, steps) = StepUntilReplaced(mid);
         AwaitStreams("btcusdt@trade");
         var seen = new MarketDataSeen();
         seen.Until(strategy, () => seen.Trades.Count == steps);
@@ -327,6 +307,26 @@ public sealed class BinanceFeedScenarios : EngineTestKit, IAsyncLifetime
         AwaitAssert(() => Assert.Equal(streams, Venue.StreamSubscriptions()), Wait, TimeSpan.FromMilliseconds(20));
 
     private void SetMid(decimal mid) => Venue.ApplyMarket(new MarketCommand { Symbol = "BTCUSDT", Mid = mid });
+
+    /// <summary>
+    /// Moves the market one step (a trade and a diff) at a time, from <paramref name="mid"/>, until the replacement socket
+    /// has taken over (two accepted, one open); returns the last mid set and the number of steps.
+    /// </summary>
+    private (decimal Mid, int Steps) StepUntilReplaced(decimal mid)
+    {
+        var steps = 0;
+        AwaitAssert(
+            () =>
+            {
+                SetMid(mid += 10m);
+                steps++;
+                Assert.Equal(2, Venue.StreamConnectionsAccepted);
+                Assert.Equal(1, Venue.StreamConnections);
+            },
+            Wait,
+            TimeSpan.FromMilliseconds(20));
+        return (mid, steps);
+    }
 
     private static void DrainUntil(TestProbe strategy, decimal mid)
     {

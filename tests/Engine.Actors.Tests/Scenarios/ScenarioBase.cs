@@ -130,4 +130,15 @@ public abstract partial class ScenarioBase : EngineTestKit, IAsyncLifetime
 
     /// <summary>The venue's changes to the engine settings (its connection behaviour, its checks); unchanged by default.</summary>
     protected virtual ConnectionsSettings ForVenue(ConnectionsSettings settings) => settings;
+
+    /// <summary>Asserts that every login of <paramref name="settings"/> is valid, as the engine would require at start-up; returns them.</summary>
+    protected static ConnectionsSettings Validated(ConnectionsSettings settings)
+    {
+        foreach (var login in settings.Logins)
+        {
+            Assert.Empty(login.Validate());
+        }
+
+        return settings;
+    }
 }

@@ -1,8 +1,5 @@
-using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading.Channels;
 using Engine.Simulator.Hosting;
 using Engine.Simulator.Market;
 using Engine.Simulator.Tests.Support;
@@ -10,11 +7,9 @@ using Engine.Simulator.Venues.Binance;
 
 namespace Engine.Simulator.Tests.Binance;
 
-/// <summary>Loopback WebSocket client for the Binance simulator: a reader task queues every frame; every wait has a timeout.</summary>
-public sealed class BinanceTestClient : IAsyncDisposable
+/// <summary>Loopback WebSocket client for the Binance simulator (<see cref="JsonSocketClient"/>): requests with raw ids, user data events.</summary>
+public sealed class BinanceTestClient : JsonSocketClient
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
-
     public static readonly DateTimeOffset Start = new(2026, 1, 5, 12, 0, 30, 250, TimeSpan.Zero);
 
     public const string HmacKey = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A";
@@ -24,13 +19,6 @@ public sealed class BinanceTestClient : IAsyncDisposable
     public const string Ed25519Key = "4yNzx3yWC5bS6YTwEkSRaC0nRmSQIIStAUOh1b6kqaBrTLIhjCpI5lJH8q8R8WNO";
 
     public static readonly byte[] Ed25519Seed = Convert.FromHexString("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60");
-
-    private readonly ClientWebSocket socket = new();
-    private readonly Channel<JsonElement> frames = Channel.CreateUnbounded<JsonElement>();
-    private readonly List<JsonElement> backlog = [];
-    private Task? reader;
-
-    public WebSocket Socket => socket;
 
     public static SimulatorOptions Options(BinanceOptions? venue = null) => new()
     {
@@ -48,9 +36,7 @@ public sealed class BinanceTestClient : IAsyncDisposable
     public static async Task<BinanceTestClient> ConnectAsync(SimulatorHost host, string query = "")
     {
         var client = new BinanceTestClient();
-        using var cts = new CancellationTokenSource(Timeout);
-        await client.socket.ConnectAsync(new Uri(host.WebSocketUri + query), cts.Token);
-        client.reader = client.ReadAsync();
+        await client.ConnectAsync(new Uri(host.WebSocketUri + query));
         return client;
     }
 
@@ -74,12 +60,6 @@ public sealed class BinanceTestClient : IAsyncDisposable
 
     public static string Payload(JsonObject parameters) => BinanceSignature.Payload(JsonDocument.Parse(parameters.ToJsonString()).RootElement);
 
-    public async Task SendAsync(string json)
-    {
-        using var cts = new CancellationTokenSource(Timeout);
-        await socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, cts.Token);
-    }
-
     /// <summary>Sends a request with id <paramref name="id"/> (any JSON value) and returns the response with the same raw id.</summary>
     public async Task<JsonElement> RequestAsync(JsonNode? id, string method, JsonObject? parameters = null)
     {
@@ -92,86 +72,4 @@ public sealed class BinanceTestClient : IAsyncDisposable
     /// <summary>Next user data event (unwrapped frame) whose <c>event.e</c> is <paramref name="type"/>.</summary>
     public Task<JsonElement> EventAsync(string type, Func<JsonElement, bool>? where = null) =>
         ExpectAsync(f => f.TryGetProperty("event", out var e) && e.GetProperty("e").GetString() == type && (where is null || where(e)));
-
-    /// <summary>First frame (backlog first, then new ones in order) matching <paramref name="predicate"/>; others stay queued.</summary>
-    public async Task<JsonElement> ExpectAsync(Func<JsonElement, bool> predicate)
-    {
-        var index = backlog.FindIndex(f => predicate(f));
-        if (index >= 0)
-        {
-            var found = backlog[index];
-            backlog.RemoveAt(index);
-            return found;
-        }
-
-        using var cts = new CancellationTokenSource(Timeout);
-        while (true)
-        {
-            var frame = await frames.Reader.ReadAsync(cts.Token);
-            if (predicate(frame))
-            {
-                return frame;
-            }
-
-            backlog.Add(frame);
-        }
-    }
-
-    /// <summary>Every frame received so far that no expectation consumed, in arrival order.</summary>
-    public IReadOnlyList<JsonElement> Pending()
-    {
-        while (frames.Reader.TryRead(out var f))
-        {
-            backlog.Add(f);
-        }
-
-        return [.. backlog];
-    }
-
-    /// <summary>Completes when the server has closed or dropped the connection.</summary>
-    public async Task WaitClosedAsync() => await reader!.WaitAsync(Timeout);
-
-    public async ValueTask DisposeAsync()
-    {
-        socket.Abort();
-        if (reader is not null)
-        {
-            await reader.WaitAsync(Timeout);
-        }
-
-        socket.Dispose();
-    }
-
-    private async Task ReadAsync()
-    {
-        var buffer = new byte[64 * 1024];
-        try
-        {
-            while (true)
-            {
-                using var ms = new MemoryStream();
-                WebSocketReceiveResult result;
-                do
-                {
-                    result = await socket.ReceiveAsync(buffer, CancellationToken.None);
-                    if (result.MessageType == WebSocketMessageType.Close)
-                    {
-                        return;
-                    }
-
-                    ms.Write(buffer, 0, result.Count);
-                }
-                while (!result.EndOfMessage);
-
-                frames.Writer.TryWrite(JsonDocument.Parse(ms.ToArray()).RootElement.Clone());
-            }
-        }
-        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)
-        {
-        }
-        finally
-        {
-            frames.Writer.TryComplete();
-        }
-    }
 }

@@ -1,8 +1,5 @@
-using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading.Channels;
 using Engine.Simulator.Hosting;
 using Engine.Simulator.Market;
 using Engine.Simulator.Tests.Support;
@@ -10,24 +7,16 @@ using Engine.Simulator.Venues.DBot;
 
 namespace Engine.Simulator.Tests.DBot;
 
-/// <summary>Loopback client of the DBot trading WebSocket: a reader task queues every frame; every wait has a timeout.</summary>
-public sealed class DBotTestClient : IAsyncDisposable
+/// <summary>Loopback client of the DBot trading and data WebSockets (<see cref="JsonSocketClient"/>): RPC calls, follow orders, trade results.</summary>
+public sealed class DBotTestClient : JsonSocketClient
 {
     public const string Key = "demo-dbot-key";
 
     public const string Leader = "4Be9CvxqHW6BYiRAxW9Q3xu1ycTMWaL5z8NX4HR3ha7t";
 
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
-
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 30, 0, TimeSpan.Zero);
 
-    private readonly ClientWebSocket socket = new();
-    private readonly Channel<JsonElement> frames = Channel.CreateUnbounded<JsonElement>();
-    private readonly List<JsonElement> backlog = [];
-    private Task? reader;
     private long nextId = 1_761_291_309;
-
-    public ClientWebSocket Socket => socket;
 
     public static async Task<(SimulatorHost Host, ManualTimeProvider Clock)> StartAsync(DBotOptions? venue = null)
     {
@@ -47,14 +36,12 @@ public sealed class DBotTestClient : IAsyncDisposable
         var client = new DBotTestClient();
         if (key is not null)
         {
-            client.socket.Options.SetRequestHeader("x-api-key", key);
+            client.Socket.Options.SetRequestHeader("x-api-key", key);
         }
 
-        client.socket.Options.KeepAliveInterval = TimeSpan.Zero;
-        client.socket.Options.CollectHttpResponseDetails = true;
-        using var cts = new CancellationTokenSource(Timeout);
-        await client.socket.ConnectAsync(new Uri($"ws://127.0.0.1:{host.Port}{path}"), cts.Token);
-        client.reader = client.ReadAsync();
+        client.Socket.Options.KeepAliveInterval = TimeSpan.Zero;
+        client.Socket.Options.CollectHttpResponseDetails = true;
+        await client.ConnectAsync(new Uri($"ws://127.0.0.1:{host.Port}{path}"));
         return client;
     }
 
@@ -71,12 +58,6 @@ public sealed class DBotTestClient : IAsyncDisposable
         ["buySettings"] = new JsonObject { ["maxBuyAmountUI"] = "0.5", ["maxSlippage"] = 0.2 },
         ["sellSettings"] = new JsonObject { ["mode"] = "mixed" },
     };
-
-    public async Task SendAsync(string json)
-    {
-        using var cts = new CancellationTokenSource(Timeout);
-        await socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, cts.Token);
-    }
 
     /// <summary>Sends an RPC with the next integer id and returns its <c>result</c>.</summary>
     public async Task<JsonElement> CallAsync(string method, JsonObject? parameters = null)
@@ -106,88 +87,6 @@ public sealed class DBotTestClient : IAsyncDisposable
     public static bool IsReply(JsonElement frame, string rawId) =>
         frame.GetProperty("method").GetString() == "rpcResponse" && frame.TryGetProperty("id", out var i) && i.GetRawText() == rawId;
 
-    /// <summary>First frame (backlog first, then new ones in order) matching <paramref name="predicate"/>; others stay queued.</summary>
-    public async Task<JsonElement> ExpectAsync(Func<JsonElement, bool> predicate)
-    {
-        var index = backlog.FindIndex(f => predicate(f));
-        if (index >= 0)
-        {
-            var found = backlog[index];
-            backlog.RemoveAt(index);
-            return found;
-        }
-
-        using var cts = new CancellationTokenSource(Timeout);
-        while (true)
-        {
-            var frame = await frames.Reader.ReadAsync(cts.Token);
-            if (predicate(frame))
-            {
-                return frame;
-            }
-
-            backlog.Add(frame);
-        }
-    }
-
     /// <summary>The next frame, whatever it is (backlog first).</summary>
     public Task<JsonElement> NextAsync() => ExpectAsync(_ => true);
-
-    /// <summary>Every frame received so far that no expectation consumed, in arrival order.</summary>
-    public IReadOnlyList<JsonElement> Pending()
-    {
-        while (frames.Reader.TryRead(out var f))
-        {
-            backlog.Add(f);
-        }
-
-        return [.. backlog];
-    }
-
-    /// <summary>Completes when the server has closed or dropped the connection.</summary>
-    public async Task WaitClosedAsync() => await reader!.WaitAsync(Timeout);
-
-    public async ValueTask DisposeAsync()
-    {
-        socket.Abort();
-        if (reader is not null)
-        {
-            await reader.WaitAsync(Timeout);
-        }
-
-        socket.Dispose();
-    }
-
-    private async Task ReadAsync()
-    {
-        var buffer = new byte[64 * 1024];
-        try
-        {
-            while (true)
-            {
-                using var ms = new MemoryStream();
-                WebSocketReceiveResult result;
-                do
-                {
-                    result = await socket.ReceiveAsync(buffer, CancellationToken.None);
-                    if (result.MessageType == WebSocketMessageType.Close)
-                    {
-                        return;
-                    }
-
-                    ms.Write(buffer, 0, result.Count);
-                }
-                while (!result.EndOfMessage);
-
-                frames.Writer.TryWrite(JsonDocument.Parse(ms.ToArray()).RootElement.Clone());
-            }
-        }
-        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)
-        {
-        }
-        finally
-        {
-            frames.Writer.TryComplete();
-        }
-    }
 }

@@ -1,10 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Engine.Simulator.Hosting;
-using Engine.Simulator.Market;
-using Engine.Simulator.Tests.Support;
-using Engine.Simulator.Venues.Binance;
 
 namespace Engine.Simulator.Tests.MarketData;
 
@@ -12,23 +8,12 @@ namespace Engine.Simulator.Tests.MarketData;
 /// The Binance simulator's market-data streams and depth snapshots (market-data reference §1.1–§1.6) over real
 /// loopback sockets, on a manual clock; the market moves only when a test sets a mid.
 /// </summary>
-public sealed class BinanceStreamsTests : IAsyncLifetime
+public sealed class BinanceStreamsTests : BinanceStreamsFixture
 {
-    private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private readonly ManualTimeProvider _clock = new(Start);
-    private SimulatorHost _host = null!;
-
-    private BinanceSimulator Venue => (BinanceSimulator)_host.Venue;
-
-    public async Task InitializeAsync() =>
-        _host = await SimulatorHost.StartAsync("binance", new SimulatorOptions { Market = new MarketOptions { TickInterval = TimeSpan.Zero } }, 0, null, _clock);
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task A_combined_stream_url_wraps_every_push_with_its_stream_name_and_binance_types()
     {
-        await using var client = await StreamTestClient.ConnectAsync(_host.BaseUri, "/stream?streams=btcusdt@bookTicker/btcusdt@trade");
+        await using var client = await StreamTestClient.ConnectAsync(Host.BaseUri, "/stream?streams=btcusdt@bookTicker/btcusdt@trade");
         await AwaitStreams("btcusdt@bookTicker", "btcusdt@trade");
 
         SetMid(50_000m);
@@ -46,7 +31,7 @@ public sealed class BinanceStreamsTests : IAsyncLifetime
     [Fact]
     public async Task Control_messages_subscribe_list_unsubscribe_and_switch_combined_with_ids_echoed_in_their_type()
     {
-        await using var client = await StreamTestClient.ConnectAsync(_host.BaseUri, "/ws/0");
+        await using var client = await StreamTestClient.ConnectAsync(Host.BaseUri, "/ws/0");
 
         Assert.Equal("""{"result":null,"id":1}""", (await client.AskAsync("""{"method":"SUBSCRIBE","params":["btcusdt@bookTicker","ethusdt@trade"],"id":1}""")).GetRawText());
         Assert.Equal("""{"result":["btcusdt@bookTicker","ethusdt@trade"],"id":"ab12"}""", (await client.AskAsync("""{"method":"LIST_SUBSCRIPTIONS","id":"ab12"}""")).GetRawText());
@@ -69,9 +54,9 @@ public sealed class BinanceStreamsTests : IAsyncLifetime
     [InlineData("""{"method":"SET_PROPERTY","params":["combined","yes"],"id":2}""", 1, "expected Boolean")]
     [InlineData("""{"method":"DANCE","id":2}""", 2, "unknown variant")]
     [InlineData("""{"params":[],"id":2}""", 2, "missing field `method`")]
-    public async Task Bad_control_messages_get_binance_error_codes(string request, int code, string text)
+    public async Task BadControl_messages_get_binance_error_codes(string request, int code, string text)
     {
-        await using var client = await StreamTestClient.ConnectAsync(_host.BaseUri, "/ws");
+        await using var client = await StreamTestClient.ConnectAsync(Host.BaseUri, "/ws");
 
         var reply = await client.AskAsync(request);
 
@@ -83,7 +68,7 @@ public sealed class BinanceStreamsTests : IAsyncLifetime
     [Fact]
     public async Task Invalid_json_is_code_3()
     {
-        await using var client = await StreamTestClient.ConnectAsync(_host.BaseUri, "/ws");
+        await using var client = await StreamTestClient.ConnectAsync(Host.BaseUri, "/ws");
 
         await client.SendAsync("{nope");
 
@@ -93,7 +78,7 @@ public sealed class BinanceStreamsTests : IAsyncLifetime
     [Fact]
     public async Task More_than_five_incoming_messages_in_a_second_close_the_socket()
     {
-        await using var client = await StreamTestClient.ConnectAsync(_host.BaseUri, "/ws");
+        await using var client = await StreamTestClient.ConnectAsync(Host.BaseUri, "/ws");
         for (var i = 1; i <= 5; i++)
         {
             Assert.Equal(i, (await client.AskAsync($$"""{"method":"LIST_SUBSCRIPTIONS","id":{{i}}}""")).GetProperty("id").GetInt32());
@@ -107,7 +92,7 @@ public sealed class BinanceStreamsTests : IAsyncLifetime
     [Fact]
     public async Task Depth_updates_are_contiguous_and_join_the_rest_snapshot_and_a_dropped_one_leaves_a_gap()
     {
-        await using var client = await StreamTestClient.ConnectAsync(_host.BaseUri, "/stream?streams=btcusdt@depth@100ms");
+        await using var client = await StreamTestClient.ConnectAsync(Host.BaseUri, "/stream?streams=btcusdt@depth@100ms");
         await AwaitStreams("btcusdt@depth@100ms");
         SetMid(50_000m);
         var first = (await client.NextAsync()).GetProperty("data");
@@ -131,7 +116,7 @@ public sealed class BinanceStreamsTests : IAsyncLifetime
     public async Task The_websocket_api_depth_method_serves_the_same_snapshot()
     {
         SetMid(50_000m);
-        await using var client = await StreamTestClient.ConnectAsync(_host.BaseUri, "/ws-api/v3");
+        await using var client = await StreamTestClient.ConnectAsync(Host.BaseUri, "/ws-api/v3");
 
         var reply = await client.AskAsync("""{"id":"d1","method":"depth","params":{"symbol":"BTCUSDT","limit":3}}""");
         var rest = await Rest("api/v3/depth?symbol=BTCUSDT&limit=3");
@@ -145,7 +130,7 @@ public sealed class BinanceStreamsTests : IAsyncLifetime
     [InlineData("api/v3/depth?symbol=BTCUSDT&limit=x", -1100)]
     public async Task Bad_depth_requests_get_binance_error_codes(string path, int code)
     {
-        using var http = new HttpClient { BaseAddress = _host.BaseUri };
+        using var http = new HttpClient { BaseAddress = Host.BaseUri };
 
         using var response = await http.GetAsync(path);
 
@@ -156,7 +141,7 @@ public sealed class BinanceStreamsTests : IAsyncLifetime
     [Fact]
     public async Task A_kline_stream_publishes_the_forming_candle_of_mids_and_trades()
     {
-        await using var client = await StreamTestClient.ConnectAsync(_host.BaseUri, "/stream?streams=btcusdt@kline_1m");
+        await using var client = await StreamTestClient.ConnectAsync(Host.BaseUri, "/stream?streams=btcusdt@kline_1m");
         await AwaitStreams("btcusdt@kline_1m");
 
         SetMid(50_000m);
@@ -175,12 +160,12 @@ public sealed class BinanceStreamsTests : IAsyncLifetime
     [Fact]
     public async Task The_first_price_of_a_new_interval_closes_the_previous_candle()
     {
-        await using var client = await StreamTestClient.ConnectAsync(_host.BaseUri, "/stream?streams=btcusdt@kline_1m");
+        await using var client = await StreamTestClient.ConnectAsync(Host.BaseUri, "/stream?streams=btcusdt@kline_1m");
         await AwaitStreams("btcusdt@kline_1m");
         SetMid(50_000m);
         await client.NextAsync();
 
-        _clock.Advance(TimeSpan.FromMinutes(1));
+        Clock.Advance(TimeSpan.FromMinutes(1));
         SetMid(50_000m);
 
         var closed = (await client.NextAsync()).GetProperty("data").GetProperty("k");
@@ -189,20 +174,10 @@ public sealed class BinanceStreamsTests : IAsyncLifetime
         Assert.Equal((Start.AddMinutes(1).ToUnixTimeMilliseconds(), false), (opened.GetProperty("t").GetInt64(), opened.GetProperty("x").GetBoolean()));
     }
 
-    private void SetMid(decimal mid) => _host.Venue.ApplyMarket(new MarketCommand { Symbol = "BTCUSDT", Mid = mid });
-
-    private async Task AwaitStreams(params string[] streams)
-    {
-        using var cts = new CancellationTokenSource(StreamTestClient.Timeout);
-        while (!Venue.StreamSubscriptions().SequenceEqual(streams))
-        {
-            await Task.Delay(10, cts.Token);
-        }
-    }
 
     private async Task<JsonElement> Rest(string path)
     {
-        using var http = new HttpClient { BaseAddress = _host.BaseUri };
+        using var http = new HttpClient { BaseAddress = Host.BaseUri };
         return await http.GetFromJsonAsync<JsonElement>(path);
     }
 }

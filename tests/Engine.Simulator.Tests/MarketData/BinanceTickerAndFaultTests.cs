@@ -3,8 +3,6 @@ using System.Text.Json;
 using Engine.Simulator.Faults;
 using Engine.Simulator.Hosting;
 using Engine.Simulator.Market;
-using Engine.Simulator.Tests.Support;
-using Engine.Simulator.Venues.Binance;
 
 namespace Engine.Simulator.Tests.MarketData;
 
@@ -12,31 +10,12 @@ namespace Engine.Simulator.Tests.MarketData;
 /// The Binance simulator's 24 h tickers and the market-data faults armed through the control API, over real loopback
 /// sockets on a manual clock; the market moves only when a test sets a mid.
 /// </summary>
-public sealed class BinanceTickerAndFaultTests : IAsyncLifetime
+public sealed class BinanceTickerAndFaultTests : BinanceStreamsFixture
 {
-    private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private readonly ManualTimeProvider _clock = new(Start);
-    private SimulatorHost _host = null!;
-    private SimulatorControlClient _control = null!;
-
-    private BinanceSimulator Venue => (BinanceSimulator)_host.Venue;
-
-    public async Task InitializeAsync()
-    {
-        _host = await SimulatorHost.StartAsync("binance", new SimulatorOptions { Market = new MarketOptions { TickInterval = TimeSpan.Zero } }, 0, null, _clock);
-        _control = _host.CreateControlClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _control.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Fact]
     public async Task Ticker_and_mini_ticker_publish_the_24h_window_of_the_trades_once_a_second()
     {
-        await using var client = await StreamTestClient.ConnectAsync(_host.BaseUri, "/stream?streams=btcusdt@ticker/btcusdt@miniTicker/btcusdt@trade");
+        await using var client = await StreamTestClient.ConnectAsync(Host.BaseUri, "/stream?streams=btcusdt@ticker/btcusdt@miniTicker/btcusdt@trade");
         await AwaitStreams("btcusdt@miniTicker", "btcusdt@ticker", "btcusdt@trade");
         SetMid(50_000m);
         SetMid(50_100m);
@@ -49,7 +28,7 @@ public sealed class BinanceTickerAndFaultTests : IAsyncLifetime
         Assert.Equal(("24hrTicker", 1L), (ticker.GetProperty("e").GetString(), ticker.GetProperty("n").GetInt64()));
 
         SetMid(50_000m);
-        _clock.Advance(TimeSpan.FromSeconds(1));
+        Clock.Advance(TimeSpan.FromSeconds(1));
         SetMid(49_900m);
         var third = await Next(client, "btcusdt@trade", skip: 1);
         ticker = await Next(client, "btcusdt@ticker");
@@ -62,18 +41,18 @@ public sealed class BinanceTickerAndFaultTests : IAsyncLifetime
         Assert.Equal(D(third, "p") - D(first, "p"), D(ticker, "p"));
         Assert.Equal(D(first, "p"), D(ticker, "h"));
         Assert.True(D(ticker, "l") <= D(third, "p"));
-        Assert.Equal((_clock.GetUtcNow() - TickerTape.Window).ToUnixTimeMilliseconds(), ticker.GetProperty("O").GetInt64());
+        Assert.Equal((Clock.GetUtcNow() - TickerTape.Window).ToUnixTimeMilliseconds(), ticker.GetProperty("O").GetInt64());
     }
 
     [Fact]
-    public async Task A_reorder_diff_rule_on_the_control_api_sends_the_next_diff_after_the_one_that_follows()
+    public async Task A_reorder_diff_rule_on_theControl_api_sends_the_next_diff_after_the_one_that_follows()
     {
-        await using var client = await StreamTestClient.ConnectAsync(_host.BaseUri, "/stream?streams=btcusdt@depth@100ms");
+        await using var client = await StreamTestClient.ConnectAsync(Host.BaseUri, "/stream?streams=btcusdt@depth@100ms");
         await AwaitStreams("btcusdt@depth@100ms");
         SetMid(50_000m);
         var before = await Next(client, "btcusdt@depth@100ms");
 
-        await _control.AddFaultAsync(new FaultRule { Kind = FaultKind.ReorderDiff, Op = "BTCUSDT" });
+        await Control.AddFaultAsync(new FaultRule { Kind = FaultKind.ReorderDiff, Op = "BTCUSDT" });
         SetMid(50_010m);
         SetMid(50_020m);
 
@@ -81,24 +60,24 @@ public sealed class BinanceTickerAndFaultTests : IAsyncLifetime
         var held = await Next(client, "btcusdt@depth@100ms");
         Assert.Equal(before.GetProperty("u").GetInt64() + 1, held.GetProperty("U").GetInt64());
         Assert.Equal(held.GetProperty("u").GetInt64() + 1, later.GetProperty("U").GetInt64());
-        Assert.Empty(await _control.GetFaultsAsync());
+        Assert.Empty(await Control.GetFaultsAsync());
     }
 
     [Fact]
     public async Task Drop_and_duplicate_diff_rules_make_a_gap_and_a_repeat()
     {
-        await using var client = await StreamTestClient.ConnectAsync(_host.BaseUri, "/stream?streams=btcusdt@depth@100ms");
+        await using var client = await StreamTestClient.ConnectAsync(Host.BaseUri, "/stream?streams=btcusdt@depth@100ms");
         await AwaitStreams("btcusdt@depth@100ms");
         SetMid(50_000m);
         var before = await Next(client, "btcusdt@depth@100ms");
 
-        await _control.AddFaultAsync(new FaultRule { Kind = FaultKind.DropDiff, Op = "BTCUSDT" });
+        await Control.AddFaultAsync(new FaultRule { Kind = FaultKind.DropDiff, Op = "BTCUSDT" });
         SetMid(50_010m);
         SetMid(50_020m);
         var afterGap = await Next(client, "btcusdt@depth@100ms");
         Assert.True(afterGap.GetProperty("U").GetInt64() > before.GetProperty("u").GetInt64() + 1);
 
-        await _control.AddFaultAsync(new FaultRule { Kind = FaultKind.DuplicateDiff, Op = "BTCUSDT" });
+        await Control.AddFaultAsync(new FaultRule { Kind = FaultKind.DuplicateDiff, Op = "BTCUSDT" });
         SetMid(50_030m);
         var once = await Next(client, "btcusdt@depth@100ms");
         var twice = await Next(client, "btcusdt@depth@100ms");
@@ -108,22 +87,22 @@ public sealed class BinanceTickerAndFaultTests : IAsyncLifetime
     [Fact]
     public async Task A_stall_rule_silences_the_symbols_streams_for_its_delay_and_a_close_rule_closes_them()
     {
-        await using var client = await StreamTestClient.ConnectAsync(_host.BaseUri, "/stream?streams=btcusdt@trade/ethusdt@trade");
+        await using var client = await StreamTestClient.ConnectAsync(Host.BaseUri, "/stream?streams=btcusdt@trade/ethusdt@trade");
         await AwaitStreams("btcusdt@trade", "ethusdt@trade");
         SetMid(50_000m);
 
-        await _control.AddFaultAsync(new FaultRule { Kind = FaultKind.StallStream, Op = "BTCUSDT", DelayMs = 5_000 });
+        await Control.AddFaultAsync(new FaultRule { Kind = FaultKind.StallStream, Op = "BTCUSDT", DelayMs = 5_000 });
         SetMid(50_010m);
-        _host.Venue.ApplyMarket(new MarketCommand { Symbol = "ETHUSDT", Mid = 3_000m });
-        _host.Venue.ApplyMarket(new MarketCommand { Symbol = "ETHUSDT", Mid = 3_010m });
+        Host.Venue.ApplyMarket(new MarketCommand { Symbol = "ETHUSDT", Mid = 3_000m });
+        Host.Venue.ApplyMarket(new MarketCommand { Symbol = "ETHUSDT", Mid = 3_010m });
         // The first frame after the stall began is ETH's: BTC's trade of 50,010 was never sent.
         Assert.Equal("ETHUSDT", (await client.NextAsync()).GetProperty("data").GetProperty("s").GetString());
 
-        _clock.Advance(TimeSpan.FromSeconds(5));
+        Clock.Advance(TimeSpan.FromSeconds(5));
         SetMid(50_020m);
         Assert.Equal("BTCUSDT", (await client.NextAsync()).GetProperty("data").GetProperty("s").GetString());
 
-        await _control.AddFaultAsync(new FaultRule { Kind = FaultKind.CloseStreams, Op = "BTCUSDT" });
+        await Control.AddFaultAsync(new FaultRule { Kind = FaultKind.CloseStreams, Op = "BTCUSDT" });
         SetMid(50_030m);
         await client.Closed.Task.WaitAsync(StreamTestClient.Timeout);
     }
@@ -139,17 +118,6 @@ public sealed class BinanceTickerAndFaultTests : IAsyncLifetime
             {
                 return frame.GetProperty("data");
             }
-        }
-    }
-
-    private void SetMid(decimal mid) => _host.Venue.ApplyMarket(new MarketCommand { Symbol = "BTCUSDT", Mid = mid });
-
-    private async Task AwaitStreams(params string[] streams)
-    {
-        using var cts = new CancellationTokenSource(StreamTestClient.Timeout);
-        while (!Venue.StreamSubscriptions().SequenceEqual(streams))
-        {
-            await Task.Delay(10, cts.Token);
         }
     }
 }

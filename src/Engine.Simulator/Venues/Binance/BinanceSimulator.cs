@@ -1,11 +1,7 @@
 using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
-using Engine.Simulator.Accounts;
-using Engine.Simulator.Faults;
 using Engine.Simulator.Hosting;
-using Engine.Simulator.Market;
-using Engine.Simulator.Matching;
 using Engine.Simulator.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,47 +16,31 @@ namespace Engine.Simulator.Venues.Binance;
 /// engine, market, orders, limits, connections) is guarded by one lock; frames are queued to each connection's
 /// writer under that lock, so per-connection frame order is the order of decisions.
 /// </summary>
-public sealed partial class BinanceSimulator : IVenueSimulator
+public sealed partial class BinanceSimulator : MatchingVenueSimulator
 {
-    private readonly Lock gate = new();
-    private readonly SimulatorOptions options;
     private readonly BinanceOptions venue;
-    private readonly TimeProvider time;
     private readonly ILogger logger;
-    private readonly MatchingEngine engine;
-    private readonly SyntheticMarket market;
     private readonly BinanceRateLimiter limiter;
-    private readonly Dictionary<string, SimAccount> accountsByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, byte[]> ed25519Keys = new(StringComparer.Ordinal);
     private readonly Dictionary<long, BinanceOrder> orders = [];
     private readonly Dictionary<string, BinanceOrder> ordersByEngineId = new(StringComparer.Ordinal);
     private readonly SocketHub<BinanceSession> sockets;
     private readonly SocketHub<BinanceStreamSession> streamSockets;
-    private readonly List<ITimer> timers = [];
     private long nextExecutionId = 1;
     private long nextClientId = 1;
     private bool percentEncoded;
 
     /// <summary>Creates the venue; nothing runs until <see cref="Start"/> and the host maps the endpoints.</summary>
     public BinanceSimulator(SimulatorOptions options, TimeProvider time, ILoggerFactory loggerFactory)
+        : base(options, time, BinanceSymbols.Rules, BinanceSymbols.Market, options.Binance.FirstOrderId, options.Binance.FirstOrderId)
     {
-        this.options = options;
         venue = options.Binance;
-        this.time = time;
         logger = loggerFactory.CreateLogger<BinanceSimulator>();
         sockets = new SocketHub<BinanceSession>(gate, new SocketDeadlines(time));
         streamSockets = new SocketHub<BinanceStreamSession>(gate, new SocketDeadlines(time));
-        Faults = new FaultPlan(options.Faults);
         limiter = new BinanceRateLimiter(venue.RateLimits, venue.BanDuration);
-        engine = new MatchingEngine(new FeeSchedule(options.Fees.MakerRate, options.Fees.TakerRate), venue.FirstOrderId, venue.FirstOrderId);
-        foreach (var rules in BinanceSymbols.Rules)
-        {
-            engine.AddSymbol(rules);
-        }
-
         foreach (var account in options.Accounts)
         {
-            accountsByKey[account.ApiKey] = engine.AddAccount(account);
             if (account.Ed25519PublicKey is { } text)
             {
                 ed25519Keys[account.ApiKey] = BinanceSignature.ParsePublicKey(text)
@@ -68,21 +48,17 @@ public sealed partial class BinanceSimulator : IVenueSimulator
             }
         }
 
-        market = new SyntheticMarket(options.Market, BinanceSymbols.Market, new Random(options.Market.Seed));
         percentEncoded = venue.AcceptPercentEncodedSignatures;
     }
 
     /// <inheritdoc />
-    public string Venue => "binance";
+    public override string Venue => "binance";
 
     /// <inheritdoc />
-    public string WebSocketPath => "/ws-api/v3";
+    public override string WebSocketPath => "/ws-api/v3";
 
     /// <inheritdoc />
-    public FaultPlan Faults { get; }
-
-    /// <inheritdoc />
-    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.Map(WebSocketPath, HandleHttpAsync);
         endpoints.Map("/ws", HandleStreamsAsync);
@@ -91,53 +67,20 @@ public sealed partial class BinanceSimulator : IVenueSimulator
         MapRest(endpoints);
     }
 
-    /// <inheritdoc />
-    public void Start()
-    {
-        if (options.Market.TickInterval > TimeSpan.Zero)
-        {
-            timers.Add(time.CreateTimer(_ => ApplyMarket(new MarketCommand { Steps = 1 }), null, options.Market.TickInterval, options.Market.TickInterval));
-        }
-    }
-
     /// <summary>
     /// Control <c>/_control/state</c> for Binance: each code acts on every open connection. 1 = send
     /// <c>serverShutdown</c>; 2 = close normally; 3 = abort (no close handshake); 4 = revoke the logged-on key (the
     /// next request gets 401 with a null id). An empty list means 1. Returns the number of connections reached.
     /// </summary>
-    public async Task<int> InjectStateAsync(StateInjection injection, CancellationToken cancellationToken)
-    {
-        var codes = injection.Codes.Count == 0 ? [1] : injection.Codes;
-        var reached = 0;
-        for (var i = 0; i < codes.Count; i++)
-        {
-            if (i > 0 && injection.IntervalMs > 0)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(injection.IntervalMs), time, cancellationToken);
-            }
-
-            lock (gate)
-            {
-                var targets = sockets.Open();
-                reached = Math.Max(reached, targets.Count);
-                foreach (var session in targets)
-                {
-                    Act(session, codes[i]);
-                }
-            }
-        }
-
-        return reached;
-    }
+    public override Task<int> InjectStateAsync(StateInjection injection, CancellationToken cancellationToken) =>
+        PlayStateCodesAsync(injection, [1], ActOnOpen, cancellationToken);
 
     /// <summary>Sends <c>serverShutdown</c> on every open connection; returns how many were reached.</summary>
     public int BroadcastServerShutdown()
     {
         lock (gate)
         {
-            var targets = sockets.Open();
-            targets.ForEach(s => Act(s, 1));
-            return targets.Count;
+            return ActOnOpen(1);
         }
     }
 
@@ -175,84 +118,37 @@ public sealed partial class BinanceSimulator : IVenueSimulator
     }
 
     /// <inheritdoc />
-    public IReadOnlyDictionary<string, decimal> ApplyMarket(MarketCommand command)
+    public override JsonElement GetQuirks()
     {
         lock (gate)
         {
-            var now = time.GetUtcNow();
-            if (command.Symbol is not null && command.Mid is { } mid && market.SetMid(command.Symbol, mid))
-            {
-                Deliver(Apply(engine.OnQuote(market.Quote(command.Symbol)!, now), now));
-                PublishMarket(command.Symbol, now);
-            }
-
-            for (var i = 0; i < command.Steps; i++)
-            {
-                market.Step();
-                foreach (var symbol in market.Walking)
-                {
-                    Deliver(Apply(engine.OnQuote(market.Quote(symbol)!, now), now));
-                    PublishMarket(symbol, now);
-                }
-            }
-
-            return market.Symbols.ToDictionary(s => s, s => market.Mid(s)!.Value, StringComparer.Ordinal);
+            return FlagQuirk("accept_percent_encoded_signatures", percentEncoded);
         }
     }
 
     /// <inheritdoc />
-    public void FollowMarket(IReadOnlyCollection<string> symbols)
+    public override bool SetQuirks(JsonElement quirks) => SetFlagQuirk(quirks, "accept_percent_encoded_signatures", ref percentEncoded);
+
+    /// <inheritdoc />
+    private protected override void OnQuote(string symbol, DateTimeOffset now)
     {
-        lock (gate)
-        {
-            market.Follow(symbols);
-        }
+        Deliver(Apply(engine.OnQuote(market.Quote(symbol)!, now), now));
+        PublishMarket(symbol, now);
     }
 
     /// <inheritdoc />
-    public VenueTruth GetTruth()
+    private protected override async ValueTask DisposeSocketsAsync()
     {
-        lock (gate)
-        {
-            return VenueTruth.Of(engine);
-        }
-    }
-
-    /// <inheritdoc />
-    public JsonElement GetQuirks()
-    {
-        lock (gate)
-        {
-            return JsonSerializer.SerializeToElement(new { accept_percent_encoded_signatures = percentEncoded }, ControlJson.Options);
-        }
-    }
-
-    /// <inheritdoc />
-    public bool SetQuirks(JsonElement quirks)
-    {
-        if (quirks.ValueKind != JsonValueKind.Object || !quirks.TryGetProperty("accept_percent_encoded_signatures", out var flag) || flag.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-        {
-            return false;
-        }
-
-        lock (gate)
-        {
-            percentEncoded = flag.GetBoolean();
-        }
-
-        return true;
-    }
-
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var timer in timers)
-        {
-            await timer.DisposeAsync();
-        }
-
         await sockets.DisposeAsync();
         await streamSockets.DisposeAsync();
+    }
+
+    /// <summary>Acts with <paramref name="code"/> on every open connection, under the lock; returns how many there were.</summary>
+    private int ActOnOpen(int code)
+    {
+        var targets = sockets.Open();
+        targets.ForEach(s => Act(s, code));
+        return targets.Count;
     }
 
     private void Act(BinanceSession session, int code)

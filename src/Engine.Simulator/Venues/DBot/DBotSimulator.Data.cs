@@ -21,25 +21,8 @@ public sealed partial class DBotSimulator
 {
     private long dataTrades;
 
-    private async Task HandleDataSocketAsync(HttpContext context)
-    {
-        if (Authenticate(context) is not { } account)
-        {
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            await context.Response.WriteAsync("401 Unauthorized: missing or unknown X-API-KEY", context.RequestAborted);
-            return;
-        }
-
-        DBotDataSession? session = null;
-        using var socket = await UpgradeAsync(context, "data", opcode => OnInboundFrame(session, opcode));
-        if (socket is null)
-        {
-            return;
-        }
-
-        session = dataSockets.Add(id => new DBotDataSession(id, socket, account, time.GetUtcNow()));
-        await dataSockets.RunAsync(session, HandleDataFrame, (s, ex) => DBotLog.ConnectionEnded(logger, s.Id, ex.Message));
-    }
+    private Task HandleDataSocketAsync(HttpContext context) =>
+        ServeSocketAsync(context, "data", dataSockets, (id, socket, account) => new DBotDataSession(id, socket, account, time.GetUtcNow()), HandleDataFrame);
 
     private void HandleDataFrame(DBotDataSession session, ReadOnlySpan<byte> frame)
     {
@@ -48,14 +31,9 @@ public sealed partial class DBotSimulator
             return;
         }
 
-        JsonObject? root;
-        try
+        if (!TryParseFrame(frame, out var root, out var error))
         {
-            root = JsonNode.Parse(frame) as JsonObject;
-        }
-        catch (JsonException ex)
-        {
-            DataReply(session, "error", "subscribeResponse", null, $"invalid JSON: {ex.Message}");
+            DataReply(session, "error", "subscribeResponse", null, error);
             return;
         }
 

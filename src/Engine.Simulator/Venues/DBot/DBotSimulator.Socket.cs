@@ -18,7 +18,21 @@ public sealed partial class DBotSimulator
 {
     private const string WebSocketGuid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
-    private async Task HandleWebSocketAsync(HttpContext context)
+    private Task HandleWebSocketAsync(HttpContext context) =>
+        ServeSocketAsync(context, "trading", sockets, (id, socket, account) => new DBotSession(id, socket, account, time.GetUtcNow()), HandleFrame);
+
+    /// <summary>
+    /// One connection to a DBot WebSocket, trading or data (<paramref name="what"/>): 401 without a known
+    /// <c>X-API-KEY</c>, the upgrade (<see cref="UpgradeAsync"/>, its Pings counted toward liveness), then the
+    /// connection runs in <paramref name="hub"/>, each text frame going to <paramref name="onText"/> under the lock, until it ends.
+    /// </summary>
+    private async Task ServeSocketAsync<TSession>(
+        HttpContext context,
+        string what,
+        SocketHub<TSession> hub,
+        Func<long, WebSocket, DBotAccountState, TSession> create,
+        Action<TSession, ReadOnlySpan<byte>> onText)
+        where TSession : SocketSession, IDBotLiveness
     {
         if (Authenticate(context) is not { } account)
         {
@@ -27,15 +41,15 @@ public sealed partial class DBotSimulator
             return;
         }
 
-        DBotSession? session = null;
-        using var socket = await UpgradeAsync(context, "trading", opcode => OnInboundFrame(session, opcode));
+        TSession? session = null;
+        using var socket = await UpgradeAsync(context, what, opcode => OnInboundFrame(session, opcode));
         if (socket is null)
         {
             return;
         }
 
-        session = sockets.Add(id => new DBotSession(id, socket, account, time.GetUtcNow()));
-        await sockets.RunAsync(session, HandleFrame, (s, ex) => DBotLog.ConnectionEnded(logger, s.Id, ex.Message));
+        session = hub.Add(id => create(id, socket, account));
+        await hub.RunAsync(session, onText, (s, ex) => DBotLog.ConnectionEnded(logger, s.Id, ex.Message));
     }
 
     /// <summary>
@@ -109,6 +123,26 @@ public sealed partial class DBotSimulator
         }
     }
 
+    /// <summary>
+    /// Parses a text frame of either socket: true with the object (null when the JSON is not an object), or false with
+    /// <c>invalid JSON: </c> and the parser's message.
+    /// </summary>
+    private static bool TryParseFrame(ReadOnlySpan<byte> frame, out JsonObject? root, out string error)
+    {
+        try
+        {
+            root = JsonNode.Parse(frame) as JsonObject;
+            error = string.Empty;
+            return true;
+        }
+        catch (JsonException ex)
+        {
+            root = null;
+            error = $"invalid JSON: {ex.Message}";
+            return false;
+        }
+    }
+
     /// <summary>Handles one text frame under the lock: routed by <c>method</c> first, then answered by <c>id</c>.</summary>
     private void HandleFrame(DBotSession session, ReadOnlySpan<byte> frame)
     {
@@ -117,14 +151,9 @@ public sealed partial class DBotSimulator
             return;
         }
 
-        JsonObject? root;
-        try
+        if (!TryParseFrame(frame, out var root, out var error))
         {
-            root = JsonNode.Parse(frame) as JsonObject;
-        }
-        catch (JsonException ex)
-        {
-            BadInput(session, null, $"invalid JSON: {ex.Message}");
+            BadInput(session, null, error);
             return;
         }
 

@@ -1,8 +1,5 @@
 using System.Text.Json;
-using Engine.Simulator.Faults;
 using Engine.Simulator.Hosting;
-using Engine.Simulator.Market;
-using Engine.Simulator.Matching;
 using Engine.Simulator.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,146 +14,78 @@ namespace Engine.Simulator.Venues.QuantGateway;
 /// are queued to each session's writer under that lock, so per-socket order is the order of decisions.
 /// Tokens are global by default (faithful, §8.9); see <see cref="QuantGatewayOptions.ConnectionScopedTokens"/>.
 /// </summary>
-public sealed partial class QuantGatewaySimulator : IVenueSimulator
+public sealed partial class QuantGatewaySimulator : MatchingVenueSimulator
 {
-    private readonly Lock gate = new();
-    private readonly SimulatorOptions options;
     private readonly QuantGatewayOptions venue;
-    private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly Random random;
-    private readonly MatchingEngine engine;
-    private readonly SyntheticMarket market;
     private readonly TokenRegistry registry = new();
     private readonly SocketHub<QuantSession> sockets;
-    private readonly List<ITimer> timers = [];
     private QuantGatewayQuirks quirks;
 
     /// <summary>Creates the venue; nothing runs until <see cref="Start"/> and the host maps the endpoints.</summary>
     public QuantGatewaySimulator(SimulatorOptions options, TimeProvider time, ILoggerFactory loggerFactory)
+        : base(options, time, QuantPlatforms.Rules(), QuantPlatforms.Market(), options.QuantGateway.FirstOrderNo, options.QuantGateway.FirstOrderNo * 10)
     {
-        this.options = options;
         venue = options.QuantGateway;
-        this.time = time;
         logger = loggerFactory.CreateLogger<QuantGatewaySimulator>();
         sockets = new SocketHub<QuantSession>(gate, new SocketDeadlines(time));
         quirks = venue.Quirks;
         random = new Random(options.Market.Seed);
-        Faults = new FaultPlan(options.Faults);
-        engine = new MatchingEngine(new FeeSchedule(options.Fees.MakerRate, options.Fees.TakerRate), venue.FirstOrderNo, venue.FirstOrderNo * 10);
-        foreach (var rules in QuantPlatforms.Rules())
-        {
-            engine.AddSymbol(rules);
-        }
-
-        foreach (var account in options.Accounts)
-        {
-            engine.AddAccount(account);
-        }
-
-        market = new SyntheticMarket(options.Market, QuantPlatforms.Market(), new Random(options.Market.Seed));
     }
 
     /// <inheritdoc />
-    public string Venue => "quant-gateway";
+    public override string Venue => "quant-gateway";
 
     /// <inheritdoc />
-    public string WebSocketPath => "/ws/v1";
+    public override string WebSocketPath => "/ws/v1";
 
     /// <inheritdoc />
-    public FaultPlan Faults { get; }
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.Map(WebSocketPath, HandleHttpAsync);
 
-    /// <inheritdoc />
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.Map(WebSocketPath, HandleHttpAsync);
-
-    /// <inheritdoc />
-    public void Start()
+    /// <summary>Starts the idle check of logins and the market tick.</summary>
+    public override void Start()
     {
-        timers.Add(time.CreateTimer(_ => CheckIdle(), null, venue.IdleCheckPeriod, venue.IdleCheckPeriod));
-        if (options.Market.TickInterval > TimeSpan.Zero)
-        {
-            timers.Add(time.CreateTimer(_ => ApplyMarket(new MarketCommand { Steps = 1 }), null, options.Market.TickInterval, options.Market.TickInterval));
-        }
+        Every(venue.IdleCheckPeriod, CheckIdle);
+        base.Start();
     }
 
-    /// <inheritdoc />
-    public async Task<int> InjectStateAsync(StateInjection injection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Control <c>/_control/state</c> for the quant gateway: each code is pushed as a state notification to every live
+    /// login of <see cref="StateInjection.Token"/> (all when null) that is still active; 6 sends the initial data first.
+    /// An empty list means the outage cycle 4, 5, 2, 6. Returns the number of logins targeted.
+    /// </summary>
+    public override Task<int> InjectStateAsync(StateInjection injection, CancellationToken cancellationToken)
     {
-        var codes = injection.Codes.Count == 0 ? [4, 5, 2, 6] : injection.Codes;
+        ArgumentNullException.ThrowIfNull(injection);
         List<QuantLogin> targets;
         lock (gate)
         {
             targets = registry.All.Where(l => !l.Fatal && l.Account is not null && (injection.Token is null || l.Token == injection.Token)).ToList();
         }
 
-        for (var i = 0; i < codes.Count; i++)
-        {
-            if (i > 0 && injection.IntervalMs > 0)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(injection.IntervalMs), time, cancellationToken);
-            }
-
-            lock (gate)
+        return PlayStateCodesAsync(
+            injection,
+            [4, 5, 2, 6],
+            code =>
             {
                 foreach (var login in targets.Where(l => l.Active))
                 {
-                    if (codes[i] == 6)
+                    if (code == 6)
                     {
                         SendInitialData(login);
                     }
 
-                    SendState(login, codes[i], StateMessage(login.Platform, codes[i]));
+                    SendState(login, code, StateMessage(login.Platform, code));
                 }
-            }
-        }
 
-        return targets.Count;
+                return targets.Count;
+            },
+            cancellationToken);
     }
 
     /// <inheritdoc />
-    public IReadOnlyDictionary<string, decimal> ApplyMarket(MarketCommand command)
-    {
-        lock (gate)
-        {
-            if (command.Symbol is not null && command.Mid is { } mid)
-            {
-                market.SetMid(command.Symbol, mid);
-                Route(engine.OnQuote(market.Quote(command.Symbol)!, time.GetUtcNow()));
-            }
-
-            for (var i = 0; i < command.Steps; i++)
-            {
-                market.Step();
-                foreach (var symbol in market.Walking)
-                {
-                    Route(engine.OnQuote(market.Quote(symbol)!, time.GetUtcNow()));
-                }
-            }
-
-            return market.Symbols.ToDictionary(s => s, s => market.Mid(s)!.Value, StringComparer.Ordinal);
-        }
-    }
-
-    /// <inheritdoc />
-    public void FollowMarket(IReadOnlyCollection<string> symbols)
-    {
-        lock (gate)
-        {
-            market.Follow(symbols);
-        }
-    }
-
-    /// <inheritdoc />
-    public VenueTruth GetTruth()
-    {
-        lock (gate)
-        {
-            return VenueTruth.Of(engine);
-        }
-    }
-
-    /// <inheritdoc />
-    public JsonElement GetQuirks()
+    public override JsonElement GetQuirks()
     {
         lock (gate)
         {
@@ -165,7 +94,7 @@ public sealed partial class QuantGatewaySimulator : IVenueSimulator
     }
 
     /// <inheritdoc />
-    public bool SetQuirks(JsonElement quirks)
+    public override bool SetQuirks(JsonElement quirks)
     {
         QuantGatewayQuirks? parsed;
         try
@@ -191,15 +120,10 @@ public sealed partial class QuantGatewaySimulator : IVenueSimulator
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var timer in timers)
-        {
-            await timer.DisposeAsync();
-        }
+    private protected override void OnQuote(string symbol, DateTimeOffset now) => Route(engine.OnQuote(market.Quote(symbol)!, now));
 
-        await sockets.DisposeAsync();
-    }
+    /// <inheritdoc />
+    private protected override ValueTask DisposeSocketsAsync() => sockets.DisposeAsync();
 
     private static string StateMessage(string platform, int code)
     {

@@ -1,8 +1,5 @@
 using System.Text.Json;
-using Engine.Simulator.Accounts;
-using Engine.Simulator.Faults;
 using Engine.Simulator.Hosting;
-using Engine.Simulator.Market;
 using Engine.Simulator.Matching;
 using Engine.Simulator.Sockets;
 using Microsoft.AspNetCore.Builder;
@@ -18,84 +15,56 @@ namespace Engine.Simulator.Venues.Toobit;
 /// listen keys, limits, streams) is guarded by one lock; pushes are queued to each stream under it. The quote WebSocket
 /// <c>/quote/ws/v1</c> publishes the same synthetic market (<c>ToobitSimulator.Quotes*.cs</c>).
 /// </summary>
-public sealed partial class ToobitSimulator : IVenueSimulator
+public sealed partial class ToobitSimulator : MatchingVenueSimulator
 {
-    private readonly Lock gate = new();
-    private readonly SimulatorOptions options;
     private readonly ToobitOptions venue;
-    private readonly TimeProvider time;
     private readonly ILogger logger;
-    private readonly MatchingEngine engine;
-    private readonly SyntheticMarket market;
     private readonly ToobitRateLimiter limiter;
     private readonly ToobitListenKeys listenKeys;
-    private readonly Dictionary<string, SimAccount> accountsByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<long, ToobitOrder> orders = [];
     private readonly List<ToobitTrade> trades = [];
     private readonly Dictionary<(string Account, string Symbol), int> leverage = [];
     private readonly SocketHub<ToobitStreamSession> streams;
     private readonly SocketHub<ToobitQuoteSession> quoteSockets;
     private readonly Dictionary<string, ToobitRoute> routes;
-    private readonly List<ITimer> timers = [];
     private long nextTradeId;
     private long nextClientId = 1;
     private bool rejectNonGtc;
 
     /// <summary>Creates the venue; nothing runs until <see cref="Start"/> and the host maps the endpoints.</summary>
     public ToobitSimulator(SimulatorOptions options, TimeProvider time, ILoggerFactory loggerFactory)
+        : base(options, time, ToobitSymbols.Rules, ToobitSymbols.Market, options.Toobit.FirstOrderId, options.Toobit.FirstOrderId)
     {
-        this.options = options;
         venue = options.Toobit;
-        this.time = time;
         logger = loggerFactory.CreateLogger<ToobitSimulator>();
         streams = new SocketHub<ToobitStreamSession>(gate, new SocketDeadlines(time));
         quoteSockets = new SocketHub<ToobitQuoteSession>(gate, new SocketDeadlines(time));
-        Faults = new FaultPlan(options.Faults);
         limiter = new ToobitRateLimiter(venue);
         listenKeys = new ToobitListenKeys(venue.ListenKeyLifetime);
-        engine = new MatchingEngine(new FeeSchedule(options.Fees.MakerRate, options.Fees.TakerRate), venue.FirstOrderId, venue.FirstOrderId);
         nextTradeId = venue.FirstOrderId;
-        foreach (var rules in ToobitSymbols.Rules)
-        {
-            engine.AddSymbol(rules);
-        }
-
-        foreach (var account in options.Accounts)
-        {
-            accountsByKey[account.ApiKey] = engine.AddAccount(account);
-        }
-
-        market = new SyntheticMarket(options.Market, ToobitSymbols.Market, new Random(options.Market.Seed));
         rejectNonGtc = venue.RejectNonGtcSpot;
         routes = BuildRoutes();
     }
 
     /// <inheritdoc />
-    public string Venue => "toobit";
+    public override string Venue => "toobit";
 
     /// <inheritdoc />
-    public string WebSocketPath => "/api/v1/ws";
+    public override string WebSocketPath => "/api/v1/ws";
 
     /// <inheritdoc />
-    public FaultPlan Faults { get; }
-
-    /// <inheritdoc />
-    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.Map("/api/v1/{**rest}", HandleHttpAsync);
         endpoints.Map("/quote/v1/{**rest}", HandleHttpAsync);
         endpoints.Map("/quote/ws/v1", HandleQuoteStreamAsync);
     }
 
-    /// <inheritdoc />
-    public void Start()
+    /// <summary>Starts the market tick and the once-a-second sweep of listen keys and streams.</summary>
+    public override void Start()
     {
-        if (options.Market.TickInterval > TimeSpan.Zero)
-        {
-            timers.Add(time.CreateTimer(_ => ApplyMarket(new MarketCommand { Steps = 1 }), null, options.Market.TickInterval, options.Market.TickInterval));
-        }
-
-        timers.Add(time.CreateTimer(_ => Sweep(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
+        base.Start();
+        Every(TimeSpan.FromSeconds(1), Sweep);
     }
 
     /// <summary>
@@ -103,122 +72,57 @@ public sealed partial class ToobitSimulator : IVenueSimulator
     /// (no close handshake); 3 = revoke every listen key (its streams close; the next PUT gets -1125). An empty list
     /// means 1. Returns the number of streams reached.
     /// </summary>
-    public async Task<int> InjectStateAsync(StateInjection injection, CancellationToken cancellationToken)
-    {
-        var codes = injection.Codes.Count == 0 ? [1] : injection.Codes;
-        var reached = 0;
-        for (var i = 0; i < codes.Count; i++)
-        {
-            if (i > 0 && injection.IntervalMs > 0)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(injection.IntervalMs), time, cancellationToken);
-            }
-
-            lock (gate)
-            {
-                var targets = streams.Open();
-                reached = Math.Max(reached, targets.Count);
-                foreach (var session in targets)
-                {
-                    switch (codes[i])
-                    {
-                        case 2:
-                            session.Abort();
-                            break;
-                        case 3:
-                            listenKeys.Remove(session.ListenKey, null);
-                            session.Close();
-                            break;
-                        default:
-                            session.Close();
-                            break;
-                    }
-                }
-            }
-        }
-
-        return reached;
-    }
+    public override Task<int> InjectStateAsync(StateInjection injection, CancellationToken cancellationToken) =>
+        PlayStateCodesAsync(injection, [1], ActOnOpen, cancellationToken);
 
     /// <inheritdoc />
-    public IReadOnlyDictionary<string, decimal> ApplyMarket(MarketCommand command)
+    public override JsonElement GetQuirks()
     {
         lock (gate)
         {
-            var now = time.GetUtcNow();
-            if (command.Symbol is not null && command.Mid is { } mid && market.SetMid(command.Symbol, mid))
-            {
-                Deliver(Render(engine.OnQuote(market.Quote(command.Symbol)!, now), now));
-                PublishQuotes(command.Symbol, now);
-            }
-
-            for (var i = 0; i < command.Steps; i++)
-            {
-                market.Step();
-                foreach (var symbol in market.Walking)
-                {
-                    Deliver(Render(engine.OnQuote(market.Quote(symbol)!, now), now));
-                    PublishQuotes(symbol, now);
-                }
-            }
-
-            return market.Symbols.ToDictionary(s => s, s => market.Mid(s)!.Value, StringComparer.Ordinal);
+            return FlagQuirk("reject_non_gtc_spot", rejectNonGtc);
         }
     }
 
     /// <inheritdoc />
-    public void FollowMarket(IReadOnlyCollection<string> symbols)
+    public override bool SetQuirks(JsonElement quirks) => SetFlagQuirk(quirks, "reject_non_gtc_spot", ref rejectNonGtc);
+
+    /// <inheritdoc />
+    private protected override void OnQuote(string symbol, DateTimeOffset now)
     {
-        lock (gate)
-        {
-            market.Follow(symbols);
-        }
+        Deliver(Render(engine.OnQuote(market.Quote(symbol)!, now), now));
+        PublishQuotes(symbol, now);
     }
 
     /// <inheritdoc />
-    public VenueTruth GetTruth()
+    private protected override async ValueTask DisposeSocketsAsync()
     {
-        lock (gate)
-        {
-            return VenueTruth.Of(engine);
-        }
-    }
-
-    /// <inheritdoc />
-    public JsonElement GetQuirks()
-    {
-        lock (gate)
-        {
-            return JsonSerializer.SerializeToElement(new { reject_non_gtc_spot = rejectNonGtc }, ControlJson.Options);
-        }
-    }
-
-    /// <inheritdoc />
-    public bool SetQuirks(JsonElement quirks)
-    {
-        if (quirks.ValueKind != JsonValueKind.Object || !quirks.TryGetProperty("reject_non_gtc_spot", out var flag) || flag.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-        {
-            return false;
-        }
-
-        lock (gate)
-        {
-            rejectNonGtc = flag.GetBoolean();
-        }
-
-        return true;
-    }
-
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var timer in timers)
-        {
-            await timer.DisposeAsync();
-        }
-
         await streams.DisposeAsync();
         await quoteSockets.DisposeAsync();
+    }
+
+    /// <summary>Acts with <paramref name="code"/> on every open stream, under the lock; returns how many there were.</summary>
+    private int ActOnOpen(int code)
+    {
+        var targets = streams.Open();
+        foreach (var session in targets)
+        {
+            switch (code)
+            {
+                case 2:
+                    session.Abort();
+                    break;
+                case 3:
+                    listenKeys.Remove(session.ListenKey, null);
+                    session.Close();
+                    break;
+                default:
+                    session.Close();
+                    break;
+            }
+        }
+
+        return targets.Count;
     }
 
     /// <summary>Expires listen keys and closes idle, too old or orphaned streams.</summary>

@@ -49,18 +49,10 @@ public abstract class BinanceScenarioBase : ScenarioBase
     protected override LoginOptions DefaultLogin() => LoginOptions();
 
     /// <summary>Every login must be valid; each connection signs with the test keys on the virtual clock.</summary>
-    protected override ConnectionsSettings ForVenue(ConnectionsSettings settings)
+    protected override ConnectionsSettings ForVenue(ConnectionsSettings settings) => Validated(settings) with
     {
-        foreach (var login in settings.Logins)
-        {
-            Assert.Empty(login.Validate());
-        }
-
-        return settings with
-        {
-            BehaviorFactory = l => new BinanceConnectionBehavior(new LoginId(l.Name), l.Binance!, Signer(l.Binance!), Clock),
-        };
-    }
+        BehaviorFactory = l => new BinanceConnectionBehavior(new LoginId(l.Name), l.Binance!, Signer(l.Binance!), Clock),
+    };
 
     private static BinanceSigner Signer(BinanceOptions options) => options.KeyType == BinanceKeyType.Hmac
         ? BinanceSigner.Hmac(options.ApiKey, options.Secret!)

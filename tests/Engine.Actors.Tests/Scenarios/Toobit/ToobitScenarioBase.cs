@@ -46,16 +46,8 @@ public abstract class ToobitScenarioBase : ScenarioBase
     protected override LoginOptions DefaultLogin() => LoginOptions();
 
     /// <summary>Every login must be valid; each connection signs on the virtual clock.</summary>
-    protected override ConnectionsSettings ForVenue(ConnectionsSettings settings)
+    protected override ConnectionsSettings ForVenue(ConnectionsSettings settings) => Validated(settings) with
     {
-        foreach (var login in settings.Logins)
-        {
-            Assert.Empty(login.Validate());
-        }
-
-        return settings with
-        {
-            BehaviorFactory = l => new ToobitConnectionBehavior(new LoginId(l.Name), l.Toobit!, new ToobitSigner(l.Toobit!.ApiKey, l.Toobit.Secret!), Clock),
-        };
-    }
+        BehaviorFactory = l => new ToobitConnectionBehavior(new LoginId(l.Name), l.Toobit!, new ToobitSigner(l.Toobit!.ApiKey, l.Toobit.Secret!), Clock),
+    };
 }
