@@ -20,20 +20,17 @@ namespace Engine.Bench.MarketData;
 /// <item><c>marketdata.tick_to_strategy_p50_us</c> / <c>_p99_us</c>: one market step at a time, from the simulator
 /// queuing the <c>bookTicker</c> frame (the step is timed from just before it) to the subscribed actor being handed the
 /// <see cref="QuoteTick"/> (through feed session, codec, feed and its outbox), against the raw loop receiving the frame.</item>
-/// <item><c>marketdata.max_msgs_per_s</c>: trades published back to back (one per market step) until the subscriber was
-/// handed the last one, against the raw loop receiving them; the simulator producing them is part of both. Drops
-/// reported by the feed (a full trade buffer) are printed; the figure counts delivered trades only.</item>
 /// </list>
+/// The sustained rate is measured against a producer that is not the simulator (<see cref="FeedThroughput"/>).
 /// </summary>
 public static class FeedEndToEnd
 {
     private const int LatencySamples = 2_000;
-    private const int Burst = 20_000;
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
     private static readonly FeedId Feed = new("bench-sim");
     private static readonly Symbol Btc = new("BTCUSDT");
 
-    /// <summary>Runs both measures; the simulator and actor system live for the call.</summary>
+    /// <summary>Runs the latency measure; the simulator and actor system live for the call.</summary>
     public static async IAsyncEnumerable<BenchResult> RunAsync(BenchContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var options = new SimulatorOptions { Market = new MarketOptions { TickInterval = TimeSpan.Zero } };
@@ -53,11 +50,6 @@ public static class FeedEndToEnd
             yield return new BenchResult(name, "us", Percentile(engine, fraction), Percentile(raw, fraction), LowerIsBetter: true);
         }
 
-        await context.Progress.WriteLineAsync($"marketdata.max_msgs_per_s: {Burst} trades back to back, raw ClientWebSocket then the engine feed...");
-        var rawRate = await RawBurstAsync(host, venue, Step, cancellationToken);
-        var (engineRate, dropped) = await EngineBurstAsync(feeds, system, venue, Step, cancellationToken);
-        await context.Progress.WriteLineAsync($"marketdata.max_msgs_per_s: {dropped} trades dropped by the feed's bounded buffer");
-        yield return new BenchResult("marketdata.max_msgs_per_s", "msgs/s", engineRate, rawRate);
         await system.Terminate();
     }
 
@@ -82,7 +74,7 @@ public static class FeedEndToEnd
 
     private static async Task<long[]> EngineLatencyAsync(IActorRef feeds, ActorSystem system, BinanceSimulator venue, Action step, CancellationToken ct)
     {
-        var arrivals = Channel.CreateUnbounded<long>();
+        var arrivals = Channel.CreateUnbounded<(long At, IMarketDataEvent Event)>();
         var subscriber = await SubscribeAsync(feeds, system, venue, MarketDataKind.Quotes, arrivals.Writer, new StrongBox<long>(), ct);
         var samples = new long[LatencySamples];
         for (var i = -100; i < LatencySamples; i++)
@@ -92,7 +84,7 @@ public static class FeedEndToEnd
             var arrived = await arrivals.Reader.ReadAsync(ct).AsTask().WaitAsync(StepTimeout, ct);
             if (i >= 0)
             {
-                samples[i] = arrived - sent;
+                samples[i] = arrived.At - sent;
             }
         }
 
@@ -100,54 +92,8 @@ public static class FeedEndToEnd
         return samples;
     }
 
-    private static async Task<double> RawBurstAsync(SimulatorHost host, BinanceSimulator venue, Action step, CancellationToken ct)
-    {
-        using var socket = await RawAsync(host, venue, "btcusdt@trade", ct);
-        var buffer = new byte[64 * 1024];
-        var clock = Stopwatch.StartNew();
-        var receiving = Task.Run(
-            async () =>
-            {
-                for (var i = 0; i < Burst; i++)
-                {
-                    await ReceiveOneAsync(socket, buffer, ct);
-                }
-            },
-            ct);
-        for (var i = 0; i < Burst; i++)
-        {
-            step();
-        }
-
-        await receiving.WaitAsync(StepTimeout, ct);
-        return Burst / clock.Elapsed.TotalSeconds;
-    }
-
-    private static async Task<(double Rate, long Dropped)> EngineBurstAsync(IActorRef feeds, ActorSystem system, BinanceSimulator venue, Action step, CancellationToken ct)
-    {
-        var arrivals = Channel.CreateUnbounded<long>();
-        var dropped = new StrongBox<long>();
-        var subscriber = await SubscribeAsync(feeds, system, venue, MarketDataKind.Trades, arrivals.Writer, dropped, ct);
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < Burst; i++)
-        {
-            step();
-        }
-
-        var received = 0;
-        while (received + Interlocked.Read(ref dropped.Value) < Burst)
-        {
-            await arrivals.Reader.ReadAsync(ct).AsTask().WaitAsync(StepTimeout, ct);
-            received++;
-        }
-
-        var elapsed = clock.Elapsed;
-        system.Stop(subscriber);
-        return (received / elapsed.TotalSeconds, Interlocked.Read(ref dropped.Value));
-    }
-
     private static async Task<IActorRef> SubscribeAsync(
-        IActorRef feeds, ActorSystem system, BinanceSimulator venue, MarketDataKind kind, ChannelWriter<long> arrivals, StrongBox<long> dropped, CancellationToken ct)
+        IActorRef feeds, ActorSystem system, BinanceSimulator venue, MarketDataKind kind, ChannelWriter<(long At, IMarketDataEvent Event)> arrivals, StrongBox<long> dropped, CancellationToken ct)
     {
         var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var subscriber = system.ActorOf(FeedBenchSubscriber.Props(feeds, new SubscribeMarketData(Feed, Btc, kind), arrivals, subscribed, dropped));

@@ -31,6 +31,7 @@ public sealed partial class FeedActor : ReceiveActor, IDisposable
     private readonly Dictionary<IActorRef, Subscriber> _subscribers = [];
     private readonly Dictionary<(Symbol Symbol, MarketDataKind Kind), HashSet<IActorRef>> _routes = [];
     private readonly Dictionary<Symbol, MirrorBook> _books = [];
+    private readonly HashSet<IActorRef> _touched = [];
     private readonly RecordOptions _record;
     private IActorRef _session = ActorRefs.Nobody;
     private MarketDataRecorder? _recorder;
@@ -50,6 +51,7 @@ public sealed partial class FeedActor : ReceiveActor, IDisposable
         Receive<MarketDataDelivered>(_ => OnDelivered(Sender));
         Receive<FeedSessionStarted>(_ => Sender.Tell(Demand(), Self));
         Receive<IMarketDataEvent>(OnEvent);
+        Receive<FeedEvents>(OnEvents);
         Receive<Terminated>(t => Forget(t.ActorRef));
     }
 
@@ -107,6 +109,12 @@ public sealed partial class FeedActor : ReceiveActor, IDisposable
         if (subscribe.Symbol.IsEmpty)
         {
             Sender.Tell(new MarketDataSubscriptionRejected(_feed, subscribe.Symbol, subscribe.Kind, "the symbol is empty; expected the venue's spelling, e.g. BTCUSDT"), Self);
+            return;
+        }
+
+        if (!FeedVenues.Carries(_options.Venue, subscribe.Kind))
+        {
+            Sender.Tell(new MarketDataSubscriptionRejected(_feed, subscribe.Symbol, subscribe.Kind, $"feed '{_feed}' ({_options.Venue}) does not carry {subscribe.Kind}; expected one of: {string.Join(", ", FeedVenues.Kinds(_options.Venue))}"), Self);
             return;
         }
 
@@ -191,11 +199,47 @@ public sealed partial class FeedActor : ReceiveActor, IDisposable
 
     private void OnEvent(IMarketDataEvent marketEvent)
     {
+        if (Offer(marketEvent) is { } routes)
+        {
+            foreach (var target in routes)
+            {
+                Pump(target, _subscribers[target]);
+            }
+        }
+    }
+
+    /// <summary>A burst from the session: every event offered in order, then each subscriber it reached pumped once.</summary>
+    private void OnEvents(FeedEvents batch)
+    {
+        _touched.Clear();
+        foreach (var marketEvent in batch.Events)
+        {
+            if (Offer(marketEvent) is { } routes)
+            {
+                foreach (var target in routes)
+                {
+                    _touched.Add(target);
+                }
+            }
+        }
+
+        foreach (var target in _touched)
+        {
+            Pump(target, _subscribers[target]);
+        }
+
+        _touched.Clear();
+    }
+
+    /// <summary>Records and mirrors one event and queues it in each subscriber's outbox; returns who it reached, or null.</summary>
+    private HashSet<IActorRef>? Offer(IMarketDataEvent marketEvent)
+    {
         var kind = marketEvent switch
         {
             QuoteTick => MarketDataKind.Quotes,
             TradeTick => MarketDataKind.Trades,
             Bar => MarketDataKind.Bars,
+            TickerTick => MarketDataKind.Ticker,
             _ => MarketDataKind.Book,
         };
         if (_recorder is not null && !_recorder.TryRecord(marketEvent) && IsPowerOfTen(_recorder.Dropped))
@@ -217,7 +261,7 @@ public sealed partial class FeedActor : ReceiveActor, IDisposable
 
         if (!_routes.TryGetValue((marketEvent.Symbol, kind), out var routes))
         {
-            return;
+            return null;
         }
 
         foreach (var target in routes)
@@ -225,8 +269,8 @@ public sealed partial class FeedActor : ReceiveActor, IDisposable
             var subscriber = _subscribers[target];
             switch (marketEvent)
             {
-                case QuoteTick quote:
-                    subscriber.Outbox.OfferQuote(quote);
+                case QuoteTick or TickerTick:
+                    subscriber.Outbox.OfferLatest(marketEvent, kind);
                     break;
                 case IOrderBookEvent update:
                     subscriber.Outbox.OfferBook(update, book!.Snapshotter(_feed, update.Symbol));
@@ -239,9 +283,9 @@ public sealed partial class FeedActor : ReceiveActor, IDisposable
 
                     break;
             }
-
-            Pump(target, subscriber);
         }
+
+        return routes;
     }
 
     private void OnDelivered(IActorRef from)

@@ -116,7 +116,12 @@ public sealed record FeedOptions : IValidatableOptions
 
         if (Symbols.Count > 0 && Channels.Count == 0)
         {
-            yield return $"feed '{Name}': symbols are listed but channels is empty; expected some of: quotes, trades, book, bars";
+            yield return $"feed '{Name}': symbols are listed but channels is empty; expected some of: quotes, trades, book, bars, ticker";
+        }
+
+        foreach (var channel in Channels.Where(c => FeedVenues.Names.Contains(Venue) && !FeedVenues.Carries(Venue, c)))
+        {
+            yield return $"feed '{Name}': channel '{channel}' is not carried by {Venue}'s feed; expected some of: {string.Join(", ", FeedVenues.Kinds(Venue))}";
         }
 
         if (Venue == FeedVenues.Binance && !Binance.BinanceFeedCodec.BarIntervals.Contains(BarInterval))

@@ -22,7 +22,7 @@ public sealed partial class FeedSessionActor
     {
         foreach (var bookEvent in step.Events)
         {
-            _feed.Tell(bookEvent, Self);
+            Publish(bookEvent);
         }
 
         if (step.GapReason is { } reason)

@@ -80,6 +80,9 @@ public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
 
     private DateTimeOffset Now => _time.GetUtcNow();
 
+    /// <summary>Events still held for the feed go to it before the session stops.</summary>
+    protected override void PostStop() => TellHeld();
+
     /// <inheritdoc />
     protected override void PreStart()
     {
@@ -132,9 +135,10 @@ public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
         ReceiveStale();
     }
 
-    /// <summary>Timer ticks and fetch results of an older socket, in any state.</summary>
+    /// <summary>The publish marker in any state; timer ticks and fetch results of an older socket.</summary>
     private void ReceiveStale()
     {
+        Receive<PublishDue>(_ => PublishHeld());
         Receive<ControlDue>(_ => { });
         Receive<IdleCheck>(_ => { });
         Receive<HeartbeatDue>(_ => { });
@@ -298,7 +302,7 @@ public sealed partial class FeedSessionActor : ReceiveActor, IWithTimers
                 Timers.Cancel(PongKey);
                 break;
             case FeedInbound.Market market:
-                _feed.Tell(market.Event, Self);
+                Publish(market.Event);
                 break;
             case FeedInbound.Book book:
                 OnBookInput(book.Input, receivedAt);

@@ -20,8 +20,21 @@ public static class FeedVenues
     /// <summary>Toobit's quote WebSocket (spot and USDT-M futures).</summary>
     public const string Toobit = "toobit";
 
+    private static readonly MarketDataKind[] BaseKinds = [MarketDataKind.Quotes, MarketDataKind.Trades, MarketDataKind.Book, MarketDataKind.Bars];
+
+    private static readonly MarketDataKind[] AllKinds = [.. BaseKinds, MarketDataKind.Ticker];
+
     /// <summary>Venue names with a feed codec.</summary>
     public static IReadOnlySet<string> Names { get; } = new HashSet<string>(StringComparer.Ordinal) { Binance, DBot, Toobit };
+
+    /// <summary>
+    /// The market-data kinds a venue's feed accepts subscriptions for: quotes, trades, book and bars everywhere, the 24 h
+    /// ticker on Binance only (DBot's options narrow its configured channels to quotes and trades themselves).
+    /// </summary>
+    public static IReadOnlyList<MarketDataKind> Kinds(string venue) => venue == Binance ? AllKinds : BaseKinds;
+
+    /// <summary>True when <paramref name="venue"/>'s feed carries <paramref name="kind"/>.</summary>
+    public static bool Carries(string venue, MarketDataKind kind) => Kinds(venue).Contains(kind);
 
     /// <summary>
     /// The codec of <paramref name="options"/>' venue; <paramref name="http"/> serves its REST snapshots. Throws

@@ -5,9 +5,9 @@ namespace Engine.Actors.MarketData;
 
 /// <summary>
 /// What one subscriber still has to receive, with one event in flight at a time (the subscriber acknowledges each
-/// with <see cref="MarketDataDelivered"/>). Quotes and book state are conflated: a pending quote is replaced by the
-/// newer one in place, and a pending book event by a snapshot of the current book, so a slow subscriber always gets
-/// the latest state and never a backlog. Trades and bars are kept in full up to <c>capacity</c>; past it the oldest is
+/// with <see cref="MarketDataDelivered"/>). Quotes, tickers and book state are conflated: a pending quote or ticker is
+/// replaced by the newer one in place, and a pending book event by a snapshot of the current book, so a slow
+/// subscriber always gets the latest state and never a backlog. Trades and bars are kept in full up to <c>capacity</c>; past it the oldest is
 /// dropped and counted. Pure; not thread-safe.
 /// </summary>
 public sealed class SubscriberOutbox(int capacity)
@@ -27,7 +27,10 @@ public sealed class SubscriberOutbox(int capacity)
     public long DroppedTotal { get; private set; }
 
     /// <summary>Queues a quote, replacing a pending quote of the same symbol in place.</summary>
-    public void OfferQuote(QuoteTick quote) => Conflate((MarketDataKind.Quotes, quote.Symbol), quote);
+    public void OfferQuote(QuoteTick quote) => OfferLatest(quote, MarketDataKind.Quotes);
+
+    /// <summary>Queues a latest-value event (a quote, a ticker), replacing a pending one of the same kind and symbol in place.</summary>
+    public void OfferLatest(IMarketDataEvent latest, MarketDataKind kind) => Conflate((kind, latest.Symbol), latest);
 
     /// <summary>
     /// Queues a book event; when one of the same symbol is still pending, it becomes <paramref name="current"/>'s
@@ -39,7 +42,7 @@ public sealed class SubscriberOutbox(int capacity)
         if (_conflated.TryGetValue(key, out var node))
         {
             var resync = node.Value.Message is OrderBookSnapshot { IsResync: true } || bookEvent is OrderBookSnapshot { IsResync: true };
-            node.Value = node.Value with { Message = current(resync) };
+            node.Value.Message = current(resync);
             return;
         }
 
@@ -138,18 +141,25 @@ public sealed class SubscriberOutbox(int capacity)
     {
         if (_conflated.TryGetValue(key, out var node))
         {
-            node.Value = node.Value with { Message = message };
+            node.Value.Message = message;
             return;
         }
 
         _conflated[key] = _queue.AddLast(new Pending(message, key));
     }
 
-    private sealed record Pending(object Message, (MarketDataKind Kind, Symbol Symbol)? Key, MarketDataKind Kind)
+    /// <summary>One waiting event; a conflated one has its <see cref="Message"/> replaced in place.</summary>
+    private sealed class Pending(object message, (MarketDataKind Kind, Symbol Symbol)? key, MarketDataKind kind)
     {
         public Pending(object message, (MarketDataKind Kind, Symbol Symbol) key)
             : this(message, key, key.Kind)
         {
         }
+
+        public object Message { get; set; } = message;
+
+        public (MarketDataKind Kind, Symbol Symbol)? Key { get; } = key;
+
+        public MarketDataKind Kind { get; } = kind;
     }
 }

@@ -26,6 +26,9 @@ public abstract partial class StrategyActor
     /// <summary>Candles of the feed's bar interval to <see cref="OnBar"/>.</summary>
     protected void SubscribeBars(FeedId feed, Symbol symbol) => Subscribe(feed, symbol, MarketDataKind.Bars);
 
+    /// <summary>The venue's rolling 24 h statistics of <paramref name="symbol"/> to <see cref="OnTicker"/> (Binance feeds).</summary>
+    protected void SubscribeTicker(FeedId feed, Symbol symbol) => Subscribe(feed, symbol, MarketDataKind.Ticker);
+
     /// <summary>Stops one subscription; the feed drops the venue stream when nobody needs it any more.</summary>
     protected void Unsubscribe(FeedId feed, Symbol symbol, MarketDataKind kind) =>
         Strategy.Feeds.Tell(new UnsubscribeMarketData(feed, symbol, kind), Self);
@@ -55,6 +58,11 @@ public abstract partial class StrategyActor
 
     /// <summary>A candle (forming or closed).</summary>
     protected virtual void OnBar(Bar bar)
+    {
+    }
+
+    /// <summary>A 24 h ticker update (conflated: only the latest one is delivered to a slow strategy).</summary>
+    protected virtual void OnTicker(TickerTick ticker)
     {
     }
 
@@ -109,6 +117,9 @@ public abstract partial class StrategyActor
                             break;
                         case Bar bar:
                             OnBar(bar);
+                            break;
+                        case TickerTick ticker:
+                            OnTicker(ticker);
                             break;
                     }
                 }

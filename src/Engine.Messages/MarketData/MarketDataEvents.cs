@@ -103,3 +103,32 @@ public sealed record Bar(
     bool IsClosed,
     DateTimeOffset EventTime,
     DateTimeOffset ReceivedAt) : IMarketDataEvent;
+
+/// <summary>
+/// The venue's rolling 24 h statistics of a symbol (Binance <c>@ticker</c> and <c>@miniTicker</c>): the window's
+/// <paramref name="Open"/>, <paramref name="High"/>, <paramref name="Low"/>, <paramref name="Last"/> price and its base
+/// and quote volume. The full ticker adds the last trade's quantity, the volume-weighted average price, the best bid and
+/// ask with sizes and the trade count; a mini ticker leaves them null.
+/// </summary>
+public sealed record TickerTick(
+    FeedId Feed,
+    Symbol Symbol,
+    decimal Open,
+    decimal High,
+    decimal Low,
+    decimal Last,
+    decimal Volume,
+    decimal QuoteVolume,
+    decimal? LastQuantity,
+    decimal? WeightedAveragePrice,
+    decimal? BidPrice,
+    decimal? BidSize,
+    decimal? AskPrice,
+    decimal? AskSize,
+    long? TradeCount,
+    DateTimeOffset EventTime,
+    DateTimeOffset ReceivedAt) : IMarketDataEvent
+{
+    /// <summary>The price change over the window (<see cref="Last"/> minus <see cref="Open"/>).</summary>
+    public decimal Change => Last - Open;
+}

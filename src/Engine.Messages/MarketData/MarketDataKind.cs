@@ -14,4 +14,7 @@ public enum MarketDataKind
 
     /// <summary>Candles of the feed's bar interval (<see cref="Bar"/>); delivered in full through a bounded buffer.</summary>
     Bars,
+
+    /// <summary>The venue's rolling 24 h statistics (<see cref="TickerTick"/>, Binance <c>@ticker</c>); conflated for a slow subscriber.</summary>
+    Ticker,
 }

@@ -141,5 +141,94 @@ public sealed class BinanceFeedCodecTests : IDisposable
     public void Partial_depth_carries_no_symbol_and_is_not_used() =>
         Assert.IsType<FeedInbound.Ignored>(_codec.Decode("""{"stream":"btcusdt@depth5","data":{"lastUpdateId":1,"bids":[],"asks":[]}}"""u8, Received));
 
+    [Fact]
+    public void A_24h_ticker_is_a_ticker_tick_with_its_window_best_prices_and_trade_count()
+    {
+        var ticker = Assert.IsType<TickerTick>(Assert.IsType<FeedInbound.Market>(Decode("in_ticker")).Event);
+
+        Assert.Equal(
+            new TickerTick(Feed, new Symbol("BTCUSDT"), 92800m, 94500m, 92100m, 93850.5m, 8123.4471m, 757912345.12m, 0.012m, 93401.12m, 93850m, 1.25m, 93850.01m, 0.4m, 120001,
+                DateTimeOffset.FromUnixTimeMilliseconds(1767225601000), Received),
+            ticker);
+        Assert.Equal(1050.5m, ticker.Change);
+    }
+
+    [Fact]
+    public void A_mini_ticker_is_a_ticker_tick_without_the_full_tickers_fields()
+    {
+        var ticker = Assert.IsType<TickerTick>(Assert.IsType<FeedInbound.Market>(Decode("in_mini_ticker")).Event);
+
+        Assert.Equal(
+            new TickerTick(Feed, new Symbol("BTCUSDT"), 92800m, 94500m, 92100m, 93850.5m, 8123.4471m, 757912345.12m, null, null, null, null, null, null, null,
+                DateTimeOffset.FromUnixTimeMilliseconds(1767225601000), Received),
+            ticker);
+    }
+
+    [Fact]
+    public void The_ticker_stream_name_is_at_ticker() =>
+        Assert.Equal("btcusdt@ticker", _codec.Topic(new Symbol("BTCUSDT"), MarketDataKind.Ticker));
+
+    [Fact]
+    public void Field_order_does_not_matter_data_may_precede_stream_and_unknown_members_are_skipped()
+    {
+        var frame = """{"data":{"a":[["100.75","0.8"]],"x":{"nested":[1,{"b":2}]},"u":1005,"b":[["99.8","1.2",null]],"U":1003,"s":"SOLUSDT","E":1767225600300,"e":"depthUpdate"},"stream":"solusdt@depth@100ms"}"""u8;
+
+        var diff = Assert.IsType<BinanceDepthDiff>(Assert.IsType<FeedInbound.Book>(_codec.Decode(frame, Received)).Input);
+
+        Assert.Equal((new Symbol("SOLUSDT"), 1003L, 1005L), (diff.Symbol, diff.FirstUpdateId, diff.FinalUpdateId));
+        Assert.Equal([new BookLevel(99.8m, 1.2m)], diff.Bids.ToArray());
+        Assert.Equal([new BookLevel(100.75m, 0.8m)], diff.Asks.ToArray());
+    }
+
+    [Fact]
+    public void A_raw_depth_update_decodes_like_the_combined_one()
+    {
+        var combined = Assert.IsType<BinanceDepthDiff>(Assert.IsType<FeedInbound.Book>(Decode("b3_combined_depth_update")).Input);
+        var payload = """{"e":"depthUpdate","E":1767225600300,"s":"SOLUSDT","U":1003,"u":1005,"b":[["99.80000000","1.20000000"],["98.00000000","0.00000000"]],"a":[["100.75000000","0.80000000"]]}"""u8.ToArray();
+
+        var diff = Assert.IsType<BinanceDepthDiff>(Assert.IsType<FeedInbound.Book>(_codec.Decode(payload, Received)).Input);
+
+        Assert.Equal((combined.Symbol, combined.FirstUpdateId, combined.FinalUpdateId, combined.EventTime), (diff.Symbol, diff.FirstUpdateId, diff.FinalUpdateId, diff.EventTime));
+        Assert.Equal(combined.Bids.ToArray(), diff.Bids.ToArray());
+        Assert.Equal(combined.Asks.ToArray(), diff.Asks.ToArray());
+    }
+
+    [Fact]
+    public void An_array_payload_is_ignored_and_named()
+    {
+        var ignored = Assert.IsType<FeedInbound.Ignored>(_codec.Decode("""{"stream":"!miniTicker@arr","data":[{"e":"24hrMiniTicker"}]}"""u8, Received));
+
+        Assert.Equal("stream '!miniTicker@arr' payload Array", ignored.What);
+    }
+
+    [Fact]
+    public void Prices_keep_the_scale_the_venue_sent()
+    {
+        var quote = Assert.IsType<QuoteTick>(Assert.IsType<FeedInbound.Market>(Decode("b2_raw_book_ticker")).Event);
+
+        Assert.Equal("93850.00000000", quote.BidPrice.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("""{"u":1,"s":"BTCUSDT","b":"1","B":"1","a":"2","A":"3"} x""", "not JSON")]
+    [InlineData("""[1,2]""", "must be a JSON object, not Array")]
+    [InlineData("""{"u":1,"s":"BTCUSDT","b":"1","B":"1","a":"2","A":"3",""", "not JSON")]
+    [InlineData("""{"stream":"s@depth","data":{"e":"depthUpdate","E":1,"s":"BTCUSDT","U":1,"u":2,"a":[]}}""", "'b' must be an array of [price, quantity]")]
+    [InlineData("""{"stream":"s@depth","data":{"e":"depthUpdate","E":1,"s":"BTCUSDT","U":1,"u":2,"b":["1"],"a":[]}}""", "'b' level \"1\" must be [price, quantity]")]
+    [InlineData("""{"stream":"s@depth","data":{"e":"depthUpdate","E":1,"s":"BTCUSDT","U":1,"u":2,"b":[["1"]],"a":[]}}""", "'b' level must be [price, quantity]")]
+    [InlineData("""{"stream":"s@depth","data":{"e":"depthUpdate","E":1,"s":"BTCUSDT","U":1,"u":2,"b":[],"a":[["x","1"]]}}""", "'a price' must be a decimal string, not \"x\"")]
+    [InlineData("""{"stream":"s@depth","data":{"e":"depthUpdate","E":1,"s":"BTCUSDT","U":"1.5","u":2,"b":[],"a":[]}}""", "'U' must be an integer, not \"1.5\"")]
+    [InlineData("""{"stream":"s@trade","data":{"e":"trade","E":1,"s":"","t":1,"p":"1","q":"1","T":1,"m":false}}""", "'s' must be a symbol")]
+    [InlineData("""{"stream":"s@trade","data":{"e":"trade","E":1,"t":1,"p":"1","q":"1","T":1,"m":false}}""", "'s' is missing or null")]
+    [InlineData("""{"stream":"s@trade","data":{"e":"trade","E":1,"s":"BTCUSDT","t":1,"q":"1","T":1,"m":false}}""", "'p' is missing")]
+    [InlineData("""{"stream":"s@kline_1m","data":{"e":"kline","E":1,"s":"BTCUSDT"}}""", "kline event without its 'k' object")]
+    [InlineData("""{"stream":"s@ticker","data":{"e":"24hrTicker","E":1,"s":"BTCUSDT","c":"1","o":"1","h":"1","l":"1","v":"1","q":"1"}}""", "'Q' is missing")]
+    public void A_malformed_frame_names_the_field_and_what_was_expected(string frame, string expected)
+    {
+        var error = Assert.Throws<FormatException>(() => _codec.Decode(System.Text.Encoding.UTF8.GetBytes(frame), Received));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
     private FeedInbound Decode(string golden) => _codec.Decode(MarketDataGolden.Read(golden), Received);
 }

@@ -27,6 +27,7 @@ public sealed class MarketDataRecorderTests : IDisposable
             new OrderBookSnapshot(Feed, Btc, 7, [new BookLevel(1.5m, 2m)], [new BookLevel(1.6m, 3m)], true, Day1, Day1),
             new OrderBookDelta(Feed, Btc, 7, 9, [new BookLevel(1.5m, 0m)], [], Day1, Day1),
             new Bar(Feed, Btc, "1m", Day1, Day1.AddMinutes(1), 1m, 2m, 0.5m, 1.5m, 10m, false, Day1, Day1),
+            new TickerTick(Feed, Btc, 1m, 2m, 0.5m, 1.5m, 10m, 15m, 0.1m, 1.2m, 1.4m, 2m, 1.6m, 3m, 120, Day1, Day1),
         ];
 
         await Record(events);
@@ -39,6 +40,7 @@ public sealed class MarketDataRecorderTests : IDisposable
         Assert.Equal(events[0], back[0]);
         Assert.Equal(events[1], back[1]);
         Assert.Equal(events[4], back[4]);
+        Assert.Equal(events[5], back[5]);
         var book = Assert.IsType<OrderBookSnapshot>(back[2]);
         Assert.Equal((7L, true, new BookLevel(1.5m, 2m)), (book.UpdateId, book.IsResync, book.Bids.Single()));
         var delta = Assert.IsType<OrderBookDelta>(back[3]);

@@ -17,6 +17,7 @@ public sealed class MarketDataStrategy(StrategyContext context, IActorRef report
         SubscribeTrades(Feed, Btc);
         SubscribeBook(Feed, Btc);
         SubscribeBars(Feed, Btc);
+        SubscribeTicker(Feed, Btc);
     }
 
     protected override void OnQuote(QuoteTick quote)
@@ -36,6 +37,8 @@ public sealed class MarketDataStrategy(StrategyContext context, IActorRef report
     protected override void OnBookDelta(OrderBookDelta delta) => reports.Tell(("delta", (object)delta));
 
     protected override void OnBar(Bar bar) => reports.Tell(("bar", (object)bar));
+
+    protected override void OnTicker(TickerTick ticker) => reports.Tell(("ticker", (object)ticker));
 
     protected override void OnMarketDataSubscribed(MarketDataSubscribed subscribed) => reports.Tell(("subscribed", (object)subscribed));
 

@@ -28,13 +28,13 @@ public class StrategyMarketDataTests : EngineTestKit
     {
         var strategy = Start();
 
-        foreach (var kind in (MarketDataKind[])[MarketDataKind.Quotes, MarketDataKind.Trades, MarketDataKind.Book, MarketDataKind.Bars])
+        foreach (var kind in (MarketDataKind[])[MarketDataKind.Quotes, MarketDataKind.Trades, MarketDataKind.Book, MarketDataKind.Bars, MarketDataKind.Ticker])
         {
             Assert.Equal(new SubscribeMarketData(Feed, Btc, kind), _feeds.ExpectMsg<SubscribeMarketData>());
             Assert.Equal(strategy, _feeds.LastSender);
         }
 
-        _feeds.Reply(new MarketDataSubscribed(Feed, Btc, MarketDataKind.Bars));
+        _feeds.Reply(new MarketDataSubscribed(Feed, Btc, MarketDataKind.Ticker));
         Assert.Equal("subscribed", _reports.ExpectMsg<(string, object)>().Item1);
     }
 
@@ -50,9 +50,10 @@ public class StrategyMarketDataTests : EngineTestKit
             new OrderBookSnapshot(Feed, Btc, 1, [], [], false, t, t),
             new OrderBookDelta(Feed, Btc, 1, 2, [], [], t, t),
             new Bar(Feed, Btc, "1m", t, t, 1m, 1m, 1m, 1m, 0m, false, t, t),
+            new TickerTick(Feed, Btc, 1m, 2m, 1m, 1.5m, 3m, 4m, null, null, null, null, null, null, null, t, t),
         ];
 
-        foreach (var (marketEvent, hook) in events.Zip((string[])["quote", "trade", "book", "delta", "bar"]))
+        foreach (var (marketEvent, hook) in events.Zip((string[])["quote", "trade", "book", "delta", "bar", "ticker"]))
         {
             strategy.Tell(marketEvent, _feeds.Ref);
             Assert.Equal((hook, marketEvent), _reports.ExpectMsg<(string, object)>());
@@ -64,7 +65,7 @@ public class StrategyMarketDataTests : EngineTestKit
     public void A_hook_that_throws_still_acknowledges_so_the_feed_is_never_stuck()
     {
         var strategy = Start();
-        _feeds.ReceiveN(4);
+        _feeds.ReceiveN(5);
 
         strategy.Tell(new QuoteTick(Feed, Btc, 0m, 1m, 2m, 1m, UtcNow, UtcNow), _feeds.Ref);
 

@@ -1,52 +1,93 @@
-using System.Text.Json;
+using System.Globalization;
 using Engine.Messages.Identifiers;
 using Engine.Messages.MarketData;
 using Engine.Messages.Orders;
 
 namespace Engine.Actors.MarketData.Binance;
 
-/// <summary>The stream payloads of §1.4: <c>bookTicker</c>, <c>trade</c>/<c>aggTrade</c>, <c>depthUpdate</c>, <c>kline</c>.</summary>
+/// <summary>
+/// The stream payloads of §1.4 from their captured fields: <c>bookTicker</c>, <c>trade</c>/<c>aggTrade</c>,
+/// <c>depthUpdate</c>, <c>kline</c>, <c>24hrTicker</c> and <c>24hrMiniTicker</c>.
+/// </summary>
 public sealed partial class BinanceFeedCodec
 {
     /// <summary><c>bookTicker</c> has no event time: the receive time stands in for it.</summary>
-    private QuoteTick BookTicker(JsonElement d, DateTimeOffset receivedAt) =>
-        new(_feed, new Symbol(Str(d, "s")), Dec(d, "b"), Dec(d, "B"), Dec(d, "a"), Dec(d, "A"), receivedAt, receivedAt);
+    private QuoteTick BookTicker(BinanceFrameFields d, DateTimeOffset receivedAt) =>
+        new(_feed, SymbolOf(d), d.Dec('b'), d.Dec('B'), d.Dec('a'), d.Dec('A'), receivedAt, receivedAt);
 
     /// <summary><c>m:true</c>: the buyer was the maker, so the seller was the aggressor.</summary>
-    private TradeTick Trade(JsonElement d, string idField, DateTimeOffset receivedAt) =>
+    private TradeTick Trade(BinanceFrameFields d, char idField, DateTimeOffset receivedAt) =>
         new(
             _feed,
-            new Symbol(Str(d, "s")),
-            Long(d, idField).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Dec(d, "p"),
-            Dec(d, "q"),
-            Bool(d, "m") ? OrderSide.Sell : OrderSide.Buy,
-            Ms(Long(d, "T")),
+            SymbolOf(d),
+            d.Long(idField).ToString(CultureInfo.InvariantCulture),
+            d.Dec('p'),
+            d.Dec('q'),
+            d.Bool('m') ? OrderSide.Sell : OrderSide.Buy,
+            Ms(d.Long('T')),
             receivedAt);
 
-    private static BinanceDepthDiff Depth(JsonElement d) =>
-        new(new Symbol(Str(d, "s")), Long(d, "U"), Long(d, "u"), Levels(d, "b"), Levels(d, "a"), Ms(Long(d, "E")));
+    private BinanceDepthDiff Depth(BinanceFrameFields d) =>
+        new(
+            SymbolOf(d),
+            d.Long('U'),
+            d.Long('u'),
+            d.Bids ?? throw new FormatException("'b' must be an array of [price, quantity]"),
+            d.Asks ?? throw new FormatException("'a' must be an array of [price, quantity]"),
+            Ms(d.Long('E')));
 
-    private Bar Kline(JsonElement d, DateTimeOffset receivedAt)
+    private Bar Kline(BinanceFrameFields d, DateTimeOffset receivedAt)
     {
-        if (!d.TryGetProperty("k", out var k) || k.ValueKind != JsonValueKind.Object)
+        if (!d.HasKline)
         {
             throw new FormatException("kline event without its 'k' object");
         }
 
+        var k = d.Kline;
+        var interval = k.PlainString('i');
         return new Bar(
             _feed,
-            new Symbol(Str(d, "s")),
-            Str(k, "i"),
-            Ms(Long(k, "t")),
-            Ms(Long(k, "T")),
-            Dec(k, "o"),
-            Dec(k, "h"),
-            Dec(k, "l"),
-            Dec(k, "c"),
-            Dec(k, "v"),
-            Bool(k, "x"),
-            Ms(Long(d, "E")),
+            SymbolOf(d),
+            !interval.IsEmpty && interval.SequenceEqual(_barInterval) ? _options.BarInterval : k.Str('i'),
+            Ms(k.Long('t')),
+            Ms(k.Long('T')),
+            k.Dec('o'),
+            k.Dec('h'),
+            k.Dec('l'),
+            k.Dec('c'),
+            k.Dec('v'),
+            k.Bool('x'),
+            Ms(d.Long('E')),
             receivedAt);
+    }
+
+    /// <summary>
+    /// <c>24hrTicker</c> (<paramref name="full"/>) and <c>24hrMiniTicker</c>: the rolling window's open, high, low, last,
+    /// base and quote volume; the full one adds the last quantity, weighted average, best bid and ask and trade count.
+    /// </summary>
+    private TickerTick Ticker(BinanceFrameFields d, bool full, DateTimeOffset receivedAt) =>
+        new(
+            _feed,
+            SymbolOf(d),
+            d.Dec('o'),
+            d.Dec('h'),
+            d.Dec('l'),
+            d.Dec('c'),
+            d.Dec('v'),
+            d.Dec('q'),
+            full ? d.Dec('Q') : null,
+            full ? d.Dec('w') : null,
+            full ? d.Dec('b') : null,
+            full ? d.Dec('B') : null,
+            full ? d.Dec('a') : null,
+            full ? d.Dec('A') : null,
+            full ? d.Long('n') : null,
+            Ms(d.Long('E')),
+            receivedAt);
+
+    private Symbol SymbolOf(BinanceFrameFields d)
+    {
+        var plain = d.PlainString('s');
+        return plain.IsEmpty ? SymbolCache.Create(d.Str('s')) : _symbols.Get(plain);
     }
 }

@@ -28,6 +28,8 @@ public sealed partial class BinanceFeedCodec : IFeedCodec
     private readonly FeedOptions _options;
     private readonly HttpClient _http;
     private readonly Uri _rest;
+    private readonly SymbolCache _symbols = new();
+    private readonly byte[] _barInterval;
 
     /// <summary>Creates the codec of one feed.</summary>
     public BinanceFeedCodec(FeedId feed, FeedOptions options, HttpClient http)
@@ -35,6 +37,7 @@ public sealed partial class BinanceFeedCodec : IFeedCodec
         _feed = feed;
         _options = options;
         _http = http;
+        _barInterval = Encoding.UTF8.GetBytes(options.BarInterval);
         var url = options.Url ?? throw new ArgumentException($"feed '{options.Name}' has no url", nameof(options));
         ConnectUri = new Uri(url.GetLeftPart(UriPartial.Authority) + url.AbsolutePath.TrimEnd('/') + "/stream");
         _rest = options.RestUrl ?? new UriBuilder(url) { Scheme = url.Scheme == "wss" ? "https" : "http", Path = "/" }.Uri;
@@ -56,6 +59,7 @@ public sealed partial class BinanceFeedCodec : IFeedCodec
             MarketDataKind.Trades => s + "@trade",
             MarketDataKind.Book => s + "@depth@100ms",
             MarketDataKind.Bars => s + "@kline_" + _options.BarInterval,
+            MarketDataKind.Ticker => s + "@ticker",
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown market-data kind"),
         };
     }
@@ -97,67 +101,130 @@ public sealed partial class BinanceFeedCodec : IFeedCodec
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// One pass of a <see cref="Utf8JsonReader"/> over the frame: the combined form's <c>stream</c> is compared as bytes,
+    /// its <c>data</c> (or the raw form's top level) captured as field positions by <see cref="BinanceFrameFields"/>, the
+    /// event type read from <c>e</c> as bytes (a <c>bookTicker</c>, which has none, by its <c>u</c>/<c>b</c>/<c>a</c>/<c>A</c>
+    /// shape) and only the fields the event needs converted. Control replies, rare, go through <see cref="JsonDocument"/>.
+    /// </remarks>
     public FeedInbound Decode(ReadOnlySpan<byte> frame, DateTimeOffset receivedAt)
     {
-        JsonDocument document;
+        Span<FrameField> slots = stackalloc FrameField[BinanceFrameFields.Slots];
+        Span<FrameField> nested = stackalloc FrameField[BinanceFrameFields.Slots];
+        var data = new BinanceFrameFields(frame, slots, nested);
+        FrameField stream = default;
+        var dataToken = JsonTokenType.None;
+        var hasId = false;
+        var isAnswer = false;
+        scoped var reader = new Utf8JsonReader(frame);
         try
         {
-            document = JsonDocument.Parse(frame.ToArray());
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new FormatException($"Binance stream frame must be a JSON object, not {TokenKind(reader.TokenType)}");
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.ValueIsEscaped ? default : reader.ValueSpan;
+                reader.Read();
+                if (name.SequenceEqual("stream"u8) && reader.TokenType == JsonTokenType.String)
+                {
+                    stream = BinanceFrameFields.Capture(ref reader);
+                }
+                else if (name.SequenceEqual("data"u8))
+                {
+                    dataToken = reader.TokenType;
+                    if (dataToken == JsonTokenType.StartObject)
+                    {
+                        data.ReadObject(ref reader);
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+                else if (name.SequenceEqual("id"u8))
+                {
+                    hasId = true;
+                    reader.Skip();
+                }
+                else if (name.SequenceEqual("result"u8) || name.SequenceEqual("error"u8) || name.SequenceEqual("code"u8))
+                {
+                    isAnswer = true;
+                    reader.Skip();
+                }
+                else
+                {
+                    data.ReadMember(name, ref reader);
+                }
+            }
+
+            // Past the object only white space may follow; anything else fails the reader.
+            reader.Read();
         }
         catch (JsonException ex)
         {
             throw new FormatException($"Binance stream frame is not JSON: {ex.Message}", ex);
         }
 
-        using (document)
+        if (hasId && isAnswer)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new FormatException($"Binance stream frame must be a JSON object, not {root.ValueKind}");
-            }
-
-            if (root.TryGetProperty("stream", out var stream) && root.TryGetProperty("data", out var data))
-            {
-                return Payload(stream.GetString() ?? string.Empty, data, receivedAt);
-            }
-
-            if (root.TryGetProperty("id", out _) && (root.TryGetProperty("result", out _) || root.TryGetProperty("error", out _) || root.TryGetProperty("code", out _)))
-            {
-                return Reply(root);
-            }
-
-            return Payload(null, root, receivedAt);
+            return Reply(frame);
         }
+
+        if (dataToken is not (JsonTokenType.None or JsonTokenType.StartObject))
+        {
+            return new FeedInbound.Ignored($"stream '{StreamName(frame, stream)}' payload {TokenKind(dataToken)}");
+        }
+
+        return Payload(frame, stream, data, receivedAt);
     }
 
-    private FeedInbound Payload(string? stream, JsonElement data, DateTimeOffset receivedAt)
+    private FeedInbound Payload(ReadOnlySpan<byte> frame, FrameField stream, BinanceFrameFields d, DateTimeOffset receivedAt)
     {
-        if (data.ValueKind != JsonValueKind.Object)
-        {
-            return new FeedInbound.Ignored($"stream '{stream}' payload {data.ValueKind}");
-        }
-
-        var type = OptStr(data, "e");
-        if (type == "serverShutdown" || stream == "!serverShutdown")
+        var type = d.PlainString('e');
+        if (type.SequenceEqual("serverShutdown"u8) || StreamBytes(frame, stream).SequenceEqual("!serverShutdown"u8))
         {
             return new FeedInbound.ServerShutdown();
         }
 
-        if (type is null && data.TryGetProperty("u", out _) && data.TryGetProperty("b", out _) && data.TryGetProperty("a", out _) && data.TryGetProperty("A", out _))
+        if (!d['e'].IsPresent && d['u'].IsPresent && d['b'].IsPresent && d['a'].IsPresent && d['A'].IsPresent)
         {
-            return new FeedInbound.Market(BookTicker(data, receivedAt));
+            return new FeedInbound.Market(BookTicker(d, receivedAt));
         }
 
         return type switch
         {
-            "depthUpdate" => new FeedInbound.Book(Depth(data)),
-            "trade" => new FeedInbound.Market(Trade(data, "t", receivedAt)),
-            "aggTrade" => new FeedInbound.Market(Trade(data, "a", receivedAt)),
-            "kline" => new FeedInbound.Market(Kline(data, receivedAt)),
-            _ => new FeedInbound.Ignored($"stream '{stream ?? "(raw)"}' event '{type ?? "(none)"}'"),
+            _ when type.SequenceEqual("depthUpdate"u8) => new FeedInbound.Book(Depth(d)),
+            _ when type.SequenceEqual("trade"u8) => new FeedInbound.Market(Trade(d, 't', receivedAt)),
+            _ when type.SequenceEqual("aggTrade"u8) => new FeedInbound.Market(Trade(d, 'a', receivedAt)),
+            _ when type.SequenceEqual("kline"u8) => new FeedInbound.Market(Kline(d, receivedAt)),
+            _ when type.SequenceEqual("24hrTicker"u8) => new FeedInbound.Market(Ticker(d, full: true, receivedAt)),
+            _ when type.SequenceEqual("24hrMiniTicker"u8) => new FeedInbound.Market(Ticker(d, full: false, receivedAt)),
+            _ => new FeedInbound.Ignored($"stream '{(stream.IsPresent ? StreamName(frame, stream) : "(raw)")}' event '{d.OptStr('e') ?? "(none)"}'"),
         };
     }
+
+    private static FeedInbound.ControlReply Reply(ReadOnlySpan<byte> frame)
+    {
+        using var document = JsonDocument.Parse(frame.ToArray());
+        return Reply(document.RootElement);
+    }
+
+    private static ReadOnlySpan<byte> StreamBytes(ReadOnlySpan<byte> frame, FrameField stream) =>
+        stream.IsPresent && !stream.Escaped ? frame.Slice(stream.Start + 1, stream.Length - 2) : default;
+
+    private static string StreamName(ReadOnlySpan<byte> frame, FrameField stream) =>
+        stream.IsPresent ? Encoding.UTF8.GetString(frame.Slice(stream.Start + 1, stream.Length - 2)) : string.Empty;
+
+    private static string TokenKind(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => "Array",
+        JsonTokenType.StartObject => "Object",
+        JsonTokenType.None => "nothing",
+        _ => token.ToString(),
+    };
 
     private static FeedInbound.ControlReply Reply(JsonElement root)
     {
@@ -201,9 +268,6 @@ public sealed partial class BinanceFeedCodec : IFeedCodec
 
     private static DateTimeOffset Ms(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 
-    private static string Str(JsonElement owner, string name) =>
-        OptStr(owner, name) ?? throw new FormatException($"'{name}' is missing or null");
-
     private static string? OptStr(JsonElement owner, string name) =>
         !owner.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null ? null
         : v.ValueKind == JsonValueKind.String ? v.GetString()
@@ -221,16 +285,6 @@ public sealed partial class BinanceFeedCodec : IFeedCodec
             : throw new FormatException($"'{name}' must be an integer, not {v.GetRawText()}");
     }
 
-    private static decimal Dec(JsonElement owner, string name)
-    {
-        if (!owner.TryGetProperty(name, out var v))
-        {
-            throw new FormatException($"'{name}' is missing");
-        }
-
-        return DecValue(v, name);
-    }
-
     /// <summary>A decimal string (Binance sends prices and sizes quoted) or number.</summary>
     private static decimal DecValue(JsonElement v, string what) =>
         v.ValueKind == JsonValueKind.String && TryDecimalString(v, out var d) ? d
@@ -243,17 +297,11 @@ public sealed partial class BinanceFeedCodec : IFeedCodec
     /// </summary>
     private static bool TryDecimalString(JsonElement v, out decimal value)
     {
-        const NumberStyles Styles = NumberStyles.Number | NumberStyles.AllowExponent;
         var text = JsonMarshal.GetRawUtf8Value(v)[1..^1];
         return text.IndexOf((byte)'\\') < 0
-            ? decimal.TryParse(text, Styles, CultureInfo.InvariantCulture, out value)
-            : decimal.TryParse(v.GetString(), Styles, CultureInfo.InvariantCulture, out value);
+            ? Utf8Decimal.TryParse(text, out value)
+            : decimal.TryParse(v.GetString(), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value);
     }
-
-    private static bool Bool(JsonElement owner, string name) =>
-        owner.TryGetProperty(name, out var v) && v.ValueKind is JsonValueKind.True or JsonValueKind.False
-            ? v.GetBoolean()
-            : throw new FormatException($"'{name}' must be true or false");
 
     private static ImmutableArray<BookLevel> Levels(JsonElement owner, string name)
     {
