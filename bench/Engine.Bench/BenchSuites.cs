@@ -1,4 +1,5 @@
 using Engine.Bench.Actors;
+using Engine.Bench.Cluster;
 using Engine.Bench.Logins;
 using Engine.Bench.MarketData;
 using Engine.Bench.Orders;
@@ -16,6 +17,7 @@ public static class BenchSuites
         new PersistenceSuite(),
         new OrdersSuite(),
         new LoginsSuite(),
+        new ColocatedRoundTripSuite(),
         new MarketDataSuite(),
         new SoakSuite(),
     ];

@@ -30,6 +30,7 @@ namespace Engine.Messages;
 [JsonSerializable(typeof(ExternalFillReported))]
 [JsonSerializable(typeof(VenueProtocolViolation))]
 [JsonSerializable(typeof(SessionEnded))]
+[JsonSerializable(typeof(SessionStarted))]
 [JsonSerializable(typeof(VenueBalanceReconciled))]
 [JsonSerializable(typeof(OrderFillInferred))]
 [JsonSerializable(typeof(OrderVanished))]

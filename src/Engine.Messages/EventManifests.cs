@@ -36,6 +36,7 @@ public static class EventManifests
         typeof(ExternalFillReported),
         typeof(VenueProtocolViolation),
         typeof(SessionEnded),
+        typeof(SessionStarted),
         typeof(VenueBalanceReconciled),
         typeof(OrderFillInferred),
         typeof(OrderVanished),

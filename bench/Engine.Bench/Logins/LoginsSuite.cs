@@ -36,6 +36,11 @@ namespace Engine.Bench.Logins;
 /// Baseline, same run, same simulator, same socket groups: <see cref="RawLoginGroup"/>s log their accounts in by hand
 /// and wait for state 6 of each token.
 /// </para>
+/// <para>
+/// Then, when <c>ENGINE_PG</c> (or <c>ENGINE_TEST_PG</c>) names a PostgreSQL server, <see cref="ClusterLoginsCase"/>:
+/// 3,000 logins over three cluster nodes (<c>logins.cluster.ready_seconds</c>, <c>logins.cluster.bytes_per_login</c>).
+/// <c>ENGINE_BENCH_LOGINS_SKIP_SINGLE=1</c> runs the cluster case alone.
+/// </para>
 /// </summary>
 public sealed class LoginsSuite : IBenchSuite
 {
@@ -58,6 +63,24 @@ public sealed class LoginsSuite : IBenchSuite
         using var loggerFactory = LoggerFactory.Create(b => b
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
             .SetMinimumLevel(LogLevel.Warning));
+        if (Environment.GetEnvironmentVariable("ENGINE_BENCH_LOGINS_SKIP_SINGLE") != "1")
+        {
+            await foreach (var result in SingleNodeAsync(perSocket, loggerFactory, progress, cancellationToken))
+            {
+                yield return result;
+            }
+        }
+
+        if (await ClusterLoginsCase.RunAsync(loggerFactory, progress, cancellationToken) is { } cluster)
+        {
+            yield return new BenchResult("logins.cluster.ready_seconds", "s", cluster.Seconds, LowerIsBetter: true);
+            yield return new BenchResult("logins.cluster.bytes_per_login", "bytes", cluster.Bytes, LowerIsBetter: true);
+        }
+    }
+
+    private static async IAsyncEnumerable<BenchResult> SingleNodeAsync(
+        int perSocket, ILoggerFactory loggerFactory, TextWriter progress, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var options = new SimulatorOptions
         {
             Accounts = [.. Accounts("engine"), .. Accounts("raw")],

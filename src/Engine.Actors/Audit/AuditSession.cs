@@ -12,5 +12,7 @@ namespace Engine.Actors.Audit;
 /// <c>no journaled end: crashed or still running</c>).</param>
 /// <param name="EndedInOrder">True when the end is journaled; false for a crash (or a run still going).</param>
 /// <param name="LeftOpen">Orders Submitted, Unknown or PendingCancel when it ended (client id and status).</param>
+/// <param name="Node">The engine node it ran on, from its <c>SessionStarted</c> (or its <c>SessionEnded</c>); null for a
+/// session journaled before sessions named their node.</param>
 public sealed record AuditSession(
-    LoginId Login, DateTimeOffset Start, DateTimeOffset End, string How, bool EndedInOrder, ImmutableArray<string> LeftOpen);
+    LoginId Login, DateTimeOffset Start, DateTimeOffset End, string How, bool EndedInOrder, ImmutableArray<string> LeftOpen, string? Node = null);

@@ -46,6 +46,7 @@ public static class OrderAudit
         private readonly List<AuditProtocolViolation> _protocol = [];
         private readonly Dictionary<(LoginId, FillId), ClientOrderId> _fillIds = [];
         private readonly Dictionary<LoginId, (DateTimeOffset Start, DateTimeOffset Last)> _open = [];
+        private readonly Dictionary<LoginId, string> _nodes = [];
         private readonly Dictionary<(LoginId Login, string Asset), BalanceTrack> _balances = [];
         private int _read;
         private int _inferred;
@@ -76,10 +77,17 @@ public static class OrderAudit
 
             _streams[streamLogin] = stored.PersistenceId;
             var book = BookOf(streamLogin);
+            if (orderEvent is SessionStarted started)
+            {
+                StartSession(book, started);
+            }
+
             Track(streamLogin, orderEvent.Timestamp);
             CheckFillId(stored, streamLogin, orderEvent, name);
             switch (orderEvent)
             {
+                case SessionStarted:
+                    return;
                 case SessionEnded ended:
                     EndSession(stored, book, ended);
                     return;
@@ -163,7 +171,7 @@ public static class OrderAudit
             foreach (var (login, open) in _open.OrderBy(p => p.Key.Value, StringComparer.Ordinal))
             {
                 // No journaled end: the engine crashed or is still running. Reported as such, not as a violation.
-                _sessions.Add(new AuditSession(login, open.Start, open.Last, "no journaled end: crashed or still running", false, LeftOpen(BookOf(login))));
+                _sessions.Add(new AuditSession(login, open.Start, open.Last, "no journaled end: crashed or still running", false, LeftOpen(BookOf(login)), _nodes.GetValueOrDefault(login)));
             }
 
             var orders = ImmutableArray.CreateBuilder<AuditedOrder>();
@@ -300,15 +308,31 @@ public static class OrderAudit
             _fillIds[(login, fill.FillId)] = orderEvent.ClientOrderId;
         }
 
+        /// <summary>
+        /// A session began (on <see cref="SessionStarted.Node"/>). A session of the login still open had no journaled end:
+        /// it crashed (the new start proves it is not still running) and is reported as such, on its own node.
+        /// </summary>
+        private void StartSession(OrderBook book, SessionStarted started)
+        {
+            if (_open.Remove(started.Login, out var crashed) && filter.Includes(crashed.Last))
+            {
+                _sessions.Add(new AuditSession(started.Login, crashed.Start, crashed.Last, "no journaled end: crashed", false, LeftOpen(book), _nodes.GetValueOrDefault(started.Login)));
+            }
+
+            _nodes[started.Login] = started.Node;
+        }
+
         /// <summary>(a) At a journaled end of a session, no order may be left Submitted, Unknown or PendingCancel.</summary>
         private void EndSession(AuditedEvent stored, OrderBook book, SessionEnded ended)
         {
             var start = _open.TryGetValue(ended.Login, out var open) ? open.Start : ended.Timestamp;
             _open.Remove(ended.Login);
+            var node = ended.Node ?? _nodes.GetValueOrDefault(ended.Login);
+            _nodes.Remove(ended.Login);
             var left = LeftOpen(book);
             if (filter.Includes(ended.Timestamp))
             {
-                _sessions.Add(new AuditSession(ended.Login, start, ended.Timestamp, ended.How, true, left));
+                _sessions.Add(new AuditSession(ended.Login, start, ended.Timestamp, ended.How, true, left, node));
             }
 
             var flagged = new HashSet<string>(StringComparer.Ordinal);

@@ -12,13 +12,15 @@ namespace Engine.Actors.Monitoring;
 /// <param name="Fills">Distinct fills counted.</param>
 /// <param name="Positions">Positions and PnL per symbol, from the fills.</param>
 /// <param name="Orders">Every order of the login, oldest first.</param>
+/// <param name="Node">The node of its latest session (<see cref="LoginStatus.Node"/>); null when not known.</param>
 public sealed record LoginSnapshot(
     LoginId Login,
     ConnectionState State,
     string? VenueState,
     int Fills,
     ImmutableArray<SymbolPosition> Positions,
-    ImmutableArray<OrderState> Orders)
+    ImmutableArray<OrderState> Orders,
+    string? Node = null)
 {
     /// <summary>A copy of <paramref name="status"/>, its positions marked at the feeds' mids of <paramref name="marks"/> where known.</summary>
     public static LoginSnapshot Of(LoginStatus status, FeedMarks? marks = null)
@@ -30,6 +32,7 @@ public sealed record LoginSnapshot(
             status.VenueState,
             status.Fills,
             [.. status.Positions(marks)],
-            [.. status.Book.Orders.OrderBy(o => o.CreatedAt).ThenBy(o => o.ClientOrderId.Value, StringComparer.Ordinal)]);
+            [.. status.Book.Orders.OrderBy(o => o.CreatedAt).ThenBy(o => o.ClientOrderId.Value, StringComparer.Ordinal)],
+            status.Node);
     }
 }

@@ -28,6 +28,12 @@ public sealed class LoginStatus
     /// <summary>The venue's code and text with the last state change, when it gave one (e.g. <c>6 READY</c>).</summary>
     public string? VenueState { get; internal set; }
 
+    /// <summary>
+    /// The node the login's current (latest) session runs on, from its <see cref="Engine.Messages.Orders.SessionStarted"/>;
+    /// null until one is seen.
+    /// </summary>
+    public string? Node { get; internal set; }
+
     /// <summary>The login's orders as seen on the event stream.</summary>
     public OrderBook Book { get; }
 
@@ -44,7 +50,7 @@ public sealed class LoginStatus
     public int OpenOrders => Book.Working.Count();
 
     /// <summary>
-    /// One line, e.g. <c>qg-huobi Ready (6 READY) | open 2 | fills 5 | BTC/USDT pos 0.002 avg 42000.5 last 42010
+    /// One line, e.g. <c>qg-huobi Ready (6 READY) on 127.0.0.1:2551 | open 2 | fills 5 | BTC/USDT pos 0.002 avg 42000.5 last 42010
     /// feed sim-binance BTCUSDT 42012 mark 42011 realised 0.4 unrealised 0.021 fees 0.03 pnl 0.391</c>. A position whose
     /// pair a feed carries (<paramref name="marks"/>) shows the feed's price and is marked at its mid; otherwise
     /// unrealised PnL is marked at the last fill.
@@ -57,6 +63,11 @@ public sealed class LoginStatus
         if (VenueState is not null)
         {
             line.Append(culture, $" ({VenueState})");
+        }
+
+        if (Node is not null)
+        {
+            line.Append(culture, $" on {Node}");
         }
 
         line.Append(culture, $" | open {OpenOrders} | fills {Fills}");

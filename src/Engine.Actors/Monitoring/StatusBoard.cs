@@ -11,7 +11,8 @@ namespace Engine.Actors.Monitoring;
 /// construction are listed from the start (Disconnected); others appear with their first event. Order events run
 /// through <see cref="Orders.OrderBook"/>, so a duplicate or invalid event changes nothing and a fill is counted
 /// once. Quotes and trades of the feeds (<see cref="FeedMarks"/>) give each position the feed's price and mark its
-/// unrealised PnL at the feed's mid. Pure; mutable and not thread-safe (one owner).
+/// unrealised PnL at the feed's mid. A login's <see cref="SessionStarted"/> names the node its session runs on. Pure;
+/// mutable and not thread-safe (one owner).
 /// </summary>
 public sealed class StatusBoard
 {
@@ -55,6 +56,9 @@ public sealed class StatusBoard
                 var status = StatusOf(changed.Login);
                 status.State = changed.State;
                 status.VenueState = changed.VenueCode is { } code ? $"{code} {changed.VenueText}".TrimEnd() : changed.VenueText;
+                break;
+            case SessionStarted started:
+                StatusOf(started.Login).Node = started.Node;
                 break;
             case IOrderEvent orderEvent:
                 ApplyOrderEvent(StatusOf(orderEvent.Login), orderEvent);

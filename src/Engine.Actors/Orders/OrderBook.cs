@@ -80,7 +80,7 @@ public sealed class OrderBook
                 return _byVenueId.TryGetValue(reported.VenueOrderId, out var owner)
                     ? new OrderBookDecision(reported, new OrderApplyResult(_orders[owner], TransitionOutcome.Ignored, $"venue order {reported.VenueOrderId} is order {owner}"))
                     : new OrderBookDecision(reported, new OrderApplyResult(OrderState.Create(reported), TransitionOutcome.Applied, null));
-            case SessionEnded or VenueBalanceReconciled or ExternalBalanceAdjusted:
+            case SessionStarted or SessionEnded or VenueBalanceReconciled or ExternalBalanceAdjusted:
                 return new OrderBookDecision(orderEvent, null) { IsBookLevel = true };
             case OrderFillInferred or OrderVanished when _orders.ContainsKey(orderEvent.ClientOrderId):
                 // Explanations journaled before the fill or reconciliation they explain; they change no order themselves.

@@ -43,7 +43,9 @@ public sealed partial class OrderBookActor
             $"bind {nameof(OrderJournalUpcaster)} as a read event adapter of the journal (see {nameof(OrderJournal)}.{nameof(OrderJournal.AkkaConfig)}).");
 
     /// <summary>
-    /// Restores the cancels that wait for a venue id (PendingCancel without one); records orders whose place reply
+    /// Journals <see cref="SessionStarted"/> with this node's name (<see cref="Monitoring.NodeName"/>) first, so every
+    /// session names its node, one that crashes included. Restores the cancels that wait for a venue id (PendingCancel
+    /// without one); records orders whose place reply
     /// the previous incarnation never got (no venue id, Submitted or PendingCancel) as Unknown, since no reply will
     /// come to this one; then asks the connection to resolve every working or Unknown order: whatever happened while
     /// the engine was down is on the venue.
@@ -62,7 +64,8 @@ public sealed partial class OrderBookActor
         LogRecovered(_log, _login.Value, _book.Orders.Count, _book.Working.Count());
         var now = Now;
         Drain(
-            stranded.Select(o => new OrderStatusUnknown(_login, o.ClientOrderId, now, "the engine restarted before the venue answered the place request")),
+            stranded.Select<OrderState, IOrderEvent>(o => new OrderStatusUnknown(_login, o.ClientOrderId, now, "the engine restarted before the venue answered the place request"))
+                .Prepend(new SessionStarted(_login, ExternalOrderId.Session, now, _node)),
             () => AskToResolve(_book.Working.Select(o => o.Symbol)));
     }
 }

@@ -37,7 +37,7 @@ public sealed partial class OrderBookActor
 
         ImmutableArray<string> leftovers = [.. left.Select(o => $"{o.ClientOrderId} ({o.Status}, venue id {o.VenueOrderId?.Value ?? "unknown"})")];
         var how = leftovers.IsEmpty ? end.How : $"{end.How} with {leftovers.Length} orders left open or unknown";
-        Drain([new SessionEnded(_login, ExternalOrderId.Session, now, how, leftovers)]);
+        Drain([new SessionEnded(_login, ExternalOrderId.Session, now, how, leftovers, _node)]);
         TellAfterCommit(Sender, new SessionRecorded(leftovers));
     }
 

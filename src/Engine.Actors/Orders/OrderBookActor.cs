@@ -58,6 +58,7 @@ public sealed partial class OrderBookActor : ReceivePersistentActor, IWithTimers
     private readonly TimeProvider _time;
     private readonly ILogger _log;
     private readonly RiskGate _risk;
+    private readonly string _node;
     private ConnectionReadiness? _readiness;
     private int _eventsSinceSnapshot;
 
@@ -75,6 +76,7 @@ public sealed partial class OrderBookActor : ReceivePersistentActor, IWithTimers
         _time = Context.Engine().Time;
         _log = Context.CreateLogger<OrderBookActor>();
         _risk = RiskGate.Subscribe(Context, login);
+        _node = Monitoring.NodeName.Of(Context.System);
         if (!string.IsNullOrEmpty(journalPluginId))
         {
             JournalPluginId = journalPluginId;

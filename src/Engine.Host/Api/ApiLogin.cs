@@ -11,6 +11,7 @@ namespace Engine.Host.Api;
 /// <param name="Fills">Distinct fills.</param>
 /// <param name="RejectStreak">Venue rejections in a row.</param>
 /// <param name="NotReadySince">When it left Ready (or was first seen not Ready); null while Ready.</param>
+/// <param name="Node">The engine node its latest session runs on (<c>127.0.0.1:2551</c> in a cluster, the host name on a single node); null before its first session.</param>
 public sealed record ApiLogin(
     string Name,
     string Venue,
@@ -21,4 +22,5 @@ public sealed record ApiLogin(
     int OpenOrders,
     int Fills,
     int RejectStreak,
-    DateTimeOffset? NotReadySince);
+    DateTimeOffset? NotReadySince,
+    string? Node = null);

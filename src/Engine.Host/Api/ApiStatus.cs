@@ -12,6 +12,7 @@ namespace Engine.Host.Api;
 /// <param name="OpenOrders">Working orders of every login.</param>
 /// <param name="Marks">The risk engine's mark per login and symbol (feed, else last fill).</param>
 /// <param name="TotalPnl">Sum of <see cref="ApiPosition.Pnl"/>.</param>
+/// <param name="Cluster">The cluster (members, shards and logins per node) on a cluster node; null on a single node.</param>
 public sealed record ApiStatus(
     DateTimeOffset Timestamp,
     string EngineState,
@@ -21,4 +22,5 @@ public sealed record ApiStatus(
     ImmutableArray<ApiStrategy> Strategies,
     ImmutableArray<ApiOrder> OpenOrders,
     ImmutableArray<ApiMark> Marks,
-    decimal TotalPnl);
+    decimal TotalPnl,
+    ApiCluster? Cluster = null);

@@ -18,7 +18,8 @@ public static class ApiStatusBuilder
         IReadOnlyList<StrategyOptions> strategies,
         StatusSnapshot board,
         RiskStatus risk,
-        IReadOnlyList<string> running)
+        IReadOnlyList<string> running,
+        ClusterStatus? cluster = null)
     {
         ArgumentNullException.ThrowIfNull(logins);
         ArgumentNullException.ThrowIfNull(strategies);
@@ -41,7 +42,8 @@ public static class ApiStatusBuilder
                 seen?.Orders.Count(o => OrderLifecycle.IsWorking(o.Status)) ?? 0,
                 seen?.Fills ?? 0,
                 risk.RejectStreaks.GetValueOrDefault(l.Name),
-                risk.NotReadySince.TryGetValue(l.Name, out var since) ? since : null);
+                risk.NotReadySince.TryGetValue(l.Name, out var since) ? since : null,
+                seen?.Node);
         }).ToImmutableArray();
 
         var positions = board.Logins
@@ -70,6 +72,7 @@ public static class ApiStatusBuilder
             .Select(g => new ApiMark(g.Key.Login, g.Key.Symbol, g.First().Mark!.Value))
             .ToImmutableArray();
 
-        return new ApiStatus(now, StateOf(RiskScope.Engine), apiLogins, positions, scopes, apiStrategies, open, marks, positions.Sum(p => p.Pnl));
+        return new ApiStatus(now, StateOf(RiskScope.Engine), apiLogins, positions, scopes, apiStrategies, open, marks, positions.Sum(p => p.Pnl),
+            cluster is null ? null : ApiCluster.Of(cluster));
     }
 }

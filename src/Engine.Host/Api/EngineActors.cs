@@ -7,4 +7,5 @@ namespace Engine.Host.Api;
 /// <param name="Status">The status reporter (<c>/user/status</c>).</param>
 /// <param name="Risk">The risk actor (<c>/user/risk</c>).</param>
 /// <param name="Fills">The fill tape.</param>
-public sealed record EngineActors(IActorRef Engine, IActorRef Status, IActorRef Risk, IActorRef Fills);
+/// <param name="Cluster">The cluster status (<c>/user/cluster-status</c>) on a cluster node; null on a single node.</param>
+public sealed record EngineActors(IActorRef Engine, IActorRef Status, IActorRef Risk, IActorRef Fills, IActorRef? Cluster = null);

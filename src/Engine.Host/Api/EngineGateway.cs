@@ -15,7 +15,8 @@ namespace Engine.Host.Api;
 /// <summary>
 /// What the API asks of the running engine, by asking its actors with a deadline: the status reporter (logins, orders,
 /// positions), the risk actor (trading states, marks), the strategy host, the fill tape, the journal. Commands go to
-/// the risk actor (states) and the connections actor (cancels). Thread-safe: it only sends messages.
+/// the risk actor (states) and the connections actor (cancels). On a cluster node the status also carries the cluster
+/// (<see cref="ClusterStatusActor"/>). Thread-safe: it only sends messages.
 /// </summary>
 public sealed class EngineGateway
 {
@@ -54,8 +55,11 @@ public sealed class EngineGateway
         var board = _actors.Status.Ask<StatusSnapshot>(GetStatusSnapshot.Instance, Deadline, cancellationToken);
         var risk = _actors.Risk.Ask<RiskStatus>(GetRiskStatus.Instance, Deadline, cancellationToken);
         var running = RunningAsync(cancellationToken);
-        await Task.WhenAll(board, risk, running);
-        return ApiStatusBuilder.Build(Now, _logins, _strategies, board.Result, risk.Result, running.Result);
+        var cluster = _actors.Cluster is { } c
+            ? c.Ask<ClusterStatus?>(GetClusterStatus.Instance, Deadline, cancellationToken)
+            : Task.FromResult<ClusterStatus?>(null);
+        await Task.WhenAll(board, risk, running, cluster);
+        return ApiStatusBuilder.Build(Now, _logins, _strategies, board.Result, risk.Result, running.Result, cluster.Result);
     }
 
     /// <summary>Orders of every login (or of <paramref name="login"/>) whose status passes <paramref name="status"/>.</summary>

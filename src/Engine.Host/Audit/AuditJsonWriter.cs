@@ -5,7 +5,7 @@ namespace Engine.Host.Audit;
 
 /// <summary>
 /// The audit as ONE JSON object: <c>eventsRead</c>, <c>clean</c>, <c>orders</c> (each with its <c>timeline</c>), <c>fills</c>,
-/// <c>externalOrders</c>, <c>externalFills</c>, <c>sessions</c> (start, end, how it ended), <c>protocolViolations</c> (per
+/// <c>externalOrders</c>, <c>externalFills</c>, <c>sessions</c> (start, end, how it ended, the <c>node</c> it ran on or null), <c>protocolViolations</c> (per
 /// login, with the raw frame), <c>violations</c>, <c>summary</c> (orders by status, volume, fees, positions from all
 /// fills, inferred venue ids). Numbers are JSON numbers. Each kind of record has one method writing its fields
 /// (<see cref="AuditJson.WriteObjects"/> wraps them in objects and arrays).
@@ -55,6 +55,15 @@ internal static class AuditJsonWriter
         w.WriteString("end", session.End);
         w.WriteString("how", session.How);
         w.WriteBoolean("endedInOrder", session.EndedInOrder);
+        if (session.Node is { } node)
+        {
+            w.WriteString("node", node);
+        }
+        else
+        {
+            w.WriteNull("node");
+        }
+
         w.WriteStartArray("leftOpen");
         foreach (var left in session.LeftOpen)
         {

@@ -51,7 +51,7 @@ internal static class AuditTableWriter
         foreach (var session in report.Sessions)
         {
             output.WriteLine(string.Create(c,
-                $"  session {session.Login} {session.Start:yyyy-MM-dd HH:mm:ss} .. {session.End:yyyy-MM-dd HH:mm:ss}: {session.How}{(session.LeftOpen.IsEmpty ? string.Empty : $"; left open: {string.Join(", ", session.LeftOpen)}")}"));
+                $"  session {session.Login} on {session.Node ?? "an unnamed node"} {session.Start:yyyy-MM-dd HH:mm:ss} .. {session.End:yyyy-MM-dd HH:mm:ss}: {session.How}{(session.LeftOpen.IsEmpty ? string.Empty : $"; left open: {string.Join(", ", session.LeftOpen)}")}"));
         }
 
         foreach (var login in report.ProtocolViolations.GroupBy(v => v.Login.Value, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))

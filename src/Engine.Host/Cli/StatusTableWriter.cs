@@ -10,8 +10,14 @@ internal static class StatusTableWriter
     {
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Engine: {status.EngineState}   at {status.Timestamp:yyyy-MM-dd HH:mm:ss}Z   PnL {N(status.TotalPnl)}"));
         output.WriteLine();
-        Table(output, ["LOGIN", "VENUE", "STATE", "VENUE STATE", "TRADING", "OPEN", "FILLS", "REJECTS"],
-            status.Logins.Select(l => new[] { l.Name, l.Venue, l.Enabled ? l.State : "disabled", l.VenueState ?? "-", l.TradingState, I(l.OpenOrders), I(l.Fills), I(l.RejectStreak) }));
+        Table(output, ["LOGIN", "VENUE", "STATE", "VENUE STATE", "NODE", "TRADING", "OPEN", "FILLS", "REJECTS"],
+            status.Logins.Select(l => new[] { l.Name, l.Venue, l.Enabled ? l.State : "disabled", l.VenueState ?? "-", l.Node ?? "-", l.TradingState, I(l.OpenOrders), I(l.Fills), I(l.RejectStreak) }));
+        if (status.Cluster is { } cluster)
+        {
+            output.WriteLine();
+            WriteCluster(cluster, output);
+        }
+
         output.WriteLine();
         Table(output, ["SCOPE", "TRADING", "DAY PNL", "CHANGED BY", "CAUSE"],
             status.Risk.Select(s => new[] { s.Scope, s.State, N(s.DailyPnl), s.ChangedBy ?? "-", s.Cause ?? "-" }));
@@ -24,6 +30,24 @@ internal static class StatusTableWriter
         output.WriteLine();
         Table(output, ["LOGIN", "ORDER", "SIDE", "QTY", "PRICE", "STATUS", "FILLED"],
             status.OpenOrders.Select(o => new[] { o.Login, o.ClientOrderId, o.Side, N(o.Quantity), o.Price is { } p ? N(p) : "market", o.Status, N(o.Filled) }));
+    }
+
+    /// <summary>The cluster table: one row per member, with its shards and logins; the problem line when some node did not answer.</summary>
+    public static void WriteCluster(ApiCluster cluster, TextWriter output)
+    {
+        output.WriteLine($"Cluster: {cluster.Members.Length} members, answered by {cluster.Self}");
+        if (cluster.Problem is { } problem)
+        {
+            output.WriteLine($"  ({problem})");
+        }
+
+        Table(output, ["NODE", "STATUS", "REACHABLE", "LEADER", "OLDEST", "ROLES", "SHARDS", "LOGINS", "LOGIN NAMES"],
+            cluster.Members.Select(m => new[]
+            {
+                m.Node, m.Status, m.Reachable ? "yes" : "NO", m.Leader ? "yes" : "-", m.Oldest ? "yes" : "-",
+                m.Roles.IsEmpty ? "-" : string.Join(",", m.Roles), m.Shards is { } s ? I(s) : "?", m.Logins is { } n ? I(n) : "?",
+                m.LoginNames.IsEmpty ? "-" : string.Join(",", m.LoginNames),
+            }));
     }
 
     public static void WriteChange(ApiStateResult result, TextWriter output)

@@ -177,7 +177,10 @@ public sealed class EngineRuntime
                 var (risk, fills) = ApiHosting.CreateActors(system, options);
                 var tree = options.Cluster.Enabled ? composition.ClusterSupervisor(registry.Get<LoginRegion>()) : _tree(composition);
                 var engine = system.ActorOf(EngineSupervisor.Props(tree), EngineSupervisor.Name);
-                actors.SetResult(new EngineActors(engine, status, risk, fills));
+                var cluster = options.Cluster.Enabled
+                    ? ClusterStatusHosting.Start(system, registry.Get<LoginRegion>(), options.Cluster, composition.Logins, options.Run.StatusInterval)
+                    : null;
+                actors.SetResult(new EngineActors(engine, status, risk, fills, cluster));
                 system.ActorOf(TerminationWatcher.Props(engine, engineDied), "engine-watcher");
                 registry.Register<EngineSupervisor>(engine);
                 var phases = EngineStopPlan.Build(

@@ -88,9 +88,14 @@ public sealed record VenueProtocolViolation(
 /// </summary>
 /// <param name="How">For people: <c>drained</c>, or <c>drained with 2 orders left open or unknown</c>.</param>
 /// <param name="Leftovers">The orders left Submitted, Unknown, PendingCancel or working (client id and venue id where known).</param>
+/// <param name="Node">
+/// The engine node the session ran on (<see cref="SessionStarted.Node"/>); null in events journaled before the field
+/// existed, which read back without it.
+/// </param>
 public sealed record SessionEnded(
     LoginId Login,
     ClientOrderId ClientOrderId,
     DateTimeOffset Timestamp,
     string How,
-    System.Collections.Immutable.ImmutableArray<string> Leftovers) : IOrderEvent;
+    System.Collections.Immutable.ImmutableArray<string> Leftovers,
+    string? Node = null) : IOrderEvent;

@@ -127,7 +127,8 @@ public sealed class OrderBookActorRecoveryTests : OrderBookActorTestBase
     [Fact]
     public async Task Recovery_from_a_snapshot_and_later_events_gives_the_same_book_as_a_full_replay()
     {
-        Options = Options with { SnapshotEvery = 4 };
+        // Eight events (the session's start and seven order events): a snapshot after the fifth, three to replay.
+        Options = Options with { SnapshotEvery = 5 };
         StartBook();
         Trade();
         Report(FillReport("v-1", "f-3", 0.25m));
@@ -137,7 +138,7 @@ public sealed class OrderBookActorRecoveryTests : OrderBookActorTestBase
         SelectedSnapshot? snapshot = null;
         await AwaitAssertAsync(async () => Assert.NotNull(snapshot = await LatestSnapshotAsync()));
         Assert.NotNull(snapshot);
-        Assert.True(snapshot.Metadata.SequenceNr < Journal().Count, "the snapshot is followed by events to replay");
+        Assert.True(snapshot.Metadata.SequenceNr < FullJournal().Count, "the snapshot is followed by events to replay");
 
         StartBook();
         Connection.ExpectMsg<ResolutionNeeded>();
@@ -156,8 +157,8 @@ public sealed class OrderBookActorRecoveryTests : OrderBookActorTestBase
         Fill("f-1");
         Fill("f-2");
 
-        // One order in the book: a snapshot after each of the 4 events; the newest 2 are kept.
-        await AwaitAssertAsync(async () => Assert.Equal([4L, 3L], await SnapshotsAsync()));
+        // One order in the book: a snapshot after each of the 5 events (the session's start first); the newest 2 are kept.
+        await AwaitAssertAsync(async () => Assert.Equal([5L, 4L], await SnapshotsAsync()));
 
         StopBook();
         StartBook();
@@ -165,7 +166,7 @@ public sealed class OrderBookActorRecoveryTests : OrderBookActorTestBase
         Fill("f-3");
         Fill("f-4");
 
-        await AwaitAssertAsync(async () => Assert.Equal([6L, 5L], await SnapshotsAsync()));
+        await AwaitAssertAsync(async () => Assert.Equal([8L, 7L], await SnapshotsAsync()));
         Assert.Equal(2m, Order("c-1").FilledQuantity);
     }
 

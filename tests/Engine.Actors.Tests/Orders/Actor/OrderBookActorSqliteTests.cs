@@ -52,9 +52,11 @@ public sealed class OrderBookActorSqliteTests : OrderBookActorTestBase
         Events.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
         var stored = await StoredAsync();
 
-        Assert.Equal(4, stored.Count);
+        // Each incarnation's session start, and the four order events of the first.
+        Assert.Equal(6, stored.Count);
         Assert.All(stored, r => Assert.Equal([OrderJournal.Tag], r.Tags));
-        Assert.Equal(nameof(OrderPartiallyFilled) + ".v1", stored[^1].Manifest);
+        Assert.Equal(nameof(OrderPartiallyFilled) + ".v1", stored[^2].Manifest);
+        Assert.Equal(nameof(SessionStarted) + ".v1", stored[^1].Manifest);
     }
 
     protected override void Dispose(bool disposing)

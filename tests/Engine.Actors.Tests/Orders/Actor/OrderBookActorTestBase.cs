@@ -62,6 +62,9 @@ public abstract class OrderBookActorTestBase : EngineTestKit
         Events = CreateTestProbe("events");
         Strategy = CreateTestProbe("strategy");
         Sys.EventStream.Subscribe(Events.Ref, typeof(IOrderEvent));
+
+        // Every incarnation journals and publishes its SessionStarted first; the tests here are about the orders after it.
+        Events.IgnoreMessages<SessionStarted>();
     }
 
     /// <summary>The events of <see cref="SwitchableJournal"/>, and its switches.</summary>
@@ -130,8 +133,11 @@ public abstract class OrderBookActorTestBase : EngineTestKit
 
     protected OrderState Order(string cid) => Orders().Find(new ClientOrderId(cid)) ?? throw new InvalidOperationException($"no order {cid}");
 
-    /// <summary>Every event in the book's journal stream, deserialized, in sequence order.</summary>
-    protected List<object> Journal() => Storage.Events(OrderJournal.PersistenceIdOf(Login));
+    /// <summary>Every order event in the book's journal stream, deserialized, in sequence order (without the sessions' starts).</summary>
+    protected List<object> Journal() => [.. FullJournal().Where(e => e is not SessionStarted)];
+
+    /// <summary>Every event in the book's journal stream, each incarnation's <see cref="SessionStarted"/> included.</summary>
+    protected List<object> FullJournal() => Storage.Events(OrderJournal.PersistenceIdOf(Login));
 
     /// <summary>
     /// The book's newest snapshot at or below <paramref name="maxSequenceNr"/> in its snapshot store, or null; asked of
