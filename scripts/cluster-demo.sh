@@ -73,7 +73,6 @@ for k in (1, 2, 3):
         f.write(f'''include "{root}/hocon/examples/cluster-node1.conf"
 akka.remote.dot-netty.tcp.port = {base + k}
 akka.cluster.seed-nodes = [{seeds}]
-akka.cluster.min-nr-of-members = 3
 engine.run.status-interval = 1s
 engine.simulator.market.tick-interval = 500ms
 engine.simulator.accounts = [
@@ -144,6 +143,7 @@ marks=()
 for f in "${survivors[@]}"; do marks+=("$(wc -l <"$f")"); done
 log "SIGKILL node $victim"
 kill_at=$(date +%s.%N)
+kill_clock=$(date -u +%H:%M:%S.%3N)
 kill -9 "${node_pid[$victim]}"
 
 moved_ready() { # every login Ready, counting only what the survivors logged after the kill for the moved ones
@@ -171,6 +171,34 @@ for _ in $(seq 1 240); do
 done
 failover=$(python3 -c "import time,sys; print(round(time.time() - float(sys.argv[1]), 1))" "$kill_at")
 log "every login Ready again after ${failover} s; trading 20 s more"
+# The parts of the failover (README "Running a cluster"), from the survivors' logs: the first line of each step after the kill.
+python3 - "$kill_clock" "$work" "$victim" <<'PY' >&2 || true
+import re, sys
+from datetime import datetime
+kill, work, victim = sys.argv[1], sys.argv[2], int(sys.argv[3])
+marks = [("unreachable", "Marking node(s) as UNREACHABLE"), ("downed (SBR)", "SBR took decision"),
+         ("removed", "Leader is removing"), ("coordinator moved", "ShardCoordinator was moved to the active state"),
+         ("first login restarted", "started on node"), ("last login Ready", "-> Ready")]
+seen = {}
+for k in (1, 2, 3):
+    if k == victim:
+        continue
+    for line in open(f"{work}/node{k}.log", errors="replace"):
+        at = line[:12]
+        if not re.match(r"\d\d:\d\d:\d\d\.\d{3}", at) or at < kill:
+            continue
+        for name, text in marks:
+            if text in line:
+                first = seen.get(name)
+                seen[name] = max(first, at) if name == "last login Ready" and first else (min(first, at) if first else at)
+t = lambda s: datetime.strptime(s, "%H:%M:%S.%f")
+prev, parts = kill, []
+for name, _ in marks:
+    if name in seen:
+        parts.append(f"{name} +{(t(seen[name]) - t(prev)).total_seconds():.1f} s")
+        prev = seen[name]
+print(f"[cluster-demo] failover parts after the kill at {kill}: " + ", ".join(parts))
+PY
 sleep 20
 
 # Both survivors at once: one after the other would hand the first one's logins (and strategies) to the last, which

@@ -14,9 +14,11 @@ namespace Engine.Actors.Cluster;
 /// across a partition; the journal's unique (persistence id, sequence number) refuses a second writer should both fail.
 /// Commands are forwarded to the connection (the sender gets the answer); a login that is not configured, disabled or
 /// stopped for good answers with the refusal naming it. On <see cref="LoginHandOff"/> (rebalance, node leaving) the
-/// connection drains without cancelling and the entity stops; after a node crash the entity starts on a surviving node
-/// (remember-entities), the book recovers from the shared journal and the connection reconciles with the venue, as after
-/// a restart. Publishes <see cref="LoginHosted"/> and <see cref="LoginReleased"/> on the node's event stream.
+/// connection drains without cancelling, waiting within its drain timeout for the replies in flight, and the entity
+/// stops; after a node crash the entity starts on a surviving node (remember-entities), the book recovers from the shared
+/// journal and the connection reconciles with the venue, as after a restart. A login that arrives on a node already
+/// shutting down does not log in there: it waits for its hand-off. Publishes <see cref="LoginHosted"/> and
+/// <see cref="LoginReleased"/> (the latter only for a login that started here) on the node's event stream.
 /// </summary>
 public sealed partial class LoginEntity : ReceiveActor, IWithTimers
 {
@@ -65,6 +67,15 @@ public sealed partial class LoginEntity : ReceiveActor, IWithTimers
             return;
         }
 
+        if (CoordinatedShutdown.Get(Context.System).ShutdownReason is { } reason)
+        {
+            // The node is stopping (its shards are being handed off): logging in here would start a session, and with it the
+            // login's strategy, only to end it mid-flight. The entity waits for its hand-off and starts on another node.
+            _unavailable = $"login '{_login}' arrived on node {node}, which is shutting down ({reason}); it starts on another node";
+            LogArrivedWhileStopping(_log, _login, node);
+            return;
+        }
+
         _subtree = Context.Watch(Context.ActorOf(_settings.LoginProps(_options, Context.Engine().Time, sharedSocket: null), _options.Name));
         LogStarted(_log, _login, node);
         Context.System.EventStream.Publish(new LoginHosted(_login, node));
@@ -73,7 +84,7 @@ public sealed partial class LoginEntity : ReceiveActor, IWithTimers
     /// <inheritdoc />
     protected override void PostStop()
     {
-        if (_options is { Enabled: true })
+        if (_subtree is not null)
         {
             Context.System.EventStream.Publish(new LoginReleased(_login));
         }
@@ -148,6 +159,9 @@ public sealed partial class LoginEntity : ReceiveActor, IWithTimers
 
     [LoggerMessage(EventId = 4502, Level = LogLevel.Information, Message = "Login {Login}: handing off to another node (drain without cancelling)")]
     private static partial void LogHandingOff(ILogger logger, LoginId login);
+
+    [LoggerMessage(EventId = 4504, Level = LogLevel.Information, Message = "Login {Login}: not started on node {Node}, which is shutting down; it waits for its hand-off to another node")]
+    private static partial void LogArrivedWhileStopping(ILogger logger, LoginId login, Address node);
 
     [LoggerMessage(EventId = 4503, Level = LogLevel.Warning, Message = "Login {Login}: connection stopped for good")]
     private static partial void LogStoppedForGood(ILogger logger, LoginId login);

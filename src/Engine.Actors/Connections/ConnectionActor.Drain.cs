@@ -4,17 +4,23 @@ using Engine.Actors.Orders;
 using Engine.Actors.Orders.Protocol;
 using Engine.Actors.Venues;
 using Engine.Messages.Connectivity;
+using Engine.Messages.Orders;
 using Microsoft.Extensions.Logging;
 
 namespace Engine.Actors.Connections;
 
 /// <summary>
-/// Shutdown, in rounds bounded by the login's drain timeout; while the login is not ready (an outage, a reconnect) the
-/// drain waits for READY, checking every <see cref="RetryPause"/>. A round: cancel every open order of every configured
-/// symbol (step 1, when cancelling is configured), re-read the open orders so the book sees the cancels, attributes
-/// reports of orders whose reply was lost and resolves what it can (step 2), then read the book once it has journaled
-/// what it was sent (step 3). While orders remain working, Submitted, Unknown or PendingCancel and time remains, another
-/// round follows after <see cref="RetryPause"/>. Then the book accounts for its held reports and journals
+/// Shutdown, in rounds bounded by the login's drain timeout; while the login is not ready (an outage, a reconnect) a
+/// cancelling drain waits for READY, checking every <see cref="RetryPause"/>. A round: cancel every open order of every
+/// configured symbol (step 1, when cancelling is configured), re-read the open orders so the book sees the cancels,
+/// attributes reports of orders whose reply was lost and resolves what it can (step 2), then read the book once it has
+/// journaled what it was sent (step 3). While orders remain working, Submitted, Unknown or PendingCancel and time
+/// remains, another round follows after <see cref="RetryPause"/>. A drain without cancelling (a cluster login handed to
+/// another node, a stop that keeps the orders working) leaves working orders alone but still waits, within the same
+/// timeout, for the replies of what is in flight (placements and cancels; not Unknown orders, whose reply is lost): its
+/// rounds only read the book (step 3); whatever is still in flight or unknown at the end is left to the next session's
+/// reconciliation, listed in <see cref="Engine.Messages.Orders.SessionEnded"/>. Not ready, it ends at once (its in-flight
+/// requests are already unknown). Then the book accounts for its held reports and journals
 /// <see cref="Engine.Messages.Orders.SessionEnded"/> with the orders left behind (each logged at error level), and the
 /// connection logs out and closes. "working orders cancelled" is logged only when nothing was left behind. The answer
 /// (<see cref="Drained"/>, with the leftovers) goes to the drain's sender once, whatever happens. Step 3 matters because
@@ -46,9 +52,9 @@ public sealed partial class ConnectionActor
             return;
         }
 
-        if (!drain.CancelWorkingOrders)
+        if (!drain.CancelWorkingOrders && _state != ConnectionState.Ready)
         {
-            EndSession("drained without cancelling");
+            EndSession($"drained without cancelling while not ready ({_state})");
             return;
         }
 
@@ -64,8 +70,18 @@ public sealed partial class ConnectionActor
 
     private void StartRound()
     {
-        _drain!.Round++;
-        StartDrainStep(1, [.. _behavior.Symbols.Select(s => (VenueRequest)new CancelOrdersVenueRequest(s, []))]);
+        var drain = _drain!;
+        drain.Round++;
+        if (drain.CancelWorkingOrders)
+        {
+            StartDrainStep(1, [.. _behavior.Symbols.Select(s => (VenueRequest)new CancelOrdersVenueRequest(s, []))]);
+            return;
+        }
+
+        // Without cancelling: only the book is read, each round, until the replies in flight have arrived (a lost one
+        // times out into Unknown, left to the next session). Not the open orders: a snapshot taken while a cancel's reply
+        // or a fill's notification is still on its way would judge the order vanished.
+        StartDrainStep(2, []);
     }
 
     private void StartDrainStep(int step, IReadOnlyList<VenueRequest> requests)
@@ -124,10 +140,14 @@ public sealed partial class ConnectionActor
             return;
         }
 
-        var left = view.Orders.Count(o => !o.IsExternal && OrderBookActor.IsLeftBehind(o.Status, cancelRequested: true));
+        // Without cancelling only replies still on their way are waited for: an Unknown order stays unknown however long
+        // the drain waits (its reply is lost); the next session reconciles it.
+        var left = view.Orders.Count(o => !o.IsExternal && (drain.CancelWorkingOrders
+            ? OrderBookActor.IsLeftBehind(o.Status, cancelRequested: true)
+            : o.Status is OrderStatus.Submitted or OrderStatus.PendingSubmit or OrderStatus.PendingCancel));
         if (left == 0)
         {
-            EndSession(_behavior.DrainCancelledText);
+            EndSession(drain.CancelWorkingOrders ? _behavior.DrainCancelledText : "drained without cancelling");
             return;
         }
 

@@ -10,8 +10,12 @@ namespace Engine.Actors.Orders;
 /// the balance it reported at the same reconciliation. The difference between the reported and the expected balance of
 /// the base asset is an inferred fill when it equals the remaining quantity of exactly one vanished order on its side
 /// (a buy adds it, up to <see cref="FeeTolerance"/> less when the venue took the fee in that asset; a sell removes it).
-/// Every other vanished order is journaled as <see cref="OrderVanished"/> and closed, and what the fills do not explain
-/// becomes an <see cref="ExternalBalanceAdjusted"/>. Never a silent cancel. Pure.
+/// Several vanished orders that were never asked to cancel (both sides of a quote, say, while a cluster node was down)
+/// are inferred filled together when the difference is the sum of their remaining quantities, buys minus sells. A
+/// vanished order whose cancel the engine had requested is confirmed canceled when the fills already explain the whole
+/// difference (the cancel went out; the balance shows no fill). Every other vanished order is journaled as
+/// <see cref="OrderVanished"/> and closed, and what the fills do not explain becomes an <see cref="ExternalBalanceAdjusted"/>.
+/// Never a silent cancel. Pure.
 /// </summary>
 public static class DowntimeFillInference
 {
@@ -32,23 +36,47 @@ public static class DowntimeFillInference
         ArgumentNullException.ThrowIfNull(vanished);
         var events = ImmutableArray.CreateBuilder<IOrderEvent>();
         var difference = expected is { } e ? reported - e : 0m;
+        var untouched = vanished.Where(o => o.Status != OrderStatus.PendingCancel && Remaining(o) > 0m).ToList();
         var matches = expected is null ? [] : vanished.Where(o => Explains(o, difference)).ToList();
-        var inferred = matches.Count == 1 ? matches[0] : null;
+        var inferred = expected is not null && untouched.Count > 1 && ExplainsAll(untouched, difference)
+            ? untouched
+            : matches.Count == 1 ? matches : [];
+
         var explained = 0m;
-        if (inferred is not null)
+        if (inferred.Count > 0)
         {
-            var remaining = Remaining(inferred);
-            var vid = inferred.VenueOrderId!.Value;
-            var price = inferred.Price ?? inferred.AveragePrice;
-            var fee = remaining - Math.Abs(difference);
-            var reason = Format($"{source}: order {inferred.ClientOrderId} ({inferred.Side} {remaining} at {price}) is no longer open and {asset} moved from the expected {expected} to {reported}, a difference of {difference}, which is its remaining quantity");
-            events.Add(new OrderFillInferred(login, inferred.ClientOrderId, now, vid, asset, expected!.Value, reported, remaining, price, reason));
-            events.Add(new OrderFilled(login, inferred.ClientOrderId, now, vid, FillIdOf(vid), price, remaining, fee > 0m ? fee : null, fee > 0m ? asset : null));
+            // A fee taken in the base asset (a buy received less than it bought) is charged to the buys, in proportion.
+            var bought = inferred.Where(o => o.Side == OrderSide.Buy).Sum(Remaining);
+            var sold = inferred.Where(o => o.Side == OrderSide.Sell).Sum(Remaining);
+            var fees = bought - sold - difference;
+            var why = inferred.Count == 1
+                ? "which is its remaining quantity"
+                : Format($"which is the remaining quantity of the {inferred.Count} vanished orders never asked to cancel, bought {bought} minus sold {sold}");
+            foreach (var order in inferred)
+            {
+                var remaining = Remaining(order);
+                var vid = order.VenueOrderId!.Value;
+                var price = order.Price ?? order.AveragePrice;
+                var fee = order.Side == OrderSide.Buy && fees > 0m ? fees * remaining / bought : 0m;
+                var reason = Format($"{source}: order {order.ClientOrderId} ({order.Side} {remaining} at {price}) is no longer open and {asset} moved from the expected {expected} to {reported}, a difference of {difference}, {why}");
+                events.Add(new OrderFillInferred(login, order.ClientOrderId, now, vid, asset, expected!.Value, reported, remaining, price, reason));
+                events.Add(new OrderFilled(login, order.ClientOrderId, now, vid, FillIdOf(vid), price, remaining, fee > 0m ? fee : null, fee > 0m ? asset : null));
+            }
+
             explained = difference;
         }
 
-        foreach (var order in vanished.Where(o => !ReferenceEquals(o, inferred)))
+        foreach (var order in vanished.Where(o => !inferred.Contains(o)))
         {
+            if (expected is not null && order.Status == OrderStatus.PendingCancel && difference == explained)
+            {
+                // The engine asked the venue to cancel it, the venue no longer lists it, and the balance shows no fill of it.
+                var filledSoFar = Math.Max(order.FilledQuantity, order.VenueFilledQuantity);
+                events.Add(new OrderReconciled(login, order.ClientOrderId, now, order.VenueOrderId, OrderStatus.Canceled, filledSoFar,
+                    Format($"{source}: its cancel was requested, it is no longer open and {asset} ({reported}) shows no fill of it (expected {expected})")));
+                continue;
+            }
+
             var why = expected is null
                 ? Format($"{source}: no longer open, and the journal holds no earlier {asset} balance to judge a fill by")
                 : matches.Count > 1
@@ -72,6 +100,14 @@ public static class DowntimeFillInference
     /// <summary>The quantity of <paramref name="order"/> neither the book nor the venue counted as filled.</summary>
     public static decimal Remaining(OrderState order) =>
         order.Quantity - Math.Max(order.FilledQuantity, order.VenueFilledQuantity);
+
+    /// <summary>True when <paramref name="orders"/> all filling explains <paramref name="difference"/> (buys up to the fee tolerance less).</summary>
+    private static bool ExplainsAll(IReadOnlyList<OrderState> orders, decimal difference)
+    {
+        var bought = orders.Where(o => o.Side == OrderSide.Buy).Sum(Remaining);
+        var sold = orders.Where(o => o.Side == OrderSide.Sell).Sum(Remaining);
+        return difference <= bought - sold && difference >= (bought * (1m - FeeTolerance)) - sold;
+    }
 
     private static bool Explains(OrderState order, decimal difference)
     {
