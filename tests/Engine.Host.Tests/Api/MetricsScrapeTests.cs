@@ -8,6 +8,7 @@ namespace Engine.Host.Tests.Api;
 /// market maker, SQLite journal on the engine's plugin, a request budget on the login): the journal commit latency
 /// histogram counts the real commits, and the budget gauge shows the login's window in use.
 /// </summary>
+[Collection(MetricsCollection.Name)]
 public sealed partial class MetricsScrapeTests(MetricsScrapeTests.Engine engine) : IClassFixture<MetricsScrapeTests.Engine>
 {
     [Fact]
