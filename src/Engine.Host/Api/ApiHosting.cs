@@ -1,8 +1,10 @@
 using Akka.Actor;
 using Engine.Actors.Monitoring;
 using Engine.Actors.Risk;
+using Engine.Host.Cluster;
 using Engine.Host.Configuration;
 using Engine.Host.Runtime;
+using Engine.Messages.Identifiers;
 using Engine.Persistence;
 using Microsoft.Extensions.Logging;
 
@@ -24,12 +26,19 @@ public static class ApiHosting
     /// <summary>Name of the journal's write probe (<c>/health/ready</c>) under <c>/user</c>.</summary>
     public const string JournalProbeName = "journal-probe";
 
-    /// <summary>The risk actor, the fill tape, the metrics actor and the journal probe; call before creating the engine supervisor.</summary>
+    /// <summary>
+    /// The risk actor, the fill tape, the metrics actor and the journal probe; call before creating the engine supervisor.
+    /// On a cluster node the risk actor is the cluster's singleton and <c>/user/risk</c> the node's client of it
+    /// (<see cref="RiskSingleton"/>).
+    /// </summary>
     public static (IActorRef Risk, IActorRef Fills) CreateActors(ActorSystem system, EngineOptions options)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(options);
-        var risk = system.ActorOf(RiskActor.Props(options.Risk, readJournalPluginId: PersistenceHocon.ReadJournalPluginId(options.Journal)), RiskActor.Name);
+        var riskProps = RiskActor.Props(options.Risk, readJournalPluginId: PersistenceHocon.ReadJournalPluginId(options.Journal));
+        var risk = options.Cluster.Enabled
+            ? RiskSingleton.Start(system, riskProps, options.Logins.Where(l => l.Enabled).Select(l => new LoginId(l.Name)), EngineClusterHosting.FollowedLogins(options.Strategies))
+            : system.ActorOf(riskProps, RiskActor.Name);
         var fills = system.ActorOf(FillTapeActor.Props(), FillsName);
         system.ActorOf(MetricsActor.Props(), MetricsName);
         system.ActorOf(JournalProbeActor.Props(), JournalProbeName);

@@ -14,7 +14,8 @@ namespace Engine.Host.Cluster;
 /// Turns an Akka.Hosting actor system into an engine cluster node with Akka.Cluster.Hosting: cluster membership with the
 /// split-brain resolver (keep-majority), distributed pub-sub, the node's <see cref="LoginEventRelay"/>
 /// (<c>/user/login-events</c>) and the login shard region (<see cref="LoginRegion"/>, remember-entities on, entities
-/// <see cref="LoginEntity"/>, hand-off message <see cref="LoginHandOff"/>). Seed nodes, the remoting address and the
+/// <see cref="LoginEntity"/>, hand-off message <see cref="LoginHandOff"/>) and the remoting serializer of the risk
+/// singleton's snapshots and status (<see cref="RiskSingletonSerializer"/>). Seed nodes, the remoting address and the
 /// timings come from the file's <c>akka</c> section over <see cref="ClusterHocon.Defaults"/>.
 /// </summary>
 public static class EngineClusterHosting
@@ -27,10 +28,11 @@ public static class EngineClusterHosting
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(connections);
         ArgumentNullException.ThrowIfNull(strategies);
-        var followed = strategies.Where(s => s.Enabled).SelectMany(s => s.Logins).Select(l => new LoginId(l.Trim())).Distinct().ToImmutableArray();
+        var followed = FollowedLogins(strategies);
         return akka
             .WithClustering(new ClusterOptions { SplitBrainResolver = new KeepMajorityOption() })
             .WithDistributedPubSub(string.Empty)
+            .AddHocon(RiskSingletonSerializer.Config, HoconAddMode.Append)
             .WithActors((system, registry) => registry.Register<LoginEventRelay>(system.ActorOf(LoginEventRelay.Props(followed), "login-events")))
             .WithShardRegion<LoginRegion>(
                 LoginRegion.TypeName,
@@ -43,5 +45,12 @@ public static class EngineClusterHosting
                     RememberEntitiesStore = RememberEntitiesStore.DData,
                     HandOffStopMessage = LoginHandOff.Instance,
                 });
+    }
+
+    /// <summary>The logins a node's <see cref="LoginEventRelay"/> follows: those its enabled strategies trade.</summary>
+    public static ImmutableArray<LoginId> FollowedLogins(IReadOnlyList<StrategyOptions> strategies)
+    {
+        ArgumentNullException.ThrowIfNull(strategies);
+        return strategies.Where(s => s.Enabled).SelectMany(s => s.Logins).Select(l => new LoginId(l.Trim())).Distinct().ToImmutableArray();
     }
 }
