@@ -26,47 +26,12 @@ namespace Engine.Cluster.Tests;
 /// during the failover can be beyond any client's attribution; the audit is then not clean, and says which.
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public sealed class ClusterDemoTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
+public sealed class ClusterDemoTests(ITestOutputHelper output) : ClusterTestBed(LoginNames, new MarketOptions { TickInterval = TimeSpan.FromMilliseconds(500) })
 {
     private const int LoginCount = 30;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan Trading = TimeSpan.FromSeconds(8);
     private static readonly string[] LoginNames = [.. Enumerable.Range(1, LoginCount).Select(i => $"qg-{i}")];
-    private readonly List<ClusterNode> _nodes = [];
-    private readonly TempDir _dir = new();
-    private SimulatorHost _venue = null!;
-    private PostgreSqlScratchDatabase? _db;
-
-    public async Task InitializeAsync()
-    {
-        _venue = await SimulatorHost.StartAsync("quant-gateway", new SimulatorOptions
-        {
-            Market = new MarketOptions { TickInterval = TimeSpan.FromMilliseconds(500) },
-            Accounts = [.. LoginNames.Select(l => new AccountOptions
-            {
-                Id = l,
-                ApiKey = $"{l}-key",
-                Secret = $"{l}-secret",
-                SpotBalances = new Dictionary<string, decimal> { ["USDT"] = 100_000m, ["BTC"] = 2m },
-            })],
-        });
-        if (PostgreSqlFactAttribute.ConnectionString is { } server)
-        {
-            _db = await PostgreSqlScratchDatabase.CreateAsync(server);
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Task.WhenAll(_nodes.Select(n => n.DisposeAsync().AsTask()));
-        await _venue.DisposeAsync();
-        if (_db is not null)
-        {
-            await _db.DisposeAsync();
-        }
-    }
-
-    public void Dispose() => _dir.Dispose();
 
     [PostgreSqlFact]
     public async Task Killing_the_busiest_node_doubles_nothing_and_loses_nothing_the_audit_does_not_flag()
@@ -74,15 +39,15 @@ public sealed class ClusterDemoTests(ITestOutputHelper output) : IAsyncLifetime,
         var ports = Enumerable.Range(0, 3).Select(_ => ClusterNode.FreePort()).ToArray();
         foreach (var port in ports)
         {
-            _nodes.Add(await ClusterNode.StartAsync(_dir.File($"node-{port}.conf", Config(port, ports)), port));
+            Nodes.Add(await ClusterNode.StartAsync(Dir.File($"node-{port}.conf", Config(port, ports)), port));
         }
 
-        var placement = await ClusterFailoverWaits.AwaitReadyAsync(_nodes, LoginNames, Patience);
+        var placement = await PlacementWaits.AwaitReadyAsync(Nodes, LoginNames, Patience);
         await Task.Delay(Trading);
 
-        var victim = _nodes.OrderByDescending(n => placement.Values.Count(p => p == n)).First();
+        var victim = Nodes.OrderByDescending(n => placement.Values.Count(p => p == n)).First();
         var moved = placement.Where(p => p.Value == victim).Select(p => p.Key).ToList();
-        var survivors = _nodes.Where(n => n != victim).ToList();
+        var survivors = Nodes.Where(n => n != victim).ToList();
         var clock = Stopwatch.StartNew();
         await victim.CrashAsync();
         foreach (var node in survivors)
@@ -94,17 +59,17 @@ public sealed class ClusterDemoTests(ITestOutputHelper output) : IAsyncLifetime,
             }
         }
 
-        await ClusterFailoverWaits.AwaitReadyAsync(survivors, LoginNames, Patience);
+        await PlacementWaits.AwaitReadyAsync(survivors, LoginNames, Patience);
         var failover = clock.Elapsed;
         output.WriteLine($"{moved.Count} login(s) of the killed node Ready on the survivors after {failover.TotalSeconds:F1} s");
         await Task.Delay(Trading);
 
         // Both survivors at once, as the demo stops them.
         await Task.WhenAll(survivors.Select(n => n.DisposeAsync().AsTask()));
-        _nodes.Clear();
-        using var control = _venue.CreateControlClient();
+        Nodes.Clear();
+        using var control = Venue.CreateControlClient();
         var venue = await control.GetTruthAsync();
-        var journal = new JournalOptions { Database = "postgresql", PostgreSql = new PostgreSqlOptions { ConnectionString = _db!.ConnectionString } };
+        var journal = new JournalOptions { Database = "postgresql", PostgreSql = new PostgreSqlOptions { ConnectionString = Db!.ConnectionString } };
         var report = OrderAudit.Run(await AuditJournalReader.ReadAsync(journal, CancellationToken.None), AuditFilter.All);
 
         var ids = report.Orders.Select(o => o.Final.ClientOrderId.Value).ToList();
@@ -183,7 +148,7 @@ public sealed class ClusterDemoTests(ITestOutputHelper output) : IAsyncLifetime,
         foreach (var (login, i) in LoginNames.Select((l, i) => (l, i + 1)))
         {
             logins.Append(CultureInfo.InvariantCulture,
-                $$"""    { name = {{login}}, venue = quant-gateway, quant-gateway { url = "{{_venue.WebSocketUri}}", platform = huobi, symbols = ["BTC/USDT"], access-key = {{login}}-key, secret-key = {{login}}-secret } }""");
+                $$"""    { name = {{login}}, venue = quant-gateway, quant-gateway { url = "{{Venue.WebSocketUri}}", platform = huobi, symbols = ["BTC/USDT"], access-key = {{login}}-key, secret-key = {{login}}-secret } }""");
             logins.AppendLine();
             strategies.Append(CultureInfo.InvariantCulture,
                 $$"""    { name = mm-{{i}}, type = "Engine.Strategies.Samples.MarketMaker", assembly = "Engine.Strategies.Samples", logins = [{{login}}], parameters { symbol = "BTC/USDT", initial-mid = 50000, spread-bps = 4, order-size = 0.001, requote-threshold-bps = 2, refresh-interval = 2s, max-long = 0.01, max-short = 0.01 } }""");
@@ -191,7 +156,7 @@ public sealed class ClusterDemoTests(ITestOutputHelper output) : IAsyncLifetime,
         }
 
         var seeds = string.Join(", ", ports.Select(p => $"\"akka.tcp://engine@127.0.0.1:{p}\""));
-        var pg = _db!.ConnectionString;
+        var pg = Db!.ConnectionString;
         return $$"""
             akka {
               loglevel = WARNING

@@ -14,58 +14,22 @@ namespace Engine.Cluster.Tests;
 /// and a killed node's logins start again on the others, recover their books and become Ready.
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
+public sealed class ClusterFailoverTests(ITestOutputHelper output) : ClusterTestBed(LoginNames)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(40);
     private static readonly string[] LoginNames = [.. Enumerable.Range(1, 6).Select(i => $"qg-{i}")];
-    private readonly List<ClusterNode> _nodes = [];
-    private readonly TempDir _dir = new();
-    private SimulatorHost _venue = null!;
-    private PostgreSqlScratchDatabase? _db;
 
     private static IEnumerable<LoginId> Logins => LoginNames.Select(l => new LoginId(l));
-
-    public async Task InitializeAsync()
-    {
-        // One account per login: the quant gateway refuses a second session of one key ("Do not log in repeat").
-        _venue = await SimulatorHost.StartAsync("quant-gateway", new SimulatorOptions
-        {
-            Accounts = [.. LoginNames.Select(l => new AccountOptions
-            {
-                Id = l,
-                ApiKey = $"{l}-key",
-                Secret = $"{l}-secret",
-                SpotBalances = new Dictionary<string, decimal> { ["USDT"] = 100_000m, ["BTC"] = 2m },
-            })],
-        });
-        if (PostgreSqlFactAttribute.ConnectionString is { } server)
-        {
-            _db = await PostgreSqlScratchDatabase.CreateAsync(server);
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Task.WhenAll(_nodes.Select(n => n.DisposeAsync().AsTask()));
-
-        await _venue.DisposeAsync();
-        if (_db is not null)
-        {
-            await _db.DisposeAsync();
-        }
-    }
-
-    public void Dispose() => _dir.Dispose();
 
     [PostgreSqlFact]
     public async Task Each_login_runs_once_in_the_cluster_moves_to_nodes_that_join_and_answers_from_every_node()
     {
         await StartClusterAsync();
 
-        var placement = await AwaitPlacementAsync(_nodes);
+        var placement = await PlacementWaits.AwaitReadyAsync(Nodes, LoginNames, Patience, everyNode: true);
 
         Assert.Equal(LoginNames.Order(StringComparer.Ordinal), placement.Keys.Select(l => l.Value).Order(StringComparer.Ordinal));
-        foreach (var node in _nodes)
+        foreach (var node in Nodes)
         {
             foreach (var login in Logins)
             {
@@ -81,24 +45,24 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
     public async Task A_killed_nodes_logins_start_on_the_others_and_trade_again()
     {
         await StartClusterAsync();
-        var placement = await AwaitPlacementAsync(_nodes);
-        var victim = _nodes.OrderByDescending(n => placement.Values.Count(p => p == n)).First();
+        var placement = await PlacementWaits.AwaitReadyAsync(Nodes, LoginNames, Patience, everyNode: true);
+        var victim = Nodes.OrderByDescending(n => placement.Values.Count(p => p == n)).First();
         var moved = placement.Where(p => p.Value == victim).Select(p => p.Key).ToList();
         Assert.NotEmpty(moved);
-        var survivors = _nodes.Where(n => n != victim).ToList();
+        var survivors = Nodes.Where(n => n != victim).ToList();
         var resting = new Dictionary<LoginId, ClientOrderId>();
         foreach (var login in moved)
         {
             // A resting order placed through another node: journaled by the victim's book before it left the process.
             var id = new ClientOrderId($"{login.Value}-before");
             await SubmitAsync(survivors[0], Buy(login, id, 1000m));
-            await AwaitAcceptedAsync(_nodes, id);
+            await AwaitAcceptedAsync(Nodes, id);
             resting[login] = id;
         }
 
         var clock = Stopwatch.StartNew();
         await victim.CrashAsync();
-        var after = await AwaitPlacementAsync(survivors);
+        var after = await PlacementWaits.AwaitReadyAsync(survivors, LoginNames, Patience, everyNode: true);
         output.WriteLine($"{moved.Count} login(s) of the killed node Ready elsewhere after {clock.Elapsed.TotalSeconds:F1} s");
 
         Assert.Equal(LoginNames.Length, after.Count);
@@ -156,54 +120,12 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
 
     private async Task StartClusterAsync()
     {
-        var pg = _db!.ConnectionString;
+        var pg = Db!.ConnectionString;
         var ports = Enumerable.Range(0, 3).Select(_ => ClusterNode.FreePort()).ToArray();
         foreach (var port in ports)
         {
-            var config = _dir.File($"node-{port}.conf", ClusterConfigs.Node(port, ports[0], pg, _venue.WebSocketUri, LoginNames, ClusterConfigs.Watcher(LoginNames)));
-            _nodes.Add(await ClusterNode.StartAsync(config, port));
-        }
-    }
-
-    /// <summary>
-    /// Waits until every login runs on exactly one of <paramref name="nodes"/> with its connection Ready there, and every node
-    /// runs at least one: the first node starts them all, the shard coordinator moves some to each node that joins.
-    /// </summary>
-    private static async Task<Dictionary<LoginId, ClusterNode>> AwaitPlacementAsync(IReadOnlyList<ClusterNode> nodes)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var placement = new Dictionary<LoginId, List<ClusterNode>>();
-            foreach (var node in nodes)
-            {
-                foreach (var login in await node.HostedAsync())
-                {
-                    if (await node.ReadyHereAsync(login))
-                    {
-                        (placement.TryGetValue(login, out var on) ? on : placement[login] = []).Add(node);
-                    }
-                }
-            }
-
-            Assert.All(placement, p => Assert.Single(p.Value));
-            if (placement.Count == LoginNames.Length && nodes.All(n => placement.Values.Any(on => on[0] == n)))
-            {
-                return placement.ToDictionary(p => p.Key, p => p.Value[0]);
-            }
-
-            if (deadline.Elapsed > Patience)
-            {
-                var seen = new List<string>();
-                foreach (var node in nodes)
-                {
-                    seen.Add($"node {node.Port}: hosts [{string.Join(", ", await node.HostedAsync())}], states [{string.Join(", ", node.States.Select(s => $"{s.Key}={s.Value}"))}]");
-                }
-
-                Assert.Fail($"after {Patience}: {placement.Count} of {LoginNames.Length} logins placed and Ready; {string.Join("; ", seen)}");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200));
+            var config = Dir.File($"node-{port}.conf", ClusterConfigs.Node(port, ports[0], pg, Venue.WebSocketUri, LoginNames, ClusterConfigs.Watcher(LoginNames)));
+            Nodes.Add(await ClusterNode.StartAsync(config, port));
         }
     }
 }

@@ -22,45 +22,11 @@ namespace Engine.Cluster.Tests;
 /// off logins whose market makers' cancels are still in flight.
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public sealed class HandOffTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
+public sealed class HandOffTests(ITestOutputHelper output) : ClusterTestBed(LoginNames)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(40);
     private static readonly string[] LoginNames = [.. Enumerable.Range(1, 6).Select(i => $"qg-{i}")];
     private static readonly Symbol BtcUsdt = new("BTC/USDT");
-    private readonly List<ClusterNode> _nodes = [];
-    private readonly TempDir _dir = new();
-    private SimulatorHost _venue = null!;
-    private PostgreSqlScratchDatabase? _db;
-
-    public async Task InitializeAsync()
-    {
-        _venue = await SimulatorHost.StartAsync("quant-gateway", new SimulatorOptions
-        {
-            Accounts = [.. LoginNames.Select(l => new AccountOptions
-            {
-                Id = l,
-                ApiKey = $"{l}-key",
-                Secret = $"{l}-secret",
-                SpotBalances = new Dictionary<string, decimal> { ["USDT"] = 100_000m, ["BTC"] = 2m },
-            })],
-        });
-        if (PostgreSqlFactAttribute.ConnectionString is { } server)
-        {
-            _db = await PostgreSqlScratchDatabase.CreateAsync(server);
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Task.WhenAll(_nodes.Select(n => n.DisposeAsync().AsTask()));
-        await _venue.DisposeAsync();
-        if (_db is not null)
-        {
-            await _db.DisposeAsync();
-        }
-    }
-
-    public void Dispose() => _dir.Dispose();
 
     [PostgreSqlFact]
     public async Task A_login_handed_off_right_after_a_placement_ends_its_session_with_nothing_in_flight_and_the_order_working_once()
@@ -68,26 +34,26 @@ public sealed class HandOffTests(ITestOutputHelper output) : IAsyncLifetime, IDi
         var ports = Enumerable.Range(0, 3).Select(_ => ClusterNode.FreePort()).ToArray();
         foreach (var port in ports)
         {
-            _nodes.Add(await ClusterNode.StartAsync(_dir.File($"node-{port}.conf", ClusterConfigs.Node(port, ports[0], _db!.ConnectionString, _venue.WebSocketUri, LoginNames)), port));
+            Nodes.Add(await ClusterNode.StartAsync(Dir.File($"node-{port}.conf", ClusterConfigs.Node(port, ports[0], Db!.ConnectionString, Venue.WebSocketUri, LoginNames)), port));
         }
 
-        var placement = await ClusterFailoverWaits.AwaitReadyAsync(_nodes, LoginNames, Patience, everyNode: true);
+        var placement = await PlacementWaits.AwaitReadyAsync(Nodes, LoginNames, Patience, everyNode: true);
 
         // The leaving node is not the seed (the oldest, which holds the shard coordinator): this is a hand-off, not a failover.
-        var (login, leaving) = placement.First(p => p.Value != _nodes[0]);
-        var survivors = _nodes.Where(n => n != leaving).ToList();
-        using var control = _venue.CreateControlClient();
+        var (login, leaving) = placement.First(p => p.Value != Nodes[0]);
+        var survivors = Nodes.Where(n => n != leaving).ToList();
+        using var control = Venue.CreateControlClient();
         // The placement's reply is held back 3 s (its order notification still comes at once: the book attributes it).
         await control.AddFaultAsync(new FaultRule { Kind = FaultKind.DelayReply, Op = "place_order", Count = 1, DelayMs = 3000 });
         var id = new ClientOrderId($"{login.Value}-in-flight");
-        _nodes[0].Connections.Tell(new SubmitOrder(login, id, DateTimeOffset.UtcNow, BtcUsdt, OrderSide.Buy, OrderType.Limit, 0.01m, 1000m));
+        Nodes[0].Connections.Tell(new SubmitOrder(login, id, DateTimeOffset.UtcNow, BtcUsdt, OrderSide.Buy, OrderType.Limit, 0.01m, 1000m));
         await AwaitEventAsync(leaving, id, nameof(OrderSubmitted));
 
         // The node leaves while the venue holds the placement's reply back: sharding hands the login off.
         var clock = Stopwatch.StartNew();
         await leaving.DisposeAsync();
-        _nodes.Remove(leaving);
-        await ClusterFailoverWaits.AwaitReadyAsync(survivors, LoginNames, Patience);
+        Nodes.Remove(leaving);
+        await PlacementWaits.AwaitReadyAsync(survivors, LoginNames, Patience);
         output.WriteLine($"{login} handed off and Ready on a survivor after {clock.Elapsed.TotalSeconds:F1} s");
 
         var open = Assert.IsType<OpenOrdersReply>(await survivors[1].Connections.Ask<object>(new QueryOpenOrders(login, BtcUsdt, DateTimeOffset.UtcNow), TimeSpan.FromSeconds(10)));
@@ -97,7 +63,7 @@ public sealed class HandOffTests(ITestOutputHelper output) : IAsyncLifetime, IDi
         await AwaitEventAsync(survivors, fresh, nameof(OrderAccepted));
 
         // The journal: the hand-off's session ended with nothing in flight, the order was submitted once and is working.
-        var journal = new JournalOptions { Database = "postgresql", PostgreSql = new PostgreSqlOptions { ConnectionString = _db!.ConnectionString } };
+        var journal = new JournalOptions { Database = "postgresql", PostgreSql = new PostgreSqlOptions { ConnectionString = Db!.ConnectionString } };
         var report = OrderAudit.Run(await AuditJournalReader.ReadAsync(journal, CancellationToken.None), new AuditFilter(new HashSet<LoginId> { login }));
         Assert.True(report.IsClean, string.Join("\n", report.Violations));
         // (Sessions the login ended earlier, when the coordinator first spread the logins, are hand-offs too.)

@@ -21,49 +21,20 @@ namespace Engine.Cluster.Tests;
 /// leaves or crashes, another node's risk actor takes over from the journal and the remaining books get its snapshots.
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public sealed class RiskSingletonTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
+public sealed class RiskSingletonTests(ITestOutputHelper output) : ClusterTestBed(LoginNames)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(40);
     private static readonly string[] LoginNames = [.. Enumerable.Range(1, 6).Select(i => $"rk-{i}")];
-    private readonly List<ClusterNode> _nodes = [];
     private readonly List<ClusterNode> _crashed = [];
     private readonly Dictionary<ClusterNode, ConcurrentQueue<TradingStateChanged>> _states = [];
-    private readonly TempDir _dir = new();
-    private SimulatorHost _venue = null!;
-    private PostgreSqlScratchDatabase? _db;
 
     private static IEnumerable<LoginId> Logins => LoginNames.Select(l => new LoginId(l));
 
-    public async Task InitializeAsync()
+    public override async Task DisposeAsync()
     {
-        _venue = await SimulatorHost.StartAsync("quant-gateway", new SimulatorOptions
-        {
-            Accounts = [.. LoginNames.Select(l => new AccountOptions
-            {
-                Id = l,
-                ApiKey = $"{l}-key",
-                Secret = $"{l}-secret",
-                SpotBalances = new Dictionary<string, decimal> { ["USDT"] = 100_000m, ["BTC"] = 2m },
-            })],
-        });
-        if (PostgreSqlFactAttribute.ConnectionString is { } server)
-        {
-            _db = await PostgreSqlScratchDatabase.CreateAsync(server);
-        }
+        await Task.WhenAll(_crashed.Select(n => n.DisposeAsync().AsTask()));
+        await base.DisposeAsync();
     }
-
-    public async Task DisposeAsync()
-    {
-        await Task.WhenAll(_nodes.Concat(_crashed).Select(n => n.DisposeAsync().AsTask()));
-
-        await _venue.DisposeAsync();
-        if (_db is not null)
-        {
-            await _db.DisposeAsync();
-        }
-    }
-
-    public void Dispose() => _dir.Dispose();
 
     [PostgreSqlFact]
     public Task One_risk_actor_serves_the_cluster_halts_books_on_every_node_and_moves_when_its_node_leaves() => RunAsync(crash: false);
@@ -77,20 +48,20 @@ public sealed class RiskSingletonTests(ITestOutputHelper output) : IAsyncLifetim
     /// </summary>
     private async Task RunAsync(bool crash)
     {
-        var pg = _db!.ConnectionString;
+        var pg = Db!.ConnectionString;
         var ports = Enumerable.Range(0, 3).Select(_ => ClusterNode.FreePort()).ToArray();
         foreach (var port in ports)
         {
-            var config = _dir.File($"node-{port}.conf", ClusterConfigs.Node(port, ports[0], pg, _venue.WebSocketUri, LoginNames));
+            var config = Dir.File($"node-{port}.conf", ClusterConfigs.Node(port, ports[0], pg, Venue.WebSocketUri, LoginNames));
             var node = await ClusterNode.StartAsync(config, port);
-            _nodes.Add(node);
+            Nodes.Add(node);
             var heard = _states[node] = new ConcurrentQueue<TradingStateChanged>();
             node.System.ActorOf(Props.Create(() => new RiskSingletonStateWatcher(heard)), "test-risk-state-watcher");
         }
 
-        var placement = await AwaitPlacementAsync(_nodes);
-        var singletonNode = Assert.Single(await SingletonNodesAsync(_nodes));
-        var others = _nodes.Where(n => n != singletonNode).ToList();
+        var placement = await PlacementWaits.AwaitReadyAsync(Nodes, LoginNames, Patience, everyNode: true);
+        var singletonNode = Assert.Single(await SingletonNodesAsync(Nodes));
+        var others = Nodes.Where(n => n != singletonNode).ToList();
 
         // Every login's orders reach the one ledger: those hosted on the singleton's node from its event stream, the
         // others from their pub-sub topics (no relay follows them here).
@@ -122,7 +93,7 @@ public sealed class RiskSingletonTests(ITestOutputHelper output) : IAsyncLifetim
 
         // The singleton's node leaves: another node's risk actor takes over, recovers "halted" from the journal (its first
         // write is sequence number 2, no conflict) and every book, moved or not, hears its snapshots.
-        _nodes.Remove(singletonNode);
+        Nodes.Remove(singletonNode);
         var clock = Stopwatch.StartNew();
         if (crash)
         {
@@ -133,19 +104,19 @@ public sealed class RiskSingletonTests(ITestOutputHelper output) : IAsyncLifetim
         {
             await singletonNode.DisposeAsync();
         }
-        await AwaitPlacementAsync(_nodes);
-        Assert.Single(await SingletonNodesAsync(_nodes));
+        await PlacementWaits.AwaitReadyAsync(Nodes, LoginNames, Patience, everyNode: true);
+        Assert.Single(await SingletonNodesAsync(Nodes));
         foreach (var login in Logins)
         {
-            var refused = await AwaitRefusedAsync(_nodes[0], login, "still-halted");
+            var refused = await AwaitRefusedAsync(Nodes[0], login, "still-halted");
             Assert.Equal(RiskRules.Halted, refused.Breach?.Rule);
         }
 
-        var resumed = await SetEngineStateAsync(_nodes[1], TradingState.Active);
+        var resumed = await SetEngineStateAsync(Nodes[1], TradingState.Active);
         Assert.Equal(TradingState.Halted, resumed.From);
         foreach (var login in Logins)
         {
-            await AwaitAcceptedAsync(_nodes[0], login, "resumed");
+            await AwaitAcceptedAsync(Nodes[0], login, "resumed");
         }
 
         output.WriteLine($"{(crash ? "crash" : "leave")}: every book trading again on the new singleton's snapshots after {clock.Elapsed.TotalSeconds:F1} s");
@@ -252,7 +223,7 @@ public sealed class RiskSingletonTests(ITestOutputHelper output) : IAsyncLifetim
     }
 
     /// <summary>Whether the venue's acceptance of <paramref name="id"/> was published on any node (the one of its book).</summary>
-    private bool Accepted(ClientOrderId id) => _nodes.Any(n => n.Orders.TryGetValue(id, out var events) && events.Contains(nameof(OrderAccepted)));
+    private bool Accepted(ClientOrderId id) => Nodes.Any(n => n.Orders.TryGetValue(id, out var events) && events.Contains(nameof(OrderAccepted)));
 
     private static SubmitOrder Buy(LoginId login, ClientOrderId id) =>
         new(login, id, DateTimeOffset.UtcNow, new Symbol("BTC/USDT"), OrderSide.Buy, OrderType.Limit, 0.01m, 1000m);
@@ -268,31 +239,4 @@ public sealed class RiskSingletonTests(ITestOutputHelper output) : IAsyncLifetim
     }
 
     /// <summary>Waits until every login runs on exactly one of <paramref name="nodes"/>, Ready, and every node runs at least one.</summary>
-    private static async Task<Dictionary<LoginId, ClusterNode>> AwaitPlacementAsync(IReadOnlyList<ClusterNode> nodes)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var placement = new Dictionary<LoginId, List<ClusterNode>>();
-            foreach (var node in nodes)
-            {
-                foreach (var login in await node.HostedAsync())
-                {
-                    if (await node.ReadyHereAsync(login))
-                    {
-                        (placement.TryGetValue(login, out var on) ? on : placement[login] = []).Add(node);
-                    }
-                }
-            }
-
-            Assert.All(placement, p => Assert.Single(p.Value));
-            if (placement.Count == LoginNames.Length && nodes.All(n => placement.Values.Any(on => on[0] == n)))
-            {
-                return placement.ToDictionary(p => p.Key, p => p.Value[0]);
-            }
-
-            Assert.True(deadline.Elapsed < Patience, $"after {Patience}: {placement.Count} of {LoginNames.Length} logins placed and Ready on every node");
-            await Task.Delay(TimeSpan.FromMilliseconds(200));
-        }
-    }
 }

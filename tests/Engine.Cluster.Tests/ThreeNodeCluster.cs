@@ -49,17 +49,7 @@ internal sealed class ThreeNodeCluster : IAsyncDisposable
     {
         string[] names = [.. Enumerable.Range(1, logins).Select(i => $"qg-{i}")];
 
-        // One account per login: the quant gateway refuses a second session of one key ("Do not log in repeat").
-        var venue = await SimulatorHost.StartAsync("quant-gateway", new SimulatorOptions
-        {
-            Accounts = [.. names.Select(l => new AccountOptions
-            {
-                Id = l,
-                ApiKey = $"{l}-key",
-                Secret = $"{l}-secret",
-                SpotBalances = new Dictionary<string, decimal> { ["USDT"] = 100_000m, ["BTC"] = 2m },
-            })],
-        });
+        var venue = await ClusterTestBed.StartVenueAsync(names);
         var db = await PostgreSqlScratchDatabase.CreateAsync(PostgreSqlFactAttribute.ConnectionString!);
         return new ThreeNodeCluster(names, venue, db, akkaExtra) { Protocol = protocol };
     }
@@ -87,43 +77,8 @@ internal sealed class ThreeNodeCluster : IAsyncDisposable
     /// Waits until every login runs on exactly one of <paramref name="nodes"/> with its connection Ready there and, when
     /// <paramref name="everyNode"/>, every node runs at least one. Fails at once if a login is Ready on two nodes.
     /// </summary>
-    public async Task<Dictionary<LoginId, ClusterNode>> AwaitPlacementAsync(IReadOnlyList<ClusterNode> nodes, bool everyNode = true)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var placement = new Dictionary<LoginId, List<ClusterNode>>();
-            foreach (var node in nodes)
-            {
-                foreach (var login in await node.HostedAsync())
-                {
-                    if (await node.ReadyHereAsync(login))
-                    {
-                        (placement.TryGetValue(login, out var on) ? on : placement[login] = []).Add(node);
-                    }
-                }
-            }
-
-            Assert.All(placement, p => Assert.Single(p.Value));
-            if (placement.Count == LoginNames.Length && (!everyNode || nodes.All(n => placement.Values.Any(on => on[0] == n))))
-            {
-                return placement.ToDictionary(p => p.Key, p => p.Value[0]);
-            }
-
-            if (deadline.Elapsed > Patience)
-            {
-                var seen = new List<string>();
-                foreach (var node in nodes)
-                {
-                    seen.Add($"node {node.Port}: hosts [{string.Join(", ", await node.HostedAsync())}], states [{string.Join(", ", node.States.Select(s => $"{s.Key}={s.Value}"))}]");
-                }
-
-                Assert.Fail($"after {Patience}: {placement.Count} of {LoginNames.Length} logins placed and Ready; {string.Join("; ", seen)}");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200));
-        }
-    }
+    public Task<Dictionary<LoginId, ClusterNode>> AwaitPlacementAsync(IReadOnlyList<ClusterNode> nodes, bool everyNode = true) =>
+        PlacementWaits.AwaitReadyAsync(nodes, LoginNames, Patience, everyNode);
 
     /// <summary>
     /// Waits until the distributed pub-sub registries of <paramref name="nodes"/> know each other's subscriptions. Pub-sub
