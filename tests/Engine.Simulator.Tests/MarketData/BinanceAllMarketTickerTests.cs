@@ -10,33 +10,18 @@ namespace Engine.Simulator.Tests.MarketData;
 /// The all-market <c>!miniTicker@arr</c> stream (market-data reference §1.4; what Binance's connector <c>miniTicker()</c>
 /// and ccxt's <c>watchTickers()</c> open): at most one array a second, of the mini tickers that changed since the last.
 /// </summary>
-public sealed class BinanceAllMarketTickerTests : IAsyncLifetime
+public sealed class BinanceAllMarketTickerTests : BinanceStreamsFixture
 {
-    private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private readonly ManualTimeProvider _clock = new(Start);
-    private SimulatorHost _host = null!;
-
-    public async Task InitializeAsync() =>
-        _host = await SimulatorHost.StartAsync("binance", new SimulatorOptions { Market = new MarketOptions { TickInterval = TimeSpan.Zero } }, 0, null, _clock);
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Changed_symbols_come_as_one_array_a_second_in_symbol_order()
     {
-        await using var client = await StreamTestClient.ConnectAsync(_host.BaseUri, "/ws/!miniTicker@arr");
-        using (var cts = new CancellationTokenSource(StreamTestClient.Timeout))
-        {
-            while (((BinanceSimulator)_host.Venue).StreamSubscriptions() is not ["!miniTicker@arr"])
-            {
-                await Task.Delay(10, cts.Token);
-            }
-        }
+        await using var client = await StreamTestClient.ConnectAsync(Host.BaseUri, "/ws/!miniTicker@arr");
+        await AwaitStreams("!miniTicker@arr");
 
         Trade("BTCUSDT", 50_000m, 50_100m);
         var first = await client.NextAsync();
         Trade("ETHUSDT", 3_000m, 3_010m);
-        _clock.Advance(TimeSpan.FromSeconds(1));
+        Clock.Advance(TimeSpan.FromSeconds(1));
         Trade("BTCUSDT", 50_100m, 50_200m);
         var second = await client.NextAsync();
 
@@ -51,7 +36,7 @@ public sealed class BinanceAllMarketTickerTests : IAsyncLifetime
     [Fact]
     public async Task It_can_be_subscribed_live_and_is_listed()
     {
-        await using var client = await StreamTestClient.ConnectAsync(_host.BaseUri, "/ws/0");
+        await using var client = await StreamTestClient.ConnectAsync(Host.BaseUri, "/ws/0");
 
         Assert.Equal("""{"result":null,"id":1}""", (await client.AskAsync("""{"method":"SUBSCRIBE","params":["!miniTicker@arr"],"id":1}""")).GetRawText());
         Assert.Equal("""{"result":["!miniTicker@arr"],"id":2}""", (await client.AskAsync("""{"method":"LIST_SUBSCRIPTIONS","id":2}""")).GetRawText());
@@ -62,7 +47,7 @@ public sealed class BinanceAllMarketTickerTests : IAsyncLifetime
     /// <summary>Sets two mids: the second move prints a synthetic trade, so the symbol has a ticker.</summary>
     private void Trade(string symbol, decimal from, decimal to)
     {
-        _host.Venue.ApplyMarket(new MarketCommand { Symbol = symbol, Mid = from });
-        _host.Venue.ApplyMarket(new MarketCommand { Symbol = symbol, Mid = to });
+        Host.Venue.ApplyMarket(new MarketCommand { Symbol = symbol, Mid = from });
+        Host.Venue.ApplyMarket(new MarketCommand { Symbol = symbol, Mid = to });
     }
 }

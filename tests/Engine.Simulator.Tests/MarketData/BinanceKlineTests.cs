@@ -12,21 +12,12 @@ namespace Engine.Simulator.Tests.MarketData;
 /// subscriber's): a client subscribing after a quiet spell gets the current interval's candle, not one left over from an
 /// earlier subscription (what Binance's connector saw before: a 13-minute-old candle sent as just closed).
 /// </summary>
-public sealed class BinanceKlineTests : IAsyncLifetime
+public sealed class BinanceKlineTests : BinanceStreamsFixture
 {
-    private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private readonly ManualTimeProvider _clock = new(Start);
-    private SimulatorHost _host = null!;
-
-    public async Task InitializeAsync() =>
-        _host = await SimulatorHost.StartAsync("binance", new SimulatorOptions { Market = new MarketOptions { TickInterval = TimeSpan.Zero } }, 0, null, _clock);
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task A_later_subscriber_gets_the_current_candle_built_while_nobody_listened()
     {
-        await using (var early = await StreamTestClient.ConnectAsync(_host.BaseUri, "/ws/btcusdt@kline_1m"))
+        await using (var early = await StreamTestClient.ConnectAsync(Host.BaseUri, "/ws/btcusdt@kline_1m"))
         {
             await AwaitStreams("btcusdt@kline_1m");
             SetMid(50_000m);
@@ -34,10 +25,10 @@ public sealed class BinanceKlineTests : IAsyncLifetime
         }
 
         await AwaitStreams();
-        _clock.Advance(TimeSpan.FromMinutes(10));
+        Clock.Advance(TimeSpan.FromMinutes(10));
         SetMid(51_000m);
         SetMid(51_500m);
-        await using var late = await StreamTestClient.ConnectAsync(_host.BaseUri, "/ws/btcusdt@kline_1m");
+        await using var late = await StreamTestClient.ConnectAsync(Host.BaseUri, "/ws/btcusdt@kline_1m");
         await AwaitStreams("btcusdt@kline_1m");
         SetMid(51_200m);
 
@@ -46,17 +37,6 @@ public sealed class BinanceKlineTests : IAsyncLifetime
         // The minute's first price was the move to 51,000, which traded at the best ask just above it.
         Assert.InRange(Dec(k, "o"), 51_000m, 51_010m);
         Assert.True(Dec(k, "h") >= 51_500m, k.GetRawText());
-    }
-
-    private void SetMid(decimal mid) => _host.Venue.ApplyMarket(new MarketCommand { Symbol = "BTCUSDT", Mid = mid });
-
-    private async Task AwaitStreams(params string[] streams)
-    {
-        using var cts = new CancellationTokenSource(StreamTestClient.Timeout);
-        while (!((BinanceSimulator)_host.Venue).StreamSubscriptions().SequenceEqual(streams))
-        {
-            await Task.Delay(10, cts.Token);
-        }
     }
 
     private static decimal Dec(JsonElement element, string name) => decimal.Parse(element.GetProperty(name).GetString()!, CultureInfo.InvariantCulture);

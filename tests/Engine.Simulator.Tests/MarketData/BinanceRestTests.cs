@@ -14,23 +14,15 @@ namespace Engine.Simulator.Tests.MarketData;
 /// market requests <c>trades.recent</c>, <c>ticker.book</c>, <c>ticker.price</c>, <c>ticker.24hr</c> with their REST twins
 /// (market-data reference §1.6), over loopback on a manual clock; the market moves only when a test sets a mid.
 /// </summary>
-public sealed class BinanceRestTests : IAsyncLifetime
+public sealed class BinanceRestTests : BinanceStreamsFixture
 {
-    private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private readonly ManualTimeProvider _clock = new(Start);
-    private SimulatorHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await StartAsync(new BinanceRateLimitOptions());
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Rest_exchange_info_lists_the_symbols_the_websocket_api_lists_with_the_same_filters()
     {
         var all = await Rest("api/v3/exchangeInfo");
         var two = await Rest("api/v3/exchangeInfo?symbols=" + Uri.EscapeDataString("""["ETHUSDT","ETHBTC"]"""));
         var one = await Rest("api/v3/exchangeInfo?symbol=BTCUSDT");
-        await using var client = await StreamTestClient.ConnectAsync(_host.BaseUri, "/ws-api/v3");
+        await using var client = await StreamTestClient.ConnectAsync(Host.BaseUri, "/ws-api/v3");
         var ws = (await client.AskAsync("""{"id":"e1","method":"exchangeInfo","params":{"symbol":"BTCUSDT"}}""")).GetProperty("result");
 
         Assert.Equal(["BTCUSDT", "ETHUSDT", "ETHBTC"], Symbols(all));
@@ -55,7 +47,7 @@ public sealed class BinanceRestTests : IAsyncLifetime
     [InlineData("api/v3/ticker/bookTicker?symbol=NOPE", -1121)]
     public async Task Bad_rest_requests_get_binance_error_codes(string path, int code)
     {
-        using var http = new HttpClient { BaseAddress = _host.BaseUri };
+        using var http = new HttpClient { BaseAddress = Host.BaseUri };
 
         using var response = await http.GetAsync(path);
 
@@ -68,9 +60,8 @@ public sealed class BinanceRestTests : IAsyncLifetime
     [Fact]
     public async Task Rest_requests_are_charged_their_weight_and_over_the_minute_get_429_then_a_ban()
     {
-        await _host.DisposeAsync();
-        _host = await StartAsync(new BinanceRateLimitOptions { WeightPerMinute = 30 });
-        using var http = new HttpClient { BaseAddress = _host.BaseUri };
+        await RestartAsync(new BinanceRateLimitOptions { WeightPerMinute = 30 });
+        using var http = new HttpClient { BaseAddress = Host.BaseUri };
 
         using var depth = await http.GetAsync("api/v3/depth?symbol=BTCUSDT&limit=5");
         using var info = await http.GetAsync("api/v3/exchangeInfo");
@@ -89,7 +80,7 @@ public sealed class BinanceRestTests : IAsyncLifetime
     [Fact]
     public async Task Recent_trades_are_the_trades_the_stream_carried_oldest_first_on_rest_and_the_websocket_api()
     {
-        await using var stream = await StreamTestClient.ConnectAsync(_host.BaseUri, "/ws/btcusdt@trade");
+        await using var stream = await StreamTestClient.ConnectAsync(Host.BaseUri, "/ws/btcusdt@trade");
         await AwaitStreams("btcusdt@trade");
         SetMid(50_000m);
         SetMid(50_100m);
@@ -99,7 +90,7 @@ public sealed class BinanceRestTests : IAsyncLifetime
 
         var rest = await Rest("api/v3/trades?symbol=BTCUSDT");
         var last = await Rest("api/v3/trades?symbol=BTCUSDT&limit=1");
-        await using var client = await StreamTestClient.ConnectAsync(_host.BaseUri, "/ws-api/v3");
+        await using var client = await StreamTestClient.ConnectAsync(Host.BaseUri, "/ws-api/v3");
         var ws = (await client.AskAsync("""{"id":"t1","method":"trades.recent","params":{"symbol":"BTCUSDT","limit":500}}""")).GetProperty("result");
 
         Assert.Equal([first.GetProperty("t").GetInt64(), second.GetProperty("t").GetInt64()], rest.EnumerateArray().Select(t => t.GetProperty("id").GetInt64()));
@@ -118,7 +109,7 @@ public sealed class BinanceRestTests : IAsyncLifetime
         var depth = await Rest("api/v3/depth?symbol=BTCUSDT&limit=1");
         var one = await Rest("api/v3/ticker/bookTicker?symbol=BTCUSDT");
         var all = await Rest("api/v3/ticker/bookTicker");
-        await using var client = await StreamTestClient.ConnectAsync(_host.BaseUri, "/ws-api/v3");
+        await using var client = await StreamTestClient.ConnectAsync(Host.BaseUri, "/ws-api/v3");
         var ws = (await client.AskAsync("""{"id":"b1","method":"ticker.book","params":{"symbol":"BTCUSDT"}}""")).GetProperty("result");
         var some = (await client.AskAsync("""{"id":"b2","method":"ticker.book","params":{"symbols":["ETHBTC"]}}""")).GetProperty("result");
         var both = await client.AskAsync("""{"id":"b3","method":"ticker.book","params":{"symbol":"BTCUSDT","symbols":["ETHBTC"]}}""");
@@ -146,7 +137,7 @@ public sealed class BinanceRestTests : IAsyncLifetime
         var price = await Rest("api/v3/ticker/price?symbol=BTCUSDT");
         var book = await Rest("api/v3/ticker/bookTicker?symbol=BTCUSDT");
         var all = await Rest("api/v3/ticker/24hr");
-        await using var client = await StreamTestClient.ConnectAsync(_host.BaseUri, "/ws-api/v3");
+        await using var client = await StreamTestClient.ConnectAsync(Host.BaseUri, "/ws-api/v3");
         var ws = (await client.AskAsync("""{"id":"h1","method":"ticker.24hr","params":{"symbol":"BTCUSDT"}}""")).GetProperty("result");
         var mini = (await client.AskAsync("""{"id":"h2","method":"ticker.24hr","params":{"symbols":["BTCUSDT"],"type":"MINI"}}""")).GetProperty("result");
         var wsPrice = (await client.AskAsync("""{"id":"h3","method":"ticker.price","params":{"symbol":"BTCUSDT"}}""")).GetProperty("result");
@@ -167,27 +158,9 @@ public sealed class BinanceRestTests : IAsyncLifetime
         Assert.Equal(-1100, badType.GetProperty("error").GetProperty("code").GetInt32());
     }
 
-    private Task<SimulatorHost> StartAsync(BinanceRateLimitOptions limits) => SimulatorHost.StartAsync(
-        "binance",
-        new SimulatorOptions { Market = new MarketOptions { TickInterval = TimeSpan.Zero }, Binance = new BinanceOptions { RateLimits = limits } },
-        0,
-        null,
-        _clock);
-
-    private void SetMid(decimal mid) => _host.Venue.ApplyMarket(new MarketCommand { Symbol = "BTCUSDT", Mid = mid });
-
-    private async Task AwaitStreams(params string[] streams)
-    {
-        using var cts = new CancellationTokenSource(StreamTestClient.Timeout);
-        while (!((BinanceSimulator)_host.Venue).StreamSubscriptions().SequenceEqual(streams))
-        {
-            await Task.Delay(10, cts.Token);
-        }
-    }
-
     private async Task<JsonElement> Rest(string path)
     {
-        using var http = new HttpClient { BaseAddress = _host.BaseUri };
+        using var http = new HttpClient { BaseAddress = Host.BaseUri };
         return await http.GetFromJsonAsync<JsonElement>(path);
     }
 

@@ -8,7 +8,8 @@ namespace Engine.Simulator.Tests.MarketData;
 /// <summary>
 /// One Binance simulator per test for the market-data tests, over real loopback sockets on a manual clock
 /// (<see cref="Clock"/>) with no market tick, so the market moves only when a test sets a mid (<see cref="SetMid"/>);
-/// with its control client and a wait for the streams a client has subscribed (<see cref="AwaitStreams"/>).
+/// with its control client and a wait for the streams a client has subscribed (<see cref="AwaitStreams"/>); a test that
+/// needs other rate limits restarts it with them (<see cref="RestartAsync"/>).
 /// </summary>
 public abstract class BinanceStreamsFixture : IAsyncLifetime
 {
@@ -23,16 +24,30 @@ public abstract class BinanceStreamsFixture : IAsyncLifetime
 
     protected BinanceSimulator Venue => (BinanceSimulator)Host.Venue;
 
-    public async Task InitializeAsync()
-    {
-        Host = await SimulatorHost.StartAsync("binance", new SimulatorOptions { Market = new MarketOptions { TickInterval = TimeSpan.Zero } }, 0, null, Clock);
-        Control = Host.CreateControlClient();
-    }
+    public Task InitializeAsync() => StartAsync(new BinanceRateLimitOptions());
 
     public async Task DisposeAsync()
     {
         Control.Dispose();
         await Host.DisposeAsync();
+    }
+
+    /// <summary>Replaces the simulator with one enforcing <paramref name="limits"/> (same clock, a new port).</summary>
+    protected async Task RestartAsync(BinanceRateLimitOptions limits)
+    {
+        await DisposeAsync();
+        await StartAsync(limits);
+    }
+
+    private async Task StartAsync(BinanceRateLimitOptions limits)
+    {
+        Host = await SimulatorHost.StartAsync(
+            "binance",
+            new SimulatorOptions { Market = new MarketOptions { TickInterval = TimeSpan.Zero }, Binance = new BinanceOptions { RateLimits = limits } },
+            0,
+            null,
+            Clock);
+        Control = Host.CreateControlClient();
     }
 
     /// <summary>Sets the BTCUSDT mid, as <c>/_control/market</c> would.</summary>
