@@ -54,13 +54,7 @@ public sealed partial class OrderBookActor
         }
 
         var orders = accepted.ToImmutableArray();
-        DeferAsync(orders, o =>
-        {
-            if (!_writeFailed)
-            {
-                Context.Parent.Tell(new SendVenueRequest(new PlaceOrdersVenueRequest(o), new PlaceBatch(o)), Self);
-            }
-        });
+        AfterCommit(orders, o => Context.Parent.Tell(new SendVenueRequest(new PlaceOrdersVenueRequest(o), new PlaceBatch(o)), Self));
     }
 
     /// <summary>One <see cref="PlaceOutcome"/> per order: its item of a <see cref="BatchPlacedReply"/>, else the batch's own answer (refused, unreadable or unknown) for every order.</summary>

@@ -50,4 +50,8 @@ public sealed partial class OrderBookActor
 
     [LoggerMessage(EventId = 5114, Level = LogLevel.Information, Message = "Order book of login {Login} recovered: {Orders} orders, {Working} working or unknown")]
     private static partial void LogRecovered(ILogger logger, string login, int orders, int working);
+
+    [LoggerMessage(EventId = 5170, Level = LogLevel.Information,
+        Message = "Order book of login {Login} stopped with {Count} acknowledgements not yet written ({ClientOrderIds}); those orders recover as waiting for their place reply and are resolved with the venue")]
+    private static partial void LogAcceptedNotWritten(ILogger logger, string login, int count, string clientOrderIds);
 }

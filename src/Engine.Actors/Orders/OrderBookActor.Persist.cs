@@ -21,6 +21,12 @@ public sealed partial class OrderBookActor
     /// </summary>
     private bool _writeFailed;
 
+    /// <summary>
+    /// Acknowledgements decided, applied and published but not yet written (<see cref="OrderBookOptions.AcceptedWriteDelay"/>),
+    /// with the snapshot due at each and what runs once it committed; <see cref="WriteUnwritten"/> issues them.
+    /// </summary>
+    private readonly List<(IOrderEvent Event, OrderBookSnapshot? Snapshot, Action<IOrderEvent>? Committed)> _unwritten = [];
+
     /// <summary>Events recorded by the current <see cref="Drain"/> so far.</summary>
     private int _recordedInDrain;
 
@@ -77,8 +83,58 @@ public sealed partial class OrderBookActor
         if (early)
         {
             Publish(orderEvent);
+            if (_options.AcceptedWriteDelay > TimeSpan.Zero)
+            {
+                // Written with the book's next write (one transaction, one fsync), or when the delay is up.
+                _unwritten.Add((orderEvent, snapshot, committed));
+                if (!Timers.IsTimerActive(WriteAcceptedKey))
+                {
+                    Timers.StartSingleTimer(WriteAcceptedKey, WriteAccepted.Instance, _options.AcceptedWriteDelay);
+                }
+
+                return;
+            }
         }
 
+        WriteUnwritten();
+        Write(orderEvent, early, snapshot, committed);
+    }
+
+    /// <inheritdoc />
+    protected override void PostStop()
+    {
+        if (_unwritten.Count > 0)
+        {
+            // As after a crash: each order recovers as waiting for its place reply, becomes Unknown and is resolved with the venue.
+            LogAcceptedNotWritten(_log, _login.Value, _unwritten.Count, string.Join(", ", _unwritten.Select(u => u.Event.ClientOrderId.Value)));
+        }
+
+        base.PostStop();
+    }
+
+    /// <summary>
+    /// Issues the writes of the acknowledgements held back by <see cref="OrderBookOptions.AcceptedWriteDelay"/>, in the
+    /// order they were decided; every write, deferred effect and snapshot issued after this call comes after them in the
+    /// journal and in handler order.
+    /// </summary>
+    private void WriteUnwritten()
+    {
+        if (_unwritten.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (orderEvent, snapshot, committed) in _unwritten)
+        {
+            Write(orderEvent, early: true, snapshot, committed);
+        }
+
+        _unwritten.Clear();
+    }
+
+    /// <summary>Persists an applied event with <c>PersistAsync</c>; its handler publishes it (unless published early), saves the due snapshot and runs <paramref name="committed"/>.</summary>
+    private void Write(IOrderEvent orderEvent, bool early, OrderBookSnapshot? snapshot, Action<IOrderEvent>? committed)
+    {
         PersistAsync(orderEvent, persisted =>
         {
             if (_writeFailed)
@@ -102,8 +158,10 @@ public sealed partial class OrderBookActor
 
     /// <summary>
     /// The venue's acknowledgement of a place (<see cref="OrderAccepted"/>) reaches subscribers as soon as it is decided,
-    /// before its own commit, so a round trip pays one journal commit (the write-ahead <see cref="OrderSubmitted"/>), not
-    /// two. Sound because nothing outside the process can depend on the uncommitted event: whatever a strategy does in
+    /// before its own commit, and its write waits up to <see cref="OrderBookOptions.AcceptedWriteDelay"/> for the book's
+    /// next write, so a round trip pays one journal commit (the write-ahead <see cref="OrderSubmitted"/>), not two: Akka
+    /// lets a persistent actor have one write in flight, so a next order's write-ahead would otherwise queue behind the
+    /// acknowledgement's own commit. Sound because nothing outside the process can depend on the uncommitted event: whatever a strategy does in
     /// reaction goes through this book, which records its own event after this one and releases what leaves the process
     /// only after that event's commit, hence after this one's (journal order; a test pins it). If the write then fails,
     /// the book stops and its next incarnation resolves the order with the venue: the strategy may hear the same status
@@ -244,7 +302,9 @@ public sealed partial class OrderBookActor
     /// once when none is pending), in issue order; never once a write failed or was rejected.
     /// </summary>
     private void AfterCommit<T>(T value, Action<T> effect)
-        where T : notnull =>
+        where T : notnull
+    {
+        WriteUnwritten();
         DeferAsync(value, v =>
         {
             if (!_writeFailed)
@@ -252,6 +312,7 @@ public sealed partial class OrderBookActor
                 effect(v);
             }
         });
+    }
 
     private void LogNotPersisted(OrderBookDecision decision)
     {

@@ -27,7 +27,8 @@ namespace Engine.Actors.Orders;
 ///   journal order (Akka's <c>PersistAsync</c> handlers and <c>DeferAsync</c> run in issue order, each after the
 ///   writes issued before it). One exception, for latency: the venue's acknowledgement (<see cref="OrderAccepted"/>) is
 ///   published when decided, since nothing outside the process can depend on it before it commits
-///   (<see cref="PublishedBeforeCommit"/>). A failed or rejected write stops the actor before any later effect escapes (a flag set
+///   (<see cref="PublishedBeforeCommit"/>), and written with the book's next write (at most
+///   <see cref="OrderBookOptions.AcceptedWriteDelay"/> later), so a round trip pays one commit. A failed or rejected write stops the actor before any later effect escapes (a flag set
 ///   by <see cref="OnPersistFailure"/>/<see cref="OnPersistRejected"/> silences every handler still queued); the
 ///   uncommitted in-memory state dies with it and the next incarnation rebuilds from the journal.
 /// - Events of one command are decided and applied one after another, each seeing the book after the previous one.
@@ -105,6 +106,7 @@ public sealed partial class OrderBookActor : ReceivePersistentActor, IWithTimers
         Command<CancelOutcome>(OnCancelOutcome);
         Command<VenueReports>(OnVenueReports);
         Command<ExpireHeldReports>(_ => OnExpireHeld());
+        Command<WriteAccepted>(_ => WriteUnwritten());
         Command<ReconcileOpenOrders>(OnReconcile);
         Command<OrderStatusResolved>(OnOrderStatusResolved);
         Command<EndSession>(OnEndSession);
@@ -149,4 +151,13 @@ public sealed partial class OrderBookActor : ReceivePersistentActor, IWithTimers
 
     /// <summary>Timer message: drop held reports older than <see cref="OrderBookOptions.HeldReportTimeout"/>.</summary>
     private sealed record ExpireHeldReports;
+
+    /// <summary>Timer message: write the acknowledgements still held back (<see cref="OrderBookOptions.AcceptedWriteDelay"/>).</summary>
+    private sealed record WriteAccepted
+    {
+        public static WriteAccepted Instance { get; } = new();
+    }
+
+    /// <summary>The key of the <see cref="WriteAccepted"/> timer.</summary>
+    private const string WriteAcceptedKey = "write-accepted";
 }

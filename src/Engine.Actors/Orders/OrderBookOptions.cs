@@ -15,6 +15,18 @@ public sealed record OrderBookOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
     public TimeSpan HeldReportTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long the venue's acknowledgement of a placement (<see cref="Engine.Messages.Orders.OrderAccepted"/>, published
+    /// when decided) may wait to be written with the book's next write; when nothing else is written meanwhile it is
+    /// written alone once this is up. A strategy that places its next order as soon as it hears the acknowledgement then
+    /// pays one journal commit per round trip instead of two (the next order's write-ahead no longer queues behind the
+    /// acknowledgement's own commit). Lost in a crash, an acknowledgement costs nothing: the order recovers as waiting for
+    /// its place reply, becomes Unknown and is resolved with the venue. 0 writes it at once. The timer runs on Akka's
+    /// scheduler, whose tick (10 ms by default) rounds the delay up.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan AcceptedWriteDelay { get; init; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>A snapshot of the book is saved after this many persisted events; 0 never snapshots.</summary>
     [Range(0, 10_000_000)]
     public int SnapshotEvery { get; init; } = 1_000;

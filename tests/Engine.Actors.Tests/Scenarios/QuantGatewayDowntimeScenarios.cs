@@ -32,6 +32,7 @@ public sealed class QuantGatewayDowntimeScenarios : QuantGatewayScenarioBase
         await StartReadyAtMid(50_000m, Reconciling);
         var before = ExpectBaseline(balances);
         var buy = SubmitAccepted("downtime-1", OrderSide.Buy, 0.003m, 45_000m);
+        await BookViewAsync(); // answered after every earlier write: the acknowledgement (its venue id) is journaled
 
         StopEngine();
         await FillAtTheVenueAsync(expectedFills: 1);
@@ -61,6 +62,7 @@ public sealed class QuantGatewayDowntimeScenarios : QuantGatewayScenarioBase
         var before = ExpectBaseline(balances);
         SubmitAccepted("downtime-1", OrderSide.Buy, 0.003m, 45_000m);
         SubmitAccepted("downtime-2", OrderSide.Buy, 0.003m, 45_000m);
+        await BookViewAsync(); // answered after every earlier write: both acknowledgements (venue ids) are journaled
 
         StopEngine();
         await FillAtTheVenueAsync(expectedFills: 2);
@@ -79,6 +81,31 @@ public sealed class QuantGatewayDowntimeScenarios : QuantGatewayScenarioBase
         Assert.Equal(2, report.InferredFills);
         Assert.Equal(0.006m, Assert.Single(report.Positions).Position.Quantity);
         Assert.All(report.BalanceChecks, b => Assert.True(b.Holds, b.ToString()));
+    }
+
+    [Fact]
+    public async Task A_resting_buy_whose_acknowledgement_was_not_yet_written_when_the_engine_stopped_gets_its_venue_id_back_from_the_open_orders()
+    {
+        var found = Subscribe(typeof(VenueOrderIdInferred));
+        await StartReadyAtMid(50_000m, Reconciling);
+        var buy = SubmitAccepted("unwritten-1", OrderSide.Buy, 0.003m, 45_000m);
+
+        // The acknowledgement waits for the book's next write (OrderBookOptions.AcceptedWriteDelay, on the engine clock,
+        // which stands still): the engine stops before it is written, as in a crash.
+        StopEngine();
+        var before = await AttributionScenario.JournalAsync(Sys, OrderJournal.PersistenceIdOf(Login));
+        Assert.DoesNotContain(before, e => e.Event is OrderAccepted);
+        RestartWhenReady();
+
+        // The order recovers as Unknown without a venue id; the venue's open orders name exactly one order with its terms.
+        var inferred = await AdvanceUntilOrExplainAsync<VenueOrderIdInferred>(found);
+        Assert.Equal(buy.ClientOrderId, inferred.ClientOrderId);
+        var truth = AttributionScenario.Traded(await Control.GetTruthAsync());
+        Assert.Equal(inferred.VenueOrderId.Value, Assert.Single(truth.Orders).OrderId);
+        var view = await BookViewAsync();
+        Assert.Equal((OrderStatus.Accepted, inferred.VenueOrderId), (view.Find(buy.ClientOrderId)!.Status, view.Find(buy.ClientOrderId)!.VenueOrderId));
+        var report = OrderAudit.Run(await AttributionScenario.JournalAsync(Sys, OrderJournal.PersistenceIdOf(Login)), AuditFilter.All);
+        Assert.True(report.IsClean, string.Join(Environment.NewLine, report.Violations));
     }
 
     /// <summary>

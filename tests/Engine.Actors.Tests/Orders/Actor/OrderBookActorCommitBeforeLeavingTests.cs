@@ -13,7 +13,8 @@ namespace Engine.Actors.Tests.Orders.Actor;
 /// everything that leaves the process), is released only once every event the book recorded before it has committed,
 /// even when a strategy reacts to an event at once. The test holds the journal's writes and checks, at the moment each
 /// message reaches the parent, what the journal holds. The book relies on it to publish the venue's acknowledgement
-/// (<see cref="OrderAccepted"/>) before its own commit, which the second test pins, with fills still after theirs.
+/// (<see cref="OrderAccepted"/>) before its own commit and to write it with its next write (one commit per round trip,
+/// not two), which the second test pins, with fills still after theirs; the third shows what a lost acknowledgement costs.
 /// </summary>
 public sealed class OrderBookActorCommitBeforeLeavingTests : OrderBookActorTestBase
 {
@@ -29,20 +30,21 @@ public sealed class OrderBookActorCommitBeforeLeavingTests : OrderBookActorTestB
         Sys.EventStream.Subscribe(strategy, typeof(IOrderEvent));
         Submit("o-1");
 
+        // The acknowledgement is published at once but not written alone: the strategy cancels o-1 and submits o-2 as
+        // soon as it hears of it, and the acknowledgement goes into the journal in one write with the cancel.
         Storage.Hold();
         Tell(Placed("o-1", "v-1"));
         await Storage.HeldWriteEntered.WaitAsync(Patience);
         Connection.ExpectNoMsg(Quiet);
 
-        // OrderAccepted commits; the strategy cancels o-1 and submits o-2 as soon as it learns of it.
+        // That write commits: the cancel leaves; o-2's write-ahead is the next write, held, so its placement waits.
         Storage.ReleaseOne();
         await Storage.HeldWriteEntered.WaitAsync(Patience);
+        Assert.Equal([typeof(OrderSubmitted), typeof(OrderAccepted), typeof(OrderCancelRequested)], Journal().Select(e => e.GetType()));
+        Assert.Equal("v-1", Assert.Single(Connection.ExpectMsg<SendCancel>().Orders).VenueOrderId.Value);
         Connection.ExpectNoMsg(Quiet);
-        Assert.Equal([typeof(OrderSubmitted), typeof(OrderAccepted)], Journal().Select(e => e.GetType()));
 
         Storage.Release();
-
-        Assert.Equal("v-1", Assert.Single(Connection.ExpectMsg<SendCancel>().Orders).VenueOrderId.Value);
         Connection.ExpectMsg<SendPlace>(p => p.Order.ClientOrderId.Value == "o-2");
         Connection.ExpectNoMsg(Quiet);
         var journal = Journal();
@@ -60,18 +62,23 @@ public sealed class OrderBookActorCommitBeforeLeavingTests : OrderBookActorTestB
     }
 
     [Fact]
-    public async Task The_venue_acknowledgement_reaches_subscribers_before_its_commit_and_a_fill_only_after_its_own()
+    public async Task The_venue_acknowledgement_reaches_subscribers_before_its_write_which_waits_for_the_next_one_and_a_fill_only_after_its_own_commit()
     {
         StartBook();
         Submit("o-1");
 
         Storage.Hold();
         Tell(Placed("o-1", "v-1"));
-        await Storage.HeldWriteEntered.WaitAsync(Patience);
         Events.ExpectMsg<OrderAccepted>(e => e.ClientOrderId.Value == "o-1");
+        Events.ExpectNoMsg(Quiet);
+        Assert.False(Storage.HeldWriteEntered.IsCompleted, "the acknowledgement was written before its delay was up");
         Assert.Equal([typeof(OrderSubmitted)], Journal().Select(e => e.GetType()));
+
+        // Nothing else to write: it is written alone once the delay is up.
+        Advance(Options.AcceptedWriteDelay);
+        await Storage.HeldWriteEntered.WaitAsync(Patience);
         Storage.Release();
-        AwaitAssert(() => Assert.Equal(2, Journal().Count));
+        AwaitAssert(() => Assert.Equal([typeof(OrderSubmitted), typeof(OrderAccepted)], Journal().Select(e => e.GetType())));
 
         Storage.Hold();
         Report(FillReport("v-1", "f-1", 0.5m));
@@ -80,6 +87,25 @@ public sealed class OrderBookActorCommitBeforeLeavingTests : OrderBookActorTestB
         Storage.Release();
         Events.ExpectMsg<OrderPartiallyFilled>(e => e.FillId.Value == "f-1");
         Assert.Equal(3, Journal().Count);
+    }
+
+    [Fact]
+    public void An_acknowledgement_lost_with_the_book_before_its_write_leaves_the_order_to_be_resolved_with_the_venue()
+    {
+        StartBook();
+        Submit("o-1");
+        Tell(Placed("o-1", "v-1"));
+        Events.ExpectMsg<OrderAccepted>(e => e.ClientOrderId.Value == "o-1");
+
+        StopBook();
+        Assert.Equal([typeof(OrderSubmitted)], Journal().Select(e => e.GetType()));
+        Assert.Contains(Logs.Entries, e => e.Message.Contains("1 acknowledgements not yet written (o-1)", StringComparison.Ordinal));
+
+        // As after a crash: no reply will reach this incarnation, so the order is Unknown and its symbol is sent for
+        // resolution; nothing was lost, and nothing is guessed.
+        StartBook();
+        Assert.Equal([Btc], Connection.ExpectMsg<ResolutionNeeded>().Symbols.ToArray());
+        Assert.Equal(OrderStatus.Unknown, Order("o-1").Status);
     }
 
     private IEnumerable<object> ReactToAcceptance(IOrderEvent orderEvent)
