@@ -18,6 +18,7 @@ public static class BenchSuites
         new OrdersSuite(),
         new LoginsSuite(),
         new ColocatedRoundTripSuite(),
+        new ClusterFailoverSuite(),
         new MarketDataSuite(),
         new SoakSuite(),
     ];

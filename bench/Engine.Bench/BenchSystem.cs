@@ -36,11 +36,16 @@ public static class BenchSystem
     /// A system journaling on <paramref name="journal"/> and <paramref name="snapshots"/> as the engine would (after
     /// <see cref="PersistenceHocon.PrepareAsync"/>, which the engine runs before its actor system starts).
     /// </summary>
+    public static Task<ActorSystem> CreateAsync(
+        string name, ILoggerFactory loggerFactory, JournalOptions journal, SnapshotStoreOptions snapshots, CancellationToken cancellationToken, string hocon = "") =>
+        CreateAsync(name, loggerFactory, journal, snapshots, ConfigurationFactory.ParseString(hocon), cancellationToken);
+
+    /// <summary>The same with the case's configuration already parsed (e.g. a node's own settings over shared defaults).</summary>
     public static async Task<ActorSystem> CreateAsync(
-        string name, ILoggerFactory loggerFactory, JournalOptions journal, SnapshotStoreOptions snapshots, CancellationToken cancellationToken, string hocon = "")
+        string name, ILoggerFactory loggerFactory, JournalOptions journal, SnapshotStoreOptions snapshots, AkkaConfig own, CancellationToken cancellationToken)
     {
         await PersistenceHocon.PrepareAsync(journal, snapshots, cancellationToken);
-        var config = ConfigurationFactory.ParseString(hocon)
+        var config = own
             .WithFallback(Logging)
             .WithFallback(PersistenceHocon.Build(journal, snapshots))
             .WithFallback(OrderJournal.AkkaConfig([.. PersistenceHocon.JournalPluginIds]));

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Sharding;
+using Akka.Configuration;
 using Engine.Actors.Cluster;
 using Engine.Actors.Connections;
 using Engine.Actors.Orders;
@@ -12,12 +13,14 @@ using Engine.Persistence.Journal;
 using Engine.Persistence.PostgreSql;
 using Engine.Persistence.Snapshots;
 using Microsoft.Extensions.Logging;
+using AkkaConfig = Akka.Configuration.Config;
 
 namespace Engine.Bench.Logins;
 
 /// <summary>
 /// Engine cluster nodes in this process on loopback, composed as a cluster node of the host composes them
-/// (src/Engine.Host/Cluster: Akka.Cluster with the keep-majority split-brain resolver, Akka.Cluster.Sharding with
+/// (src/Engine.Host/Cluster, on the engine's cluster defaults <see cref="ClusterHocon.Defaults"/> under the node's
+/// remoting port and seed: Akka.Cluster with the keep-majority split-brain resolver, Akka.Cluster.Sharding with
 /// remember-entities in distributed data, the login region of <see cref="LoginEntity"/> keyed by
 /// <see cref="LoginMessageExtractor"/>, hand-off by <see cref="LoginHandOff"/>), every node on one shared PostgreSQL
 /// journal. <see cref="StartAsync"/> returns once every node is Up; the logins start when told (<see cref="StartLogins"/>).
@@ -63,7 +66,7 @@ internal sealed class BenchClusterNodes : IAsyncDisposable
         var regions = ImmutableArray.CreateBuilder<IActorRef>();
         foreach (var port in ports)
         {
-            var system = await BenchSystem.CreateAsync(SystemName, loggerFactory, journal, snapshots, cancellationToken, Hocon(port, ports[0]));
+            var system = await BenchSystem.CreateAsync(SystemName, loggerFactory, journal, snapshots, Hocon(port, ports[0]), cancellationToken);
             systems.Add(system);
             var sharding = ClusterSharding.Get(system);
             var shardingSettings = ClusterShardingSettings.Create(system);
@@ -109,26 +112,14 @@ internal sealed class BenchClusterNodes : IAsyncDisposable
         }
     }
 
-    private static string Hocon(int port, int seed) => string.Create(CultureInfo.InvariantCulture, $$"""
+    /// <summary>A node's own settings (remoting port, seed) over the engine's cluster defaults, as <c>engine run</c> composes them.</summary>
+    private static AkkaConfig Hocon(int port, int seed) => ConfigurationFactory.ParseString(string.Create(CultureInfo.InvariantCulture, $$"""
         akka {
-          actor.provider = cluster
           remote.dot-netty.tcp { hostname = "127.0.0.1", port = {{port}} }
           coordinated-shutdown.run-by-actor-system-terminate = off
-          cluster {
-            seed-nodes = ["akka.tcp://{{SystemName}}@127.0.0.1:{{seed}}"]
-            downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
-            split-brain-resolver { active-strategy = keep-majority, stable-after = 4s }
-            down-removal-margin = 2s
-            failure-detector { heartbeat-interval = 1s, acceptable-heartbeat-pause = 2s }
-            sharding {
-              remember-entities = on
-              state-store-mode = ddata
-              remember-entities-store = ddata
-              distributed-data.durable.keys = []
-            }
-          }
+          cluster.seed-nodes = ["akka.tcp://{{SystemName}}@127.0.0.1:{{seed}}"]
         }
-        """);
+        """)).WithFallback(ClusterHocon.Defaults);
 
     private static int FreePort()
     {

@@ -1,5 +1,6 @@
 using Akka.Configuration;
 using AkkaConfig = Akka.Configuration.Config;
+using Engine.Actors.Cluster;
 using Engine.Actors.Orders;
 using Engine.Actors.Risk;
 using Engine.Config;
@@ -13,7 +14,7 @@ namespace Engine.Host.Configuration;
 /// substitution), over the engine's defaults for Akka: the persistence plugins chosen in <c>engine.journal</c> and
 /// <c>engine.snapshot-store</c>, the order journal's serializer and event adapters, the coordinated-shutdown phase
 /// timeouts of <c>engine.run.shutdown</c>, and on a cluster node (<c>engine.cluster.enabled</c>) the cluster defaults of
-/// <see cref="Cluster.ClusterHocon"/>. Whatever the user sets under <c>akka</c> wins. Pure.
+/// <see cref="ClusterHocon"/>. Whatever the user sets under <c>akka</c> wins. Pure.
 /// </summary>
 public static class AkkaConfiguration
 {
@@ -23,7 +24,7 @@ public static class AkkaConfiguration
         ArgumentNullException.ThrowIfNull(loaded);
         var options = loaded.Options;
         var user = UserSection(loaded.Config);
-        return (options.Cluster.Enabled ? user.WithFallback(Cluster.ClusterHocon.Defaults) : user)
+        return (options.Cluster.Enabled ? user.WithFallback(ClusterHocon.Defaults) : user)
             .WithFallback(EngineStopPlan.PhaseTimeouts(options.Run.Shutdown))
             .WithFallback(Defaults)
             .WithFallback(PersistenceHocon.Build(options.Journal, options.SnapshotStore))

@@ -1,16 +1,18 @@
 using Akka.Configuration;
 using AkkaConfig = Akka.Configuration.Config;
 
-namespace Engine.Host.Cluster;
+namespace Engine.Actors.Cluster;
 
 /// <summary>
 /// The engine's defaults for Akka.Cluster on a cluster node, under whatever the file's <c>akka</c> section sets (which wins).
 /// Used only when <c>engine.cluster.enabled = true</c>; a single node gets none of it (no remoting, no cluster provider).
+/// It lives here, not in the host, so the benchmarks' cluster nodes (bench/Engine.Bench) run on the same defaults.
 /// The failover time of a crashed node's logins (the bar: 15 s) is the sum of these parts, each set here; the figures
-/// are measured on one loopback machine (README "Running a cluster"):
+/// are measured on one loopback machine by scripts/cluster-demo.sh (README "Running a cluster") and by the
+/// <c>cluster-failover</c> bench (docs/ARCHITECTURE.md §12: 9.8 s to 10.8 s in all):
 /// <list type="number">
 /// <item>failure detection: the phi accrual detector marks the node unreachable once its heartbeats (every 1 s) have been
-/// missing for <c>acceptable-heartbeat-pause</c> (2 s) plus the detector's margin (about 5 s in all);</item>
+/// missing for <c>acceptable-heartbeat-pause</c> (2 s) plus the detector's margin (3.3 s to 5 s in all);</item>
 /// <item>split-brain resolver: keep-majority downs the node once the membership has been stable for <c>stable-after</c>
 /// (3 s), and the leader removes it at its next gossip (under 1 s);</item>
 /// <item>down-removal margin (1 s): after the removal, the shards (and, when the oldest node died, the shard coordinator,
