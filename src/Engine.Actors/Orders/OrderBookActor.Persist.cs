@@ -27,6 +27,12 @@ public sealed partial class OrderBookActor
     /// </summary>
     private readonly List<(IOrderEvent Event, OrderBookSnapshot? Snapshot, Action<IOrderEvent>? Committed)> _unwritten = [];
 
+    /// <summary>Tells this actor <see cref="WriteAccepted"/> once <see cref="OrderBookOptions.AcceptedWriteDelay"/> is up; created on first use.</summary>
+    private ITimer? _writeAcceptedTimer;
+
+    /// <summary>The timer is running: every acknowledgement held back now is written at the latest when it fires.</summary>
+    private bool _writeAcceptedArmed;
+
     /// <summary>Events recorded by the current <see cref="Drain"/> so far.</summary>
     private int _recordedInDrain;
 
@@ -87,9 +93,13 @@ public sealed partial class OrderBookActor
             {
                 // Written with the book's next write (one transaction, one fsync), or when the delay is up.
                 _unwritten.Add((orderEvent, snapshot, committed));
-                if (!Timers.IsTimerActive(WriteAcceptedKey))
+                if (!_writeAcceptedArmed)
                 {
-                    Timers.StartSingleTimer(WriteAcceptedKey, WriteAccepted.Instance, _options.AcceptedWriteDelay);
+                    // On the engine clock, not Akka's scheduler, whose 10 ms tick would stretch a crash's window.
+                    var self = Self;
+                    _writeAcceptedTimer ??= _time.CreateTimer(_ => self.Tell(WriteAccepted.Instance), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                    _writeAcceptedTimer.Change(_options.AcceptedWriteDelay, Timeout.InfiniteTimeSpan);
+                    _writeAcceptedArmed = true;
                 }
 
                 return;
@@ -103,6 +113,7 @@ public sealed partial class OrderBookActor
     /// <inheritdoc />
     protected override void PostStop()
     {
+        _writeAcceptedTimer?.Dispose();
         if (_unwritten.Count > 0)
         {
             // As after a crash: each order recovers as waiting for its place reply, becomes Unknown and is resolved with the venue.

@@ -106,7 +106,11 @@ public sealed partial class OrderBookActor : ReceivePersistentActor, IWithTimers
         Command<CancelOutcome>(OnCancelOutcome);
         Command<VenueReports>(OnVenueReports);
         Command<ExpireHeldReports>(_ => OnExpireHeld());
-        Command<WriteAccepted>(_ => WriteUnwritten());
+        Command<WriteAccepted>(_ =>
+        {
+            _writeAcceptedArmed = false;
+            WriteUnwritten();
+        });
         Command<ReconcileOpenOrders>(OnReconcile);
         Command<OrderStatusResolved>(OnOrderStatusResolved);
         Command<EndSession>(OnEndSession);
@@ -152,12 +156,9 @@ public sealed partial class OrderBookActor : ReceivePersistentActor, IWithTimers
     /// <summary>Timer message: drop held reports older than <see cref="OrderBookOptions.HeldReportTimeout"/>.</summary>
     private sealed record ExpireHeldReports;
 
-    /// <summary>Timer message: write the acknowledgements still held back (<see cref="OrderBookOptions.AcceptedWriteDelay"/>).</summary>
+    /// <summary>From the engine clock's timer: write the acknowledgements still held back (<see cref="OrderBookOptions.AcceptedWriteDelay"/>).</summary>
     private sealed record WriteAccepted
     {
         public static WriteAccepted Instance { get; } = new();
     }
-
-    /// <summary>The key of the <see cref="WriteAccepted"/> timer.</summary>
-    private const string WriteAcceptedKey = "write-accepted";
 }

@@ -21,11 +21,12 @@ public sealed record OrderBookOptions
     /// written alone once this is up. A strategy that places its next order as soon as it hears the acknowledgement then
     /// pays one journal commit per round trip instead of two (the next order's write-ahead no longer queues behind the
     /// acknowledgement's own commit). Lost in a crash, an acknowledgement costs nothing: the order recovers as waiting for
-    /// its place reply, becomes Unknown and is resolved with the venue. 0 writes it at once. The timer runs on Akka's
-    /// scheduler, whose tick (10 ms by default) rounds the delay up.
+    /// its place reply, becomes Unknown and is resolved with the venue, which on a venue without order queries (the quant
+    /// gateway) rests on the open orders and the balance: keep the delay short. 0 writes it at once. The timer runs on the
+    /// engine clock.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
-    public TimeSpan AcceptedWriteDelay { get; init; } = TimeSpan.FromMilliseconds(10);
+    public TimeSpan AcceptedWriteDelay { get; init; } = TimeSpan.FromMilliseconds(1);
 
     /// <summary>A snapshot of the book is saved after this many persisted events; 0 never snapshots.</summary>
     [Range(0, 10_000_000)]
