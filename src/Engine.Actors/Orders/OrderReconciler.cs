@@ -15,7 +15,9 @@ namespace Engine.Actors.Orders;
 /// (<see cref="ReconcileOutcome.Vanished"/>), to be judged on the venue's balance (<see cref="DowntimeFillInference"/>).
 /// An Unknown order without a venue id adopts the unclaimed listed order that names its client order id; failing
 /// that it is asked about by id when the venue can answer, else it adopts the one unclaimed listed order with the
-/// same side, type, price and quantity (the earliest listed when several are identical), and stays Unknown when there is none. Orders still awaiting
+/// same side, type, price and quantity (the earliest listed when several are identical), and stays Unknown when there is none
+/// (<see cref="ReconcileOutcome.Unresolved"/>: once the session that sent it ended, the book judges it on the balance like a
+/// vanished order). Orders still awaiting
 /// their place reply (Submitted without id) are left alone, and so are as many unclaimed open orders as could be theirs
 /// (named by their client order id, or with their terms): those are not foreign, since the reply in flight (or, if it is
 /// lost, the reconciliation that follows the order becoming Unknown) will say whose they are.

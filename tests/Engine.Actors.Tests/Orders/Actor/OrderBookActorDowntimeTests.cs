@@ -127,4 +127,78 @@ public sealed class OrderBookActorDowntimeTests : OrderBookActorTestBase
         Events.ExpectMsg<VenueBalanceReconciled>();
         Events.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
     }
+
+    [Fact]
+    public void An_unknown_sell_whose_place_reply_died_with_the_session_is_inferred_filled_with_the_vanished_buy_of_its_quote()
+    {
+        StartBook();
+        Baseline(2.000m);
+        Place("c-b", "v-b", quantity: 0.001m, price: 49_900m);
+        Tell(Limit("c-s", 0.001m, 49_950m, side: OrderSide.Sell));
+        Connection.ExpectMsg<SendPlace>(p => p.Order.ClientOrderId.Value == "c-s");
+        Events.ExpectMsg<OrderSubmitted>();
+        Orders();
+
+        // The node dies before the place reply: the next incarnation records the sell Unknown.
+        StopBook();
+        StartBook();
+        Assert.Equal("c-s", Events.ExpectMsg<OrderStatusUnknown>().ClientOrderId.Value);
+        ReconcileWithout();
+        ReportBalance("BTC", 2.000m);
+
+        Assert.Equal("c-b", Events.ExpectMsg<OrderFillInferred>().ClientOrderId.Value);
+        Assert.Equal("inferred:v-b", Events.ExpectMsg<OrderFilled>().FillId.Value);
+        Assert.Equal("c-s", Events.ExpectMsg<OrderFillInferred>().ClientOrderId.Value);
+        var sold = Events.ExpectMsg<OrderFilled>();
+        Assert.Equal(("inferred:cid:c-s", "unknown:c-s", 0.001m, 49_950m), (sold.FillId.Value, sold.VenueOrderId.Value, sold.Quantity, sold.Price));
+        Events.ExpectMsg<VenueBalanceReconciled>();
+        Assert.Equal((OrderStatus.Filled, OrderStatus.Filled), (Order("c-b").Status, Order("c-s").Status));
+        Assert.DoesNotContain(Journal(), e => e is OrderVanished or ExternalBalanceAdjusted);
+    }
+
+    [Fact]
+    public void An_unknown_order_of_the_current_session_is_not_judged()
+    {
+        StartBook();
+        Baseline(2.000m);
+        Submit("c-1", quantity: 0.001m);
+        Tell(new PlaceOutcome(new ClientOrderId("c-1"), null, "timed out", Now));
+        Events.ExpectMsg<OrderStatusUnknown>();
+
+        ReconcileWithout();
+        ReportBalance("BTC", 2.000m);
+
+        Events.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(OrderStatus.Unknown, Order("c-1").Status);
+    }
+
+    [Fact]
+    public void A_fill_reported_by_status_whose_fill_report_died_with_the_session_is_inferred_in_the_next_one()
+    {
+        StartBook();
+        Baseline(2.000m);
+        Place("c-1", "v-1", quantity: 0.003m, price: 45_000m);
+        Report(StatusReport("v-1", OrderStatus.Filled, 0.003m, 0m));
+        Events.ExpectMsg<OrderStatusReported>();
+
+        // In the same session the fill report may still come: nothing is inferred.
+        ReconcileWithout();
+        Events.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+
+        StopBook();
+        StartBook();
+        ReconcileWithout();
+
+        var inferred = Events.ExpectMsg<OrderFillInferred>();
+        Assert.Equal(("c-1", 0.003m, 45_000m), (inferred.ClientOrderId.Value, inferred.Quantity, inferred.Price));
+        var fill = Events.ExpectMsg<OrderFilled>();
+        Assert.Equal(("inferred:v-1:0.003", 0.003m), (fill.FillId.Value, fill.Quantity));
+        Assert.Equal((OrderStatus.Filled, 0.003m), (Order("c-1").Status, Order("c-1").FilledQuantity));
+
+        // The balance that shows the fill is then what the journal expects.
+        ReportBalance("BTC", 2.003m);
+        Assert.Equal((2.003m, (decimal?)2.003m), Events.ExpectMsg<VenueBalanceReconciled>() is var r ? (r.Total, r.Expected) : default);
+        Events.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Assert.DoesNotContain(Journal(), e => e is ExternalBalanceAdjusted);
+    }
 }
