@@ -22,9 +22,12 @@ public sealed record VenueBalanceReconciled(
     string Source) : IOrderEvent;
 
 /// <summary>
-/// A working order the venue no longer lists, on a venue that cannot be asked about single orders, whose remaining
-/// quantity equals the unexplained change of the venue's balance: it filled while the engine did not listen. Journaled
-/// before the <see cref="OrderFilled"/> it explains (fill id <c>inferred:&lt;venue id&gt;</c>, at the order's price).
+/// A working order the venue no longer lists (or a placement whose reply was lost, without a venue id), on a venue that
+/// cannot be asked about single orders, whose remaining quantity is part of the one set of such orders that explains the
+/// unexplained change of the venue's balance: it filled while the engine did not listen. Journaled before the
+/// <see cref="OrderFilled"/> it explains, at the order's price: fill id <c>inferred:&lt;venue id&gt;</c>, or
+/// <c>inferred:cid:&lt;client order id&gt;</c> (venue id <c>unknown:&lt;client order id&gt;</c>) for a placement without
+/// one; an order the venue reported filled whose fill report was lost gets <c>inferred:&lt;venue id&gt;:&lt;filled&gt;</c>.
 /// </summary>
 /// <param name="Asset">The asset whose balance is the evidence.</param>
 /// <param name="Expected">The balance the journal expected.</param>
