@@ -63,6 +63,12 @@ public sealed class FaultPlan
     {
         lock (gate)
         {
+            if (rules.Count == 0)
+            {
+                // Nothing armed (the usual case, asked several times per request): no search, no closure.
+                return null;
+            }
+
             var index = rules.FindIndex(r => r.Kind == kind && (r.Op is null || string.Equals(r.Op, op, StringComparison.Ordinal)) && Fires(r));
             if (index < 0)
             {

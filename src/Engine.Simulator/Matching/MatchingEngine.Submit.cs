@@ -6,6 +6,12 @@ namespace Engine.Simulator.Matching;
 /// <summary>Order entry: rule checks, the taker plan, reservation, execution and resting.</summary>
 public sealed partial class MatchingEngine
 {
+    /// <summary>Plan order of a buy: lowest price first, then priority (resting orders by arrival, synthetic levels last).</summary>
+    private static readonly Comparison<PlanStep> BuyPlanOrder = (a, b) => a.Price != b.Price ? a.Price.CompareTo(b.Price) : a.Priority.CompareTo(b.Priority);
+
+    /// <summary>Plan order of a sell: highest price first, then priority.</summary>
+    private static readonly Comparison<PlanStep> SellPlanOrder = (a, b) => a.Price != b.Price ? b.Price.CompareTo(a.Price) : a.Priority.CompareTo(b.Priority);
+
     /// <summary>
     /// Submits an order. Returns <see cref="OrderRejected"/> alone when a rule fails (nothing changed);
     /// otherwise <see cref="OrderAccepted"/>, then the fills it took at once with their balance and position
@@ -160,14 +166,26 @@ public sealed partial class MatchingEngine
     private List<PlanStep> Plan(OrderRequest request, SymbolRules rules, MarketQuote? quote)
     {
         var buy = request.Side == OrderSide.Buy;
-        bool Crosses(decimal price) => request.Type == OrderType.Market || (buy ? price <= request.Price : price >= request.Price);
-
         var steps = new List<PlanStep>();
-        var contra = books[rules.Symbol].Side(buy ? OrderSide.Sell : OrderSide.Buy);
-        steps.AddRange(contra.Where(o => o.AccountId != request.AccountId && Crosses(o.Price)).Select(o => new PlanStep(o.Price, o.Remaining, o, o.Sequence)));
+        foreach (var o in books[rules.Symbol].Side(buy ? OrderSide.Sell : OrderSide.Buy))
+        {
+            if (o.AccountId != request.AccountId && Crosses(request, o.Price))
+            {
+                steps.Add(new PlanStep(o.Price, o.Remaining, o, o.Sequence));
+            }
+        }
+
         var levels = quote is null ? [] : buy ? quote.Asks : quote.Bids;
-        steps.AddRange(levels.Where(l => l.Quantity > 0m && Crosses(l.Price)).Select(l => new PlanStep(l.Price, l.Quantity, null, long.MaxValue)));
-        steps.Sort((a, b) => a.Price != b.Price ? (buy ? a.Price.CompareTo(b.Price) : b.Price.CompareTo(a.Price)) : a.Priority.CompareTo(b.Priority));
+        for (var i = 0; i < levels.Count; i++)
+        {
+            var level = levels[i];
+            if (level.Quantity > 0m && Crosses(request, level.Price))
+            {
+                steps.Add(new PlanStep(level.Price, level.Quantity, null, long.MaxValue));
+            }
+        }
+
+        steps.Sort(buy ? BuyPlanOrder : SellPlanOrder);
 
         var left = request.Quantity;
         var taken = new List<PlanStep>();
@@ -185,6 +203,9 @@ public sealed partial class MatchingEngine
 
         return taken;
     }
+
+    private static bool Crosses(OrderRequest request, decimal price) =>
+        request.Type == OrderType.Market || (request.Side == OrderSide.Buy ? price <= request.Price : price >= request.Price);
 
     private Reservation Reserve(OrderRequest request, SymbolRules rules, SimAccount account, List<PlanStep> plan, MarketQuote? quote)
     {

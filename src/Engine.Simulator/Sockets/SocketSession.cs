@@ -16,10 +16,11 @@ internal abstract class SocketSession(long id, WebSocket socket)
     /// <summary>Largest accepted incoming message; a larger one aborts the connection.</summary>
     public const int MaxFrameBytes = 1 << 20;
 
-    private readonly Channel<string> outbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<byte[]> outbox = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
     private ITimer? closeDeadline;
     private WebSocketCloseStatus closeStatus = WebSocketCloseStatus.NormalClosure;
     private string closeReason = string.Empty;
+    private bool sending;
 
     /// <summary>Connection number, unique within its venue, from 1 upward.</summary>
     public long Id { get; } = id;
@@ -28,10 +29,16 @@ internal abstract class SocketSession(long id, WebSocket socket)
     public bool Closing { get; private set; }
 
     /// <summary>Queues a text frame; dropped silently once the session is closing.</summary>
-    public void Send(string frame) => outbox.Writer.TryWrite(frame);
+    public void Send(string frame) => Send(Encoding.UTF8.GetBytes(frame));
+
+    /// <summary>Queues a text frame already encoded as UTF-8 (not to be modified afterwards); dropped silently once the session is closing.</summary>
+    public void Send(byte[] utf8Frame) => outbox.Writer.TryWrite(utf8Frame);
 
     /// <summary>Queues <paramref name="frame"/> after <paramref name="delay"/> on <paramref name="time"/>'s clock, outside any lock.</summary>
-    public void SendAfter(string frame, TimeSpan delay, TimeProvider time)
+    public void SendAfter(string frame, TimeSpan delay, TimeProvider time) => SendAfter(Encoding.UTF8.GetBytes(frame), delay, time);
+
+    /// <summary>Queues the UTF-8 <paramref name="frame"/> after <paramref name="delay"/> on <paramref name="time"/>'s clock, outside any lock.</summary>
+    public void SendAfter(byte[] frame, TimeSpan delay, TimeProvider time)
     {
         ITimer? timer = null;
         timer = time.CreateTimer(
@@ -86,19 +93,24 @@ internal abstract class SocketSession(long id, WebSocket socket)
     /// </summary>
     public async Task RunWriterAsync(SocketDeadlines? deadlines, CancellationToken cancellationToken)
     {
+        // One deadline timer for the writer's life, armed around each send: no timer or token source per frame.
+        using var sendDeadline = deadlines?.Time.CreateTimer(static state => ((SocketSession)state!).OnSendDeadline(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         try
         {
             await foreach (var frame in outbox.Reader.ReadAllAsync(cancellationToken))
             {
-                var bytes = Encoding.UTF8.GetBytes(frame);
-                await WithinDeadlineAsync(deadlines, t => socket.SendAsync(new ArraySegment<byte>(bytes), WebSocketMessageType.Text, true, t), cancellationToken);
+                ArmSendDeadline(sendDeadline, deadlines);
+                await socket.SendAsync(frame.AsMemory(), WebSocketMessageType.Text, true, cancellationToken);
+                DisarmSendDeadline(sendDeadline);
             }
 
             // Armed before the close frame goes out: a client that has seen the close frame is already on the clock.
             ArmCloseDeadline(deadlines);
             if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
-                await WithinDeadlineAsync(deadlines, t => socket.CloseOutputAsync(closeStatus, closeReason, t), cancellationToken);
+                ArmSendDeadline(sendDeadline, deadlines);
+                await socket.CloseOutputAsync(closeStatus, closeReason, cancellationToken);
+                DisarmSendDeadline(sendDeadline);
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
@@ -110,12 +122,32 @@ internal abstract class SocketSession(long id, WebSocket socket)
     /// <summary>Stops the close-handshake deadline once the connection has ended (the hub calls it after the writer).</summary>
     public void DisarmCloseDeadline() => Interlocked.Exchange(ref closeDeadline, null)?.Dispose();
 
-    /// <summary>Runs one send, cancelled by <paramref name="cancellationToken"/> or, with deadlines, once <see cref="SocketDeadlines.Send"/> has passed.</summary>
-    private static async Task WithinDeadlineAsync(SocketDeadlines? deadlines, Func<CancellationToken, Task> send, CancellationToken cancellationToken)
+    /// <summary>Starts the clock on one send: if it is still running after <see cref="SocketDeadlines.Send"/>, the connection is aborted.</summary>
+    private void ArmSendDeadline(ITimer? timer, SocketDeadlines? deadlines)
     {
-        using var deadline = deadlines is null ? null : new CancellationTokenSource(deadlines.Send, deadlines.Time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline?.Token ?? CancellationToken.None);
-        await send(linked.Token);
+        if (timer is not null)
+        {
+            Volatile.Write(ref sending, true);
+            timer.Change(deadlines!.Send, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void DisarmSendDeadline(ITimer? timer)
+    {
+        if (timer is not null)
+        {
+            Volatile.Write(ref sending, false);
+            timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>A send outlived its deadline: aborting the socket fails the pending send, and the writer ends as on any send failure.</summary>
+    private void OnSendDeadline()
+    {
+        if (Volatile.Read(ref sending))
+        {
+            socket.Abort();
+        }
     }
 
     private void ArmCloseDeadline(SocketDeadlines? deadlines)

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Engine.Simulator.Accounts;
 using Engine.Simulator.Matching;
 
@@ -25,42 +24,42 @@ internal static class NotificationRenderer
     public static string Side(OrderSide side) => side == OrderSide.Buy ? "BUY" : "SELL";
 
     /// <summary>An <c>order</c> notification's data; <paramref name="withSymbol"/> false gives an <c>open_orders</c> item.</summary>
-    public static JsonObject Order(OrderView o, bool futures, bool withSymbol)
+    public static QuantJsonWriter Order(QuantJsonWriter w, OrderView o, bool futures, bool withSymbol)
     {
-        var data = new JsonObject();
+        w.StartObject();
         if (withSymbol)
         {
-            data["symbol"] = o.Symbol;
+            w.Name("symbol").String(o.Symbol);
         }
 
-        data["order_no"] = o.OrderId;
-        data["action"] = Side(o.Side);
-        data["price"] = o.Price;
-        data["quantity"] = Amount(o.Quantity, futures);
-        data["remain"] = Amount(o.Remaining, futures);
-        data["status"] = Status(o.Status);
-        data["order_type"] = OrderType(o.Type);
-        data["ctime"] = o.CreatedAt.ToUnixTimeMilliseconds();
-        data["utime"] = o.UpdatedAt.ToUnixTimeMilliseconds();
-        return data;
+        return w.Name("order_no").String(o.OrderId)
+            .Name("action").String(Side(o.Side))
+            .Name("price").Number(o.Price)
+            .Name("quantity").Amount(o.Quantity, futures)
+            .Name("remain").Amount(o.Remaining, futures)
+            .Name("status").String(Status(o.Status))
+            .Name("order_type").String(OrderType(o.Type))
+            .Name("ctime").Number(o.CreatedAt.ToUnixTimeMilliseconds())
+            .Name("utime").Number(o.UpdatedAt.ToUnixTimeMilliseconds())
+            .EndObject();
     }
 
-    public static JsonObject Fill(Fill f, bool futures) => new()
-    {
-        ["symbol"] = f.Symbol,
-        ["order_no"] = f.OrderId,
-        ["fill_no"] = f.FillId,
-        ["price"] = f.Price,
-        ["quantity"] = Amount(f.Quantity, futures),
-        ["side"] = Side(f.Side),
-        ["liquidity"] = f.Liquidity == Liquidity.Maker ? "MAKER" : "TAKER",
-        ["ctime"] = f.At.ToUnixTimeMilliseconds(),
-    };
+    public static QuantJsonWriter Fill(QuantJsonWriter w, Fill f, bool futures) =>
+        w.StartObject()
+            .Name("symbol").String(f.Symbol)
+            .Name("order_no").String(f.OrderId)
+            .Name("fill_no").String(f.FillId)
+            .Name("price").Number(f.Price)
+            .Name("quantity").Amount(f.Quantity, futures)
+            .Name("side").String(Side(f.Side))
+            .Name("liquidity").String(f.Liquidity == Liquidity.Maker ? "MAKER" : "TAKER")
+            .Name("ctime").Number(f.At.ToUnixTimeMilliseconds())
+            .EndObject();
 
     /// <summary>The currency map of <c>asset</c>; huobi skips zero balances; <paramref name="freeOnly"/> is the §6.4 quirk.</summary>
-    public static JsonObject Asset(Wallet wallet, bool skipZero, bool freeOnly)
+    public static QuantJsonWriter Asset(QuantJsonWriter w, Wallet wallet, bool skipZero, bool freeOnly)
     {
-        var data = new JsonObject();
+        w.StartObject();
         foreach (var (asset, b) in wallet.Snapshot())
         {
             if (skipZero && b.Total == 0m)
@@ -68,46 +67,46 @@ internal static class NotificationRenderer
                 continue;
             }
 
-            data[asset.ToUpperInvariant()] = new JsonObject
-            {
-                ["free"] = b.Free,
-                ["locked"] = freeOnly ? 0.0m : b.Locked,
-                ["total"] = freeOnly ? 0.0m : b.Total,
-            };
+            w.Name(asset.ToUpperInvariant()).StartObject()
+                .Name("free").Number(b.Free)
+                .Name("locked").Number(freeOnly ? 0.0m : b.Locked)
+                .Name("total").Number(freeOnly ? 0.0m : b.Total)
+                .EndObject();
         }
 
-        return data;
+        return w.EndObject();
     }
 
     /// <summary>The <c>position</c> object; flat gives the default object (zeros, null margin mode and utime).</summary>
-    public static JsonObject Position(PositionView p, string? symbol)
+    public static QuantJsonWriter Position(QuantJsonWriter w, PositionView p, string? symbol)
     {
-        var data = new JsonObject();
+        w.StartObject();
         if (symbol is not null)
         {
-            data["symbol"] = symbol;
+            w.Name("symbol").String(symbol);
         }
 
         var flat = p.IsFlat && p.UpdatedAt is null;
-        data["margin_mode"] = flat ? null : "crossed";
-        Leg(data, "long", p.LongQuantity, p.LongAvailable, p.LongAveragePrice, p.LongUnrealisedPnl, p.LongMargin, p.Leverage, flat, 1m);
-        Leg(data, "short", p.ShortQuantity, p.ShortAvailable, p.ShortAveragePrice, p.ShortUnrealisedPnl, p.ShortMargin, p.Leverage, flat, -1m);
-        data["utime"] = flat ? null : p.UpdatedAt!.Value.ToUnixTimeMilliseconds();
-        return data;
+        w.Name("margin_mode").StringOrNull(flat ? null : "crossed");
+        Leg(w, "long_", p.LongQuantity, p.LongAvailable, p.LongAveragePrice, p.LongUnrealisedPnl, p.LongMargin, p.Leverage, flat, 1m);
+        Leg(w, "short_", p.ShortQuantity, p.ShortAvailable, p.ShortAveragePrice, p.ShortUnrealisedPnl, p.ShortMargin, p.Leverage, flat, -1m);
+        w.Name("utime");
+        return (flat ? w.Null() : w.Number(p.UpdatedAt!.Value.ToUnixTimeMilliseconds())).EndObject();
     }
 
-    private static void Leg(JsonObject data, string prefix, decimal qty, decimal avail, decimal avg, decimal pnl, decimal margin, decimal leverage, bool flat, decimal direction)
+    private static void Leg(QuantJsonWriter w, string prefix, decimal qty, decimal avail, decimal avg, decimal pnl, decimal margin, decimal leverage, bool flat, decimal direction)
     {
         var liquid = qty > 0m && leverage > 0m ? avg * (1m - (direction / leverage)) : 0m;
-        data[prefix + "_quantity"] = (long)qty;
-        data[prefix + "_avail_qty"] = (long)avail;
-        data[prefix + "_open_price"] = avg;
-        data[prefix + "_hold_price"] = avg;
-        data[prefix + "_liquid_price"] = decimal.Round(liquid, 8);
-        data[prefix + "_unrealised_pnl"] = decimal.Round(pnl, 12);
-        data[prefix + "_leverage"] = flat ? 0 : (long)leverage;
-        data[prefix + "_margin"] = decimal.Round(margin, 12);
+        w.Name(prefix + "quantity").Number((long)qty)
+            .Name(prefix + "avail_qty").Number((long)avail)
+            .Name(prefix + "open_price").Number(avg)
+            .Name(prefix + "hold_price").Number(avg)
+            .Name(prefix + "liquid_price").Number(decimal.Round(liquid, 8))
+            .Name(prefix + "unrealised_pnl").Number(decimal.Round(pnl, 12))
+            .Name(prefix + "leverage").Number(flat ? 0 : (long)leverage)
+            .Name(prefix + "margin").Number(decimal.Round(margin, 12));
     }
 
-    private static JsonValue Amount(decimal value, bool futures) => futures ? JsonValue.Create((long)value) : JsonValue.Create(value);
+    /// <summary>Contracts (futures) are whole numbers; spot sizes are decimals.</summary>
+    private static QuantJsonWriter Amount(this QuantJsonWriter w, decimal value, bool futures) => futures ? w.Number((long)value) : w.Number(value);
 }

@@ -1,50 +1,52 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Engine.Simulator.Venues.QuantGateway;
 
 /// <summary>Builders of the gateway's frame shapes, fields in the real server's order. Pure.</summary>
 internal static class QuantFrames
 {
-    /// <summary>Reply to a request; <paramref name="cid"/> is the request's cid element (echoed as is) or null for <c>""</c>.</summary>
-    public static JsonObject Reply(string op, JsonElement? cid, bool result, string error) => new()
-    {
-        ["op"] = op,
-        ["cid"] = cid is { } c ? Echo(c) : JsonValue.Create(string.Empty),
-        ["result"] = result,
-        ["error_message"] = error,
-    };
+    /// <summary>
+    /// Starts a reply to a request, left open for the op's own fields (close it with <see cref="QuantJsonWriter.EndObject"/>);
+    /// <paramref name="cid"/> is the request's cid element (echoed as is) or null for <c>""</c>.
+    /// </summary>
+    public static QuantJsonWriter StartReply(bool python, string op, JsonElement? cid, bool result, string error) =>
+        QuantJsonWriter.Start(python).StartObject()
+            .Name("op").String(op)
+            .Name("cid").Cid(cid)
+            .Name("result").Bool(result)
+            .Name("error_message").String(error);
 
-    public static JsonObject State(string token, int code, string message) => new()
-    {
-        ["op"] = "state",
-        ["token"] = token,
-        ["code"] = code,
-        ["msg"] = message,
-    };
+    /// <summary>A reply with no fields of its own.</summary>
+    public static byte[] Reply(bool python, string op, JsonElement? cid, bool result, string error) =>
+        StartReply(python, op, cid, result, error).EndObject().ToFrame();
 
-    public static JsonObject Notify(string topic, string token, JsonNode data) => new()
-    {
-        ["op"] = "notify",
-        ["topic"] = topic,
-        ["token"] = token,
-        ["data"] = data,
-    };
+    public static byte[] State(bool python, string token, int code, string message) =>
+        QuantJsonWriter.Start(python).StartObject()
+            .Name("op").String("state")
+            .Name("token").String(token)
+            .Name("code").Number(code)
+            .Name("msg").String(message)
+            .EndObject().ToFrame();
 
-    public static JsonObject Error(string message) => new()
-    {
-        ["op"] = "error",
-        ["error_message"] = message,
-    };
+    /// <summary>Starts a notification, its data object left to the caller (close the data object, then this one).</summary>
+    public static QuantJsonWriter StartNotify(bool python, string topic, string token) =>
+        QuantJsonWriter.Start(python).StartObject()
+            .Name("op").String("notify")
+            .Name("topic").String(topic)
+            .Name("token").String(token)
+            .Name("data");
 
-    public static JsonObject Pong(JsonElement ts) => new()
-    {
-        ["op"] = "pong",
-        ["ts"] = Echo(ts),
-    };
+    public static byte[] Error(bool python, string message) =>
+        QuantJsonWriter.Start(python).StartObject()
+            .Name("op").String("error")
+            .Name("error_message").String(message)
+            .EndObject().ToFrame();
 
-    /// <summary>A request value to echo; the writer reproduces its exact JSON text.</summary>
-    public static JsonNode? Echo(JsonElement value) => JsonNode.Parse(value.GetRawText());
+    public static byte[] Pong(bool python, JsonElement ts) =>
+        QuantJsonWriter.Start(python).StartObject()
+            .Name("op").String("pong")
+            .Name("ts").Echo(ts)
+            .EndObject().ToFrame();
 
     /// <summary>Python type name of a JSON value, as in TypeError texts.</summary>
     public static string PythonType(JsonElement e) => e.ValueKind switch

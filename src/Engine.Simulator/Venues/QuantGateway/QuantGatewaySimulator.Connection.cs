@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Engine.Simulator.Faults;
@@ -28,10 +29,26 @@ public sealed partial class QuantGatewaySimulator
             return;
         }
 
+        // The document reads a pooled copy of the frame (the span is the receive buffer), returned once it is disposed.
+        var copy = ArrayPool<byte>.Shared.Rent(frame.Length);
+        try
+        {
+            frame.CopyTo(copy);
+            HandleFrame(session, frame, copy.AsMemory(0, frame.Length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(copy);
+        }
+    }
+
+    /// <summary>Parses <paramref name="copy"/> (the bytes of <paramref name="frame"/>) and handles the request.</summary>
+    private void HandleFrame(QuantSession session, ReadOnlySpan<byte> frame, ReadOnlyMemory<byte> copy)
+    {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(frame.ToArray());
+            document = JsonDocument.Parse(copy);
         }
         catch (JsonException ex)
         {
@@ -82,7 +99,7 @@ public sealed partial class QuantGatewaySimulator
         switch (op)
         {
             case "ping":
-                Reply(session, "ping", QuantFrames.Pong(Required(root, "ts")));
+                Reply(session, "ping", QuantFrames.Pong(venue.PythonJson, Required(root, "ts")));
                 break;
             case "login":
                 Login(session, root, cid);
@@ -129,7 +146,7 @@ public sealed partial class QuantGatewaySimulator
     private static JsonElement Required(JsonElement root, string field) =>
         root.TryGetProperty(field, out var value) ? value : throw QuantFieldException.Missing(field);
 
-    private void SendError(QuantSession session, string message) => session.Send(Write(QuantFrames.Error(message)));
+    private void SendError(QuantSession session, string message) => session.Send(QuantFrames.Error(venue.PythonJson, message));
 
     private void CheckIdle()
     {

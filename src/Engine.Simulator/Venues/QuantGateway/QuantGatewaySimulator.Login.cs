@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Engine.Simulator.Venues.QuantGateway;
 
@@ -21,8 +20,7 @@ public sealed partial class QuantGatewaySimulator
         var accountKey = accessKey.GetString() + "@" + platformText;
         if (registry.IsLoggedIn(accountKey))
         {
-            var duplicate = QuantFrames.Reply("login", cid, false, "Do not log in repeat");
-            duplicate["token"] = string.Empty;
+            var duplicate = QuantFrames.StartReply(venue.PythonJson, "login", cid, false, "Do not log in repeat").Name("token").String(string.Empty).EndObject().ToFrame();
             Reply(session, "login", duplicate);
             return;
         }
@@ -43,8 +41,7 @@ public sealed partial class QuantGatewaySimulator
 
         var secret = secretKey.ValueKind == JsonValueKind.String ? secretKey.GetString()! : string.Empty;
         var fatal = FatalReason(platformText, accessKey.GetString()!, secret, symbols, symbolList);
-        var reply = QuantFrames.Reply("login", cid, true, string.Empty);
-        reply["token"] = login.Token;
+        var reply = QuantFrames.StartReply(venue.PythonJson, "login", cid, true, string.Empty).Name("token").String(login.Token).EndObject().ToFrame();
         if (fatal is not null)
         {
             login.Fatal = true;
@@ -130,7 +127,7 @@ public sealed partial class QuantGatewaySimulator
         var login = FindLogin(session, Required(root, "token"));
         if (login is null)
         {
-            Reply(session, "logout", QuantFrames.Reply("logout", cid, false, "Invalid token"));
+            Reply(session, "logout", QuantFrames.Reply(venue.PythonJson, "logout", cid, false, "Invalid token"));
             return;
         }
 
@@ -140,7 +137,7 @@ public sealed partial class QuantGatewaySimulator
             throw QuantFieldException.Missing(login.Token);
         }
 
-        Reply(session, "logout", QuantFrames.Reply("logout", cid, true, string.Empty));
+        Reply(session, "logout", QuantFrames.Reply(venue.PythonJson, "logout", cid, true, string.Empty));
     }
 
     private QuantLogin? FindLogin(QuantSession session, JsonElement token)
@@ -162,7 +159,7 @@ public sealed partial class QuantGatewaySimulator
         {
             foreach (var order in engine.OpenOrders(login.Account.Id, symbol))
             {
-                Push(login, "order", NotificationRenderer.Order(order, login.IsFutures, true));
+                Push(login, "order", NotificationRenderer.Order(StartNotify(login, "order"), order, login.IsFutures, true));
             }
 
             if (login.IsFutures)
@@ -170,7 +167,7 @@ public sealed partial class QuantGatewaySimulator
                 var position = engine.Position(login.Account.Id, symbol, market.Mid(symbol) ?? 0m);
                 if (!position.IsFlat)
                 {
-                    Push(login, "position", NotificationRenderer.Position(position, symbol));
+                    Push(login, "position", NotificationRenderer.Position(StartNotify(login, "position"), position, symbol));
                 }
             }
         }
@@ -179,7 +176,7 @@ public sealed partial class QuantGatewaySimulator
     private void SendState(QuantLogin login, int code, string message)
     {
         login.StateCode = code;
-        var frame = Write(QuantFrames.State(login.Token, code, message));
+        var frame = QuantFrames.State(venue.PythonJson, login.Token, code, message);
         for (var i = 0; i <= login.Echoes; i++)
         {
             login.Session.Send(frame);
@@ -194,6 +191,4 @@ public sealed partial class QuantGatewaySimulator
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
         return new Guid(bytes, bigEndian: true).ToString("D");
     }
-
-    private string Write(JsonNode node) => QuantJsonWriter.Write(node, venue.PythonJson);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Engine.Simulator.Faults;
 using Engine.Simulator.Matching;
 
@@ -7,14 +6,13 @@ namespace Engine.Simulator.Venues.QuantGateway;
 /// <summary>Replies (with reply faults) and notifications routed from matching events (§6). Called under the lock.</summary>
 public sealed partial class QuantGatewaySimulator
 {
-    private void Reply(QuantSession session, string op, JsonObject reply)
+    private void Reply(QuantSession session, string op, byte[] frame)
     {
         if (Faults.TryTake(FaultKind.DropReply, op) is not null)
         {
             return;
         }
 
-        var frame = Write(reply);
         if (Faults.TryTake(FaultKind.DelayReply, op) is { } delay)
         {
             session.SendAfter(frame, TimeSpan.FromMilliseconds(delay.DelayMs), time);
@@ -24,11 +22,11 @@ public sealed partial class QuantGatewaySimulator
         session.Send(frame);
     }
 
-    private void ReplyAndRoute(QuantSession session, QuantLogin login, string op, JsonObject reply, IReadOnlyList<MatchingEvent> events)
+    private void ReplyAndRoute(QuantSession session, QuantLogin login, string op, byte[] reply, IReadOnlyList<MatchingEvent> events)
     {
         var notifyFirst = Faults.TryTake(FaultKind.NotifyBeforeReply, op) is not null
             || (op == "place_order" && login.IsFutures && quirks.NotifyBeforeReplyOnFutures)
-            || (events.Any(e => e is OrderFilled) && Faults.TryTake(FaultKind.FillsBeforeReply, op) is not null);
+            || (HasFill(events) && Faults.TryTake(FaultKind.FillsBeforeReply, op) is not null);
         if (notifyFirst)
         {
             Route(events);
@@ -44,9 +42,11 @@ public sealed partial class QuantGatewaySimulator
     /// <summary>Sends each event to the logins (ready or not) of its account on the platform kind of its symbol; one asset push per login per batch.</summary>
     private void Route(IReadOnlyList<MatchingEvent> events)
     {
-        var assetDirty = new List<QuantLogin>();
-        foreach (var e in events)
+        var assetDirty = routeAssetDirty;
+        assetDirty.Clear();
+        for (var n = 0; n < events.Count; n++)
         {
+            var e = events[n];
             var (accountId, futures) = e switch
             {
                 OrderAccepted a => (a.Order.AccountId, engine.Rules(a.Order.Symbol)!.IsFutures),
@@ -56,25 +56,31 @@ public sealed partial class QuantGatewaySimulator
                 PositionChanged p => (p.Position.AccountId, true),
                 _ => (string.Empty, false),
             };
-            foreach (var login in registry.OfAccount(accountId).Where(l => l.IsFutures == futures))
+            foreach (var login in registry.All)
             {
+                if (login.Account?.Id != accountId || login.IsFutures != futures)
+                {
+                    continue;
+                }
+
                 switch (e)
                 {
                     case OrderAccepted a:
-                        Push(login, "order", NotificationRenderer.Order(a.Order, futures, true));
+                        Push(login, "order", NotificationRenderer.Order(StartNotify(login, "order"), a.Order, futures, true));
                         break;
                     case OrderFilled f when !(f.Order.Status == SimOrderStatus.PartiallyFilled && !futures && quirks.NoPartialFilledOnSpot):
-                        Push(login, "order", NotificationRenderer.Order(f.Order, futures, true));
-                        Push(login, "fill", NotificationRenderer.Fill(f.Fill, futures));
+                        Push(login, "order", NotificationRenderer.Order(StartNotify(login, "order"), f.Order, futures, true));
+                        Push(login, "fill", NotificationRenderer.Fill(StartNotify(login, "fill"), f.Fill, futures));
                         break;
                     case OrderCanceled c:
-                        Push(login, "order", NotificationRenderer.Order(c.Order, futures, true));
+                        Push(login, "order", NotificationRenderer.Order(StartNotify(login, "order"), c.Order, futures, true));
                         break;
                     case BalanceChanged when !assetDirty.Contains(login):
                         assetDirty.Add(login);
                         break;
                     case PositionChanged p:
-                        Push(login, "position", NotificationRenderer.Position(engine.Position(accountId, p.Position.Symbol, market.Mid(p.Position.Symbol) ?? 0m), p.Position.Symbol));
+                        var position = engine.Position(accountId, p.Position.Symbol, market.Mid(p.Position.Symbol) ?? 0m);
+                        Push(login, "position", NotificationRenderer.Position(StartNotify(login, "position"), position, p.Position.Symbol));
                         break;
                     default:
                         break;
@@ -86,20 +92,40 @@ public sealed partial class QuantGatewaySimulator
         {
             PushAsset(login);
         }
+
+        assetDirty.Clear();
+    }
+
+    private static bool HasFill(IReadOnlyList<MatchingEvent> events)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i] is OrderFilled)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void PushAsset(QuantLogin login)
     {
         var account = login.Account!;
+        var writer = StartNotify(login, "asset");
         var data = login.IsFutures
-            ? NotificationRenderer.Asset(account.Futures, false, false)
-            : NotificationRenderer.Asset(account.Spot, true, quirks.AssetNotifyFreeOnly);
+            ? NotificationRenderer.Asset(writer, account.Futures, false, false)
+            : NotificationRenderer.Asset(writer, account.Spot, true, quirks.AssetNotifyFreeOnly);
         Push(login, "asset", data);
     }
 
-    private void Push(QuantLogin login, string topic, JsonObject data)
+    /// <summary>Starts a notification to <paramref name="login"/>; the caller writes its data object and hands the writer to <see cref="Push"/>.</summary>
+    private QuantJsonWriter StartNotify(QuantLogin login, string topic) => QuantFrames.StartNotify(venue.PythonJson, topic, login.Token);
+
+    /// <summary>Sends a notification (its data written) with its echo and duplicate copies.</summary>
+    private void Push(QuantLogin login, string topic, QuantJsonWriter notification)
     {
-        var frame = Write(QuantFrames.Notify(topic, login.Token, data));
+        var frame = notification.EndObject().ToFrame();
         var copies = 1 + login.Echoes + (Faults.TryTake(FaultKind.DuplicateNotification, topic) is not null ? 1 : 0);
         for (var i = 0; i < copies; i++)
         {

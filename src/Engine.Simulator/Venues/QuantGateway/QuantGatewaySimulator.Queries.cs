@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using Engine.Simulator.Matching;
 
 namespace Engine.Simulator.Venues.QuantGateway;
 
@@ -9,55 +9,75 @@ public sealed partial class QuantGatewaySimulator
     private void Query(QuantSession session, QuantLogin login, string op, JsonElement? cid, string symbol)
     {
         var account = login.Account!;
-        JsonNode data;
+        IReadOnlyList<Matching.OrderView> open = [];
+        PositionView? position = null;
         switch (op)
         {
             case "open_orders":
-                var open = engine.OpenOrders(account.Id, symbol);
+                open = engine.OpenOrders(account.Id, symbol);
                 if (!login.IsFutures && quirks.NoPartialFilledOnSpot && open.Any(o => o.Status == Matching.SimOrderStatus.PartiallyFilled))
                 {
                     // huobi.py raises a NameError on a partially filled open order: no reply (§8.5).
                     return;
                 }
 
-                data = new JsonArray([.. open.Select(o => NotificationRenderer.Order(o, login.IsFutures, false))]);
-                break;
-            case "asset":
-                data = NotificationRenderer.Asset(login.IsFutures ? account.Futures : account.Spot, !login.IsFutures, false);
                 break;
             case "position" when !login.IsFutures:
                 if (!quirks.PositionOnSpotNoReply)
                 {
-                    Reply(session, op, QuantFrames.Reply(op, cid, false, "position is not supported on platform " + login.Platform));
+                    Reply(session, op, QuantFrames.Reply(venue.PythonJson, op, cid, false, "position is not supported on platform " + login.Platform));
                 }
 
                 return;
             case "position":
-                data = NotificationRenderer.Position(engine.Position(account.Id, symbol, market.Mid(symbol) ?? 0m), null);
+                position = engine.Position(account.Id, symbol, market.Mid(symbol) ?? 0m);
                 break;
             default:
-                data = SymbolInfo(symbol, login.IsFutures);
                 break;
         }
 
-        var reply = QuantFrames.Reply(op, cid, true, string.Empty);
-        reply["data"] = data;
-        Reply(session, op, reply);
+        var reply = QuantFrames.StartReply(venue.PythonJson, op, cid, true, string.Empty).Name("data");
+        switch (op)
+        {
+            case "open_orders":
+                reply.StartArray();
+                foreach (var order in open)
+                {
+                    NotificationRenderer.Order(reply, order, login.IsFutures, false);
+                }
+
+                reply.EndArray();
+                break;
+            case "asset":
+                NotificationRenderer.Asset(reply, login.IsFutures ? account.Futures : account.Spot, !login.IsFutures, false);
+                break;
+            case "position":
+                NotificationRenderer.Position(reply, position!, null);
+                break;
+            default:
+                SymbolInfo(reply, symbol, login.IsFutures);
+                break;
+        }
+
+        Reply(session, op, reply.EndObject().ToFrame());
     }
 
-    private JsonObject SymbolInfo(string symbol, bool futures)
+    private void SymbolInfo(QuantJsonWriter w, string symbol, bool futures)
     {
         var rules = engine.Rules(symbol)!;
-        return new JsonObject
+        w.StartObject().Name("price_tick").Number(rules.PriceTick);
+        if (futures)
         {
-            ["price_tick"] = rules.PriceTick,
-            ["size_tick"] = futures ? JsonValue.Create(1L) : JsonValue.Create(rules.SizeTick),
-            ["size_limit"] = futures ? JsonValue.Create(1L) : JsonValue.Create(rules.MinSize),
-            ["value_tick"] = futures ? null : rules.PriceTick,
-            ["value_limit"] = futures ? null : rules.MinNotional,
-            ["base_currency"] = rules.BaseAsset,
-            ["quote_currency"] = rules.QuoteAsset,
-            ["settlement_currency"] = futures ? rules.SettleAsset : rules.QuoteAsset,
-        };
+            w.Name("size_tick").Number(1L).Name("size_limit").Number(1L).Name("value_tick").Null().Name("value_limit").Null();
+        }
+        else
+        {
+            w.Name("size_tick").Number(rules.SizeTick).Name("size_limit").Number(rules.MinSize).Name("value_tick").Number(rules.PriceTick).Name("value_limit").Number(rules.MinNotional);
+        }
+
+        w.Name("base_currency").String(rules.BaseAsset)
+            .Name("quote_currency").String(rules.QuoteAsset)
+            .Name("settlement_currency").String(futures ? rules.SettleAsset : rules.QuoteAsset)
+            .EndObject();
     }
 }

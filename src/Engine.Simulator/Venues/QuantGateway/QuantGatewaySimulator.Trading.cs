@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Engine.Simulator.Faults;
 using Engine.Simulator.Matching;
 
@@ -9,23 +8,33 @@ namespace Engine.Simulator.Venues.QuantGateway;
 /// <summary>Token ops: common checks (§2.3, §2.4), place_order (§3.5, §6.7) and cancel_order (§3.6).</summary>
 public sealed partial class QuantGatewaySimulator
 {
+    /// <summary>The fields each token op reads, in the order the real server reads them (the first missing one is the error).</summary>
+    private static readonly string[] PlaceOrderFields = ["symbol", "action", "price", "quantity", "order_type"];
+    private static readonly string[] CancelOrderFields = ["symbol", "order_nos"];
+    private static readonly string[] SymbolField = ["symbol"];
+
     private void TokenOp(QuantSession session, JsonElement root, string op, JsonElement? cid)
     {
         var login = FindLogin(session, Required(root, "token"));
         if (login is null)
         {
-            Reply(session, op, QuantFrames.Reply(op, cid, false, "Invalid token"));
+            Reply(session, op, QuantFrames.Reply(venue.PythonJson, op, cid, false, "Invalid token"));
             return;
         }
 
-        string[] fields = op switch
+        var fields = op switch
         {
-            "place_order" => ["symbol", "action", "price", "quantity", "order_type"],
-            "cancel_order" => ["symbol", "order_nos"],
+            "place_order" => PlaceOrderFields,
+            "cancel_order" => CancelOrderFields,
             "asset" => [],
-            _ => ["symbol"],
+            _ => SymbolField,
         };
-        var values = fields.Select(f => Required(root, f)).ToArray();
+        var values = new JsonElement[fields.Length];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            values[i] = Required(root, fields[i]);
+        }
+
         if (login.Fatal || login.Account is null)
         {
             return;
@@ -34,14 +43,14 @@ public sealed partial class QuantGatewaySimulator
         var cached = op is "symbol_info" || (op == "position" && login.IsFutures);
         if (!login.Ready && (cached || !quirks.ExecuteBeforeReady))
         {
-            Reply(session, op, QuantFrames.Reply(op, cid, false, "Symbol not exist"));
+            Reply(session, op, QuantFrames.Reply(venue.PythonJson, op, cid, false, "Symbol not exist"));
             return;
         }
 
         var symbol = values.Length > 0 ? Text(values[0]) : string.Empty;
         if (values.Length > 0 && !QuantPlatforms.Lists(login.Platform, symbol))
         {
-            Reply(session, op, QuantFrames.Reply(op, cid, false, login.IsFutures ? "Symbol not exist" : "symbol not found"));
+            Reply(session, op, QuantFrames.Reply(venue.PythonJson, op, cid, false, login.IsFutures ? "Symbol not exist" : "symbol not found"));
             return;
         }
 
@@ -66,13 +75,13 @@ public sealed partial class QuantGatewaySimulator
         var orderType = Text(values[4]);
         if (action is not ("BUY" or "SELL"))
         {
-            Reply(session, op, QuantFrames.Reply(op, cid, false, "action error"));
+            Reply(session, op, QuantFrames.Reply(venue.PythonJson, op, cid, false, "action error"));
             return;
         }
 
         if (orderType is not ("LIMIT" or "MARKET" or "IOC"))
         {
-            Reply(session, op, QuantFrames.Reply(op, cid, false, "order type error"));
+            Reply(session, op, QuantFrames.Reply(venue.PythonJson, op, cid, false, "order type error"));
             return;
         }
 
@@ -85,7 +94,7 @@ public sealed partial class QuantGatewaySimulator
 
         if (price is null || quantity is null)
         {
-            Reply(session, op, QuantFrames.Reply(op, cid, false, "{'status': 'error', 'err-code': 'invalid-parameter', 'err-msg': 'invalid price or amount', 'data': None}"));
+            Reply(session, op, QuantFrames.Reply(venue.PythonJson, op, cid, false, "{'status': 'error', 'err-code': 'invalid-parameter', 'err-msg': 'invalid price or amount', 'data': None}"));
             return;
         }
 
@@ -97,7 +106,7 @@ public sealed partial class QuantGatewaySimulator
             size = Math.Truncate(quantity.Value);
             if (size == 0m)
             {
-                Reply(session, op, QuantFrames.Reply(op, cid, false, "quantity error"));
+                Reply(session, op, QuantFrames.Reply(venue.PythonJson, op, cid, false, "quantity error"));
                 return;
             }
 
@@ -107,7 +116,7 @@ public sealed partial class QuantGatewaySimulator
 
         if (Faults.TryTake(FaultKind.RejectOrders, op) is { } reject)
         {
-            Reply(session, op, QuantFrames.Reply(op, cid, false, reject.Message ?? "{'status': 'error', 'err-code': 'simulated-reject', 'err-msg': 'rejected by fault injection', 'data': None}"));
+            Reply(session, op, QuantFrames.Reply(venue.PythonJson, op, cid, false, reject.Message ?? "{'status': 'error', 'err-code': 'simulated-reject', 'err-msg': 'rejected by fault injection', 'data': None}"));
             return;
         }
 
@@ -124,12 +133,13 @@ public sealed partial class QuantGatewaySimulator
         var events = engine.Submit(request, market.Quote(symbol), time.GetUtcNow());
         if (events[0] is OrderRejected rejected)
         {
-            Reply(session, op, QuantFrames.Reply(op, cid, false, RejectText(rejected, login.IsFutures)));
+            Reply(session, op, QuantFrames.Reply(venue.PythonJson, op, cid, false, RejectText(rejected, login.IsFutures)));
             return;
         }
 
-        var reply = QuantFrames.Reply(op, cid, true, string.Empty);
-        reply["order_no"] = ((OrderAccepted)events[0]).Order.OrderId;
+        var reply = QuantFrames.StartReply(venue.PythonJson, op, cid, true, string.Empty)
+            .Name("order_no").String(((OrderAccepted)events[0]).Order.OrderId)
+            .EndObject().ToFrame();
         ReplyAndRoute(session, login, op, reply, events);
     }
 
@@ -150,18 +160,13 @@ public sealed partial class QuantGatewaySimulator
         }
 
         var events = new List<MatchingEvent>();
-        var successes = new List<JsonNode>();
-        var failures = new List<JsonNode>();
+        var successes = new List<string>();
+        var failures = new List<string>();
         foreach (var id in ids)
         {
             var canceled = engine.Order(id)?.Symbol == symbol ? engine.Cancel(account.Id, id, time.GetUtcNow()) : [];
             events.AddRange(canceled);
-            (canceled.Count > 0 ? successes : failures).Add(new JsonObject
-            {
-                ["result"] = canceled.Count > 0,
-                ["error_message"] = canceled.Count > 0 ? string.Empty : "The record is not found.",
-                ["order_no"] = canceled.Count > 0 || login.IsFutures ? id : string.Empty,
-            });
+            (canceled.Count > 0 ? successes : failures).Add(id);
         }
 
         if (quirks.OneIdCancelNoReply && ((requested == 1 && successes.Count == 1) || (requested == 0 && ids.Count == 1 && !login.IsFutures)))
@@ -173,13 +178,22 @@ public sealed partial class QuantGatewaySimulator
 
         if (quirks.OneIdCancelNoReply && requested == 1)
         {
-            Reply(session, op, QuantFrames.Reply(op, cid, false, "The record is not found."));
+            Reply(session, op, QuantFrames.Reply(venue.PythonJson, op, cid, false, "The record is not found."));
             return;
         }
 
-        var reply = QuantFrames.Reply(op, cid, true, string.Empty);
-        reply["data"] = new JsonArray([.. successes, .. failures]);
-        ReplyAndRoute(session, login, op, reply, events);
+        var reply = QuantFrames.StartReply(venue.PythonJson, op, cid, true, string.Empty).Name("data").StartArray();
+        foreach (var id in successes)
+        {
+            reply.StartObject().Name("result").Bool(true).Name("error_message").String(string.Empty).Name("order_no").String(id).EndObject();
+        }
+
+        foreach (var id in failures)
+        {
+            reply.StartObject().Name("result").Bool(false).Name("error_message").String("The record is not found.").Name("order_no").String(login.IsFutures ? id : string.Empty).EndObject();
+        }
+
+        ReplyAndRoute(session, login, op, reply.EndArray().EndObject().ToFrame(), events);
     }
 
     private static string RejectText(OrderRejected rejected, bool futures)

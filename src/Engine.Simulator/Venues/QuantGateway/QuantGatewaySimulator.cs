@@ -21,6 +21,9 @@ public sealed partial class QuantGatewaySimulator : MatchingVenueSimulator
     private readonly Random random;
     private readonly TokenRegistry registry = new();
     private readonly SocketHub<QuantSession> sockets;
+
+    /// <summary>Scratch list of <see cref="Route"/> (logins owed an asset push), reused under the lock.</summary>
+    private readonly List<QuantLogin> routeAssetDirty = [];
     private QuantGatewayQuirks quirks;
 
     /// <summary>Creates the venue; nothing runs until <see cref="Start"/> and the host maps the endpoints.</summary>

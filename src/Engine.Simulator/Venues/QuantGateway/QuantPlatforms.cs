@@ -44,12 +44,32 @@ internal static class QuantPlatforms
     };
 
     /// <summary>True when <paramref name="symbol"/> is listed on <paramref name="platform"/>.</summary>
-    public static bool Lists(string platform, string symbol) => platform switch
+    public static bool Lists(string platform, string symbol)
     {
-        Huobi or Okex => SpotPairs.Any(p => p.Symbol == symbol),
-        HuobiFuture => Contracts.Any(c => c.Symbol == symbol),
-        _ => false,
-    };
+        // Loops rather than LINQ: every token op asks, so this stays free of closures.
+        if (platform is Huobi or Okex)
+        {
+            foreach (var pair in SpotPairs)
+            {
+                if (pair.Symbol == symbol)
+                {
+                    return true;
+                }
+            }
+        }
+        else if (platform == HuobiFuture)
+        {
+            foreach (var contract in Contracts)
+            {
+                if (contract.Symbol == symbol)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Matching rules of every listed symbol.</summary>
     public static IEnumerable<SymbolRules> Rules()

@@ -10,7 +10,8 @@ internal sealed class TokenRegistry
     private readonly Dictionary<string, QuantLogin> byAccountKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> ended = new(StringComparer.Ordinal);
 
-    public IEnumerable<QuantLogin> All => byToken.Values;
+    /// <summary>Every live login; enumerable without allocating (the routing of matching events walks it per event).</summary>
+    public Dictionary<string, QuantLogin>.ValueCollection All => byToken.Values;
 
     public bool IsLoggedIn(string accountKey) => byAccountKey.ContainsKey(accountKey);
 
@@ -33,6 +34,4 @@ internal sealed class TokenRegistry
     }
 
     public IReadOnlyList<QuantLogin> OfSession(QuantSession session) => byToken.Values.Where(l => l.Session == session).ToList();
-
-    public IReadOnlyList<QuantLogin> OfAccount(string accountId) => byToken.Values.Where(l => l.Account?.Id == accountId).ToList();
 }
