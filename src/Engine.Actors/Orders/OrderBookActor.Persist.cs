@@ -172,8 +172,8 @@ public sealed partial class OrderBookActor
     /// before its own commit, and its write waits up to <see cref="OrderBookOptions.AcceptedWriteDelay"/> for the book's
     /// next write, so a round trip pays one journal commit (the write-ahead <see cref="OrderSubmitted"/>), not two: Akka
     /// lets a persistent actor have one write in flight, so a next order's write-ahead would otherwise queue behind the
-    /// acknowledgement's own commit. Sound because nothing outside the process can depend on the uncommitted event: whatever a strategy does in
-    /// reaction goes through this book, which records its own event after this one and releases what leaves the process
+    /// acknowledgement's own commit. Sound because nothing outside the process can depend on the uncommitted event:
+    /// whatever a strategy does in reaction goes through this book, which records its own event after this one and releases what leaves the process
     /// only after that event's commit, hence after this one's (journal order; a test pins it). If the write then fails,
     /// the book stops and its next incarnation resolves the order with the venue: the strategy may hear the same status
     /// twice, which a status is safe to be. Fills and every other event are published after their commit: a fill is

@@ -28,8 +28,9 @@ namespace Engine.Actors.Orders;
 ///   writes issued before it). One exception, for latency: the venue's acknowledgement (<see cref="OrderAccepted"/>) is
 ///   published when decided, since nothing outside the process can depend on it before it commits
 ///   (<see cref="PublishedBeforeCommit"/>), and written with the book's next write (at most
-///   <see cref="OrderBookOptions.AcceptedWriteDelay"/> later), so a round trip pays one commit. A failed or rejected write stops the actor before any later effect escapes (a flag set
-///   by <see cref="OnPersistFailure"/>/<see cref="OnPersistRejected"/> silences every handler still queued); the
+///   <see cref="OrderBookOptions.AcceptedWriteDelay"/> later), so a round trip pays one commit. A failed or rejected
+///   write stops the actor before any later effect escapes (a flag set by
+///   <see cref="OnPersistFailure"/>/<see cref="OnPersistRejected"/> silences every handler still queued); the
 ///   uncommitted in-memory state dies with it and the next incarnation rebuilds from the journal.
 /// - Events of one command are decided and applied one after another, each seeing the book after the previous one.
 /// - A local rejection (not ready, bad quantity or price, unknown symbol, rules violated) is journaled as

@@ -20,7 +20,7 @@ public sealed record OrderBookOptions
     /// when decided) may wait to be written with the book's next write; when nothing else is written meanwhile it is
     /// written alone once this is up. A strategy that places its next order as soon as it hears the acknowledgement then
     /// pays one journal commit per round trip instead of two (the next order's write-ahead no longer queues behind the
-    /// acknowledgement's own commit). Lost in a crash, an acknowledgement costs nothing: the order recovers as waiting for
+    /// acknowledgement's own commit). Lost in a crash, an acknowledgement costs a resolution: the order recovers as waiting for
     /// its place reply, becomes Unknown and is resolved with the venue, which on a venue without order queries (the quant
     /// gateway) rests on the open orders and the balance: keep the delay short. 0 writes it at once. The timer runs on the
     /// engine clock.
