@@ -49,6 +49,13 @@ public static class DowntimeFillInference
     }
 
     /// <summary>
+    /// The fill id of the fill owed to <paramref name="venueOrderId"/> once the venue reported it
+    /// <paramref name="reportedFilled"/> filled: <c>inferred:&lt;venue id&gt;:&lt;filled&gt;</c> (<see cref="OwedFills"/>).
+    /// </summary>
+    public static FillId OwedFillIdOf(VenueOrderId venueOrderId, decimal reportedFilled) =>
+        new($"inferred:{venueOrderId.Value}:{reportedFilled.ToString(CultureInfo.InvariantCulture)}");
+
+    /// <summary>
     /// The venue id an inferred fill carries: the order's, or for an order whose venue id never reached the engine
     /// <c>unknown:&lt;client order id&gt;</c>, which names no venue order and says so.
     /// </summary>
@@ -174,7 +181,7 @@ public static class DowntimeFillInference
             var asset = BalanceLedger.BaseAssetOf(order.Symbol) ?? order.Symbol.Value;
             var reason = Format($"{source}: the venue reported order {cid} ({order.Side} {order.Quantity} at {price}) {order.Status} with {reportedFilled} filled, but its fill reports cover {order.FilledQuantity}; the session that would have delivered the fill report of the other {missing} ended, and the venue cannot be asked for it: a fill of {missing} at its limit price");
             events.Add(new OrderFillInferred(login, cid, now, vid, asset, order.FilledQuantity, reportedFilled, missing, price, reason));
-            events.Add(new OrderFilled(login, cid, now, vid, new FillId($"inferred:{vid.Value}:{reportedFilled.ToString(CultureInfo.InvariantCulture)}"), price, missing));
+            events.Add(new OrderFilled(login, cid, now, vid, OwedFillIdOf(vid, reportedFilled), price, missing));
         }
 
         return events.ToImmutable();
