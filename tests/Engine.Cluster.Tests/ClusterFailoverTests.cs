@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Akka.Actor;
+using Engine.Actors.Cluster;
 using Engine.Messages.Identifiers;
 using Engine.Messages.Orders;
 using Engine.Simulator.Accounts;
@@ -38,6 +39,30 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : ClusterTest
                 Assert.Equal(login, balances.Login);
                 Assert.NotEmpty(balances.Balances);
             }
+        }
+
+        // A relay that starts (or restarts) after its node's logins started learns them from the entities themselves.
+        foreach (var node in Nodes)
+        {
+            var late = node.System.ActorOf(LoginEventRelay.Props([]), "late-login-events");
+            var heard = await AwaitHostedAsync(late, placement.Count(p => p.Value == node));
+            Assert.Equal(await node.HostedAsync(), heard);
+            Assert.Equal(await node.RegionEntitiesAsync(), heard.Select(l => l.Value));
+        }
+    }
+
+    private static async Task<IReadOnlyList<LoginId>> AwaitHostedAsync(IActorRef relay, int expected)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var hosted = (await relay.Ask<HostedLogins>(GetHostedLogins.Instance, TimeSpan.FromSeconds(5))).Logins;
+            if (hosted.Length >= expected || deadline.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                return hosted;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
         }
     }
 

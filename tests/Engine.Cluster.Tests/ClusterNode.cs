@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Akka.Actor;
+using Akka.Cluster.Sharding;
 using Engine.Actors.Cluster;
 using Engine.Host.Configuration;
 using Engine.Host.Runtime;
@@ -70,6 +71,11 @@ internal sealed class ClusterNode : IAsyncDisposable
     /// <summary>The logins whose entity runs on this node.</summary>
     public async Task<IReadOnlyList<LoginId>> HostedAsync() =>
         (await System.ActorSelection("/user/login-events").Ask<HostedLogins>(GetHostedLogins.Instance, TimeSpan.FromSeconds(5))).Logins;
+
+    /// <summary>The entities the node's login shard region runs, by its own account (what the relay's view is checked against).</summary>
+    public async Task<IReadOnlyList<string>> RegionEntitiesAsync() =>
+        [.. (await System.ActorSelection("/system/sharding/logins").Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(5)))
+            .Shards.SelectMany(s => s.EntityIds).Order(StringComparer.Ordinal)];
 
     /// <summary>True when <paramref name="login"/> runs here and its connection is Ready.</summary>
     public async Task<bool> ReadyHereAsync(LoginId login) =>

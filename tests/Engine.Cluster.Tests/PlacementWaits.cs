@@ -41,7 +41,7 @@ internal static class PlacementWaits
                 var seen = new List<string>();
                 foreach (var node in nodes)
                 {
-                    seen.Add($"node {node.Port}: hosts [{string.Join(", ", await node.HostedAsync())}], states [{string.Join(", ", node.States.Select(s => $"{s.Key}={s.Value}"))}]");
+                    seen.Add($"node {node.Port}: hosts [{string.Join(", ", await node.HostedAsync())}], region runs [{string.Join(", ", await node.RegionEntitiesAsync())}], states [{string.Join(", ", node.States.Select(s => $"{s.Key}={s.Value}"))}]");
                 }
 
                 Assert.Fail($"after {patience}: {placement.Count} of {logins.Count} logins placed and Ready; {string.Join("; ", seen)}");

@@ -18,7 +18,9 @@ namespace Engine.Actors.Cluster;
 /// stops; after a node crash the entity starts on a surviving node (remember-entities), the book recovers from the shared
 /// journal and the connection reconciles with the venue, as after a restart. A login that arrives on a node already
 /// shutting down does not log in there: it waits for its hand-off. Publishes <see cref="LoginHosted"/> and
-/// <see cref="LoginReleased"/> (the latter only for a login that started here) on the node's event stream.
+/// <see cref="LoginReleased"/> (the latter only for a login that started here) on the node's event stream, and answers a
+/// <see cref="WhoIsHosted"/> published there with its <see cref="LoginHosted"/> while it runs here: the entity, not any
+/// listener's memory of the stream, is what says where a login runs.
 /// </summary>
 public sealed partial class LoginEntity : ReceiveActor, IWithTimers
 {
@@ -29,6 +31,7 @@ public sealed partial class LoginEntity : ReceiveActor, IWithTimers
     private readonly ConnectionsSettings _settings;
     private readonly ILogger _log;
     private IActorRef? _subtree;
+    private LoginHosted? _hosted;
     private string? _unavailable;
 
     /// <summary>Use <see cref="Props"/>.</summary>
@@ -78,14 +81,17 @@ public sealed partial class LoginEntity : ReceiveActor, IWithTimers
 
         _subtree = Context.Watch(Context.ActorOf(_settings.LoginProps(_options, Context.Engine().Time, sharedSocket: null), _options.Name));
         LogStarted(_log, _login, node);
-        Context.System.EventStream.Publish(new LoginHosted(_login, node));
+        _hosted = new LoginHosted(_login, node);
+        Context.System.EventStream.Subscribe(Self, typeof(WhoIsHosted));
+        Context.System.EventStream.Publish(_hosted);
     }
 
     /// <inheritdoc />
     protected override void PostStop()
     {
-        if (_subtree is not null)
+        if (_hosted is not null)
         {
+            Context.System.EventStream.Unsubscribe(Self, typeof(WhoIsHosted));
             Context.System.EventStream.Publish(new LoginReleased(_login));
         }
     }
@@ -93,6 +99,7 @@ public sealed partial class LoginEntity : ReceiveActor, IWithTimers
     private void Running()
     {
         Receive<StartLogin>(_ => { });
+        Receive<WhoIsHosted>(AnswerWhoIsHosted);
         Receive<LoginHandOff>(_ => HandOff());
         Receive<Terminated>(t => t.ActorRef.Equals(_subtree), _ => StoppedForGood());
         ReceiveAny(Route);
@@ -104,7 +111,16 @@ public sealed partial class LoginEntity : ReceiveActor, IWithTimers
         Receive<Terminated>(t => t.ActorRef.Equals(_subtree), _ => Context.Stop(Self));
         Receive<HandOffDeadline>(_ => Context.Stop(Self));
         Receive<LoginHandOff>(_ => { });
+        Receive<WhoIsHosted>(AnswerWhoIsHosted);
         ReceiveAny(m => Refuse(m, $"login '{_login}' is moving to another node"));
+    }
+
+    private void AnswerWhoIsHosted(WhoIsHosted question)
+    {
+        if (_hosted is not null)
+        {
+            question.ReplyTo.Tell(_hosted, Self);
+        }
     }
 
     private void Route(object message)

@@ -14,14 +14,16 @@ namespace Engine.Actors.Cluster;
 /// them as if the login ran here. Its own node's envelopes are dropped: those events are already on the stream, so a
 /// co-located strategy hears each event once, straight from the book, and the hot path does not cross the relay.
 /// Pub-sub is at most once: a strategy on another node that may have missed events while a login moved re-reads the
-/// login (open orders, positions) as it does after any restart. Answers <see cref="WhoIsHosted"/>.
+/// login (open orders, positions) as it does after any restart. It learns the logins hosted here from the entities
+/// themselves: their <see cref="LoginHosted"/> and <see cref="LoginReleased"/>, and at every start (a restart too) their
+/// answers to a <see cref="WhoIsHosted"/>, so nothing published before it subscribed, or forgotten in a restart, is missing.
+/// Answers <see cref="GetHostedLogins"/>.
 /// </summary>
 public sealed class LoginEventRelay : ReceiveActor
 {
     private readonly ImmutableHashSet<LoginId> _followed;
     private readonly HashSet<LoginId> _hosted = [];
     private readonly HashSet<object> _relayed = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<LoginId, Address> _nodes = [];
     private readonly IActorRef _mediator;
     private readonly Address _self;
 
@@ -31,23 +33,8 @@ public sealed class LoginEventRelay : ReceiveActor
         _followed = [.. followed];
         _mediator = DistributedPubSub.Get(Context.System).Mediator;
         _self = Akka.Cluster.Cluster.Get(Context.System).SelfAddress;
-        Receive<LoginHosted>(h =>
-        {
-            _hosted.Add(h.Login);
-            _nodes[h.Login] = h.Node;
-        });
-        Receive<LoginReleased>(r =>
-        {
-            _hosted.Remove(r.Login);
-            _nodes.Remove(r.Login);
-        });
-        Receive<WhoIsHosted>(w =>
-        {
-            foreach (var login in _hosted)
-            {
-                w.ReplyTo.Tell(new LoginHosted(login, _nodes[login]), Self);
-            }
-        });
+        Receive<LoginHosted>(h => _hosted.Add(h.Login));
+        Receive<LoginReleased>(r => _hosted.Remove(r.Login));
         Receive<GetHostedLogins>(_ => Sender.Tell(new HostedLogins(_self, [.. _hosted.OrderBy(l => l.Value, StringComparer.Ordinal)]), Self));
         Receive<LoginEventEnvelope>(OnEnvelope);
         Receive<ILoginEvent>(OnLocalEvent);
@@ -64,7 +51,7 @@ public sealed class LoginEventRelay : ReceiveActor
         stream.Subscribe(Self, typeof(ILoginEvent));
         stream.Subscribe(Self, typeof(LoginHosted));
         stream.Subscribe(Self, typeof(LoginReleased));
-        stream.Subscribe(Self, typeof(WhoIsHosted));
+        stream.Publish(new WhoIsHosted(Self));
         foreach (var login in _followed)
         {
             _mediator.Tell(new Subscribe(LoginTopics.Of(login), Self), Self);
