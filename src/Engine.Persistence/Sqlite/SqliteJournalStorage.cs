@@ -36,12 +36,12 @@ public sealed class SqliteJournalStorage : IJournalStorage
     private readonly SqliteOptions options;
     private readonly string connectionString;
     private readonly SemaphoreSlim writeGate = new(1, 1);
-    private SqliteConnection? writer;
+    private WriterStatements? writer;
 
     private SqliteJournalStorage(SqliteOptions options, SqliteConnection writer)
     {
         this.options = options;
-        this.writer = writer;
+        this.writer = new WriterStatements(writer);
         connectionString = SqliteSchema.ConnectionString(options);
     }
 
@@ -70,10 +70,10 @@ public sealed class SqliteJournalStorage : IJournalStorage
         await writeGate.WaitAsync(cancellationToken);
         try
         {
-            var connection = writer ??= await SqliteSchema.OpenAsync(options, cancellationToken);
+            var statements = writer ??= new WriterStatements(await SqliteSchema.OpenAsync(options, cancellationToken));
             try
             {
-                InsertAll(connection, writes);
+                statements.InsertAll(writes);
             }
             catch (JournalWriteException)
             {
@@ -82,7 +82,7 @@ public sealed class SqliteJournalStorage : IJournalStorage
             catch
             {
                 writer = null;
-                await connection.DisposeAsync();
+                await statements.DisposeAsync();
                 throw;
             }
         }
@@ -145,7 +145,7 @@ public sealed class SqliteJournalStorage : IJournalStorage
         await writeGate.WaitAsync(cancellationToken);
         try
         {
-            var connection = writer ??= await SqliteSchema.OpenAsync(options, cancellationToken);
+            var connection = (writer ??= new WriterStatements(await SqliteSchema.OpenAsync(options, cancellationToken))).Connection;
             await using var command = connection.CreateCommand();
             command.CommandText = "UPDATE journal SET deleted = 1 WHERE persistence_id = $p AND sequence_nr <= $to AND deleted = 0;";
             command.Parameters.AddWithValue("$p", persistenceId);
@@ -189,50 +189,6 @@ public sealed class SqliteJournalStorage : IJournalStorage
             new DateTimeOffset(reader.GetInt64(6), TimeSpan.Zero),
             reader.GetString(7)));
 
-    private static void InsertAll(SqliteConnection connection, IReadOnlyList<AtomicWrite> writes)
-    {
-        using var tx = connection.BeginTransaction(deferred: false);
-        using var insert = connection.CreateCommand();
-        insert.Transaction = tx;
-        insert.CommandText = "INSERT INTO journal (persistence_id, sequence_nr, manifest, payload, tags, timestamp, writer, serializer_id, event_manifest) VALUES ($p, $s, $m, $b, $t, $ts, $w, $z, $e);";
-        var pid = insert.Parameters.Add("$p", SqliteType.Text);
-        var seq = insert.Parameters.Add("$s", SqliteType.Integer);
-        var manifest = insert.Parameters.Add("$m", SqliteType.Text);
-        var payload = insert.Parameters.Add("$b", SqliteType.Blob);
-        var tags = insert.Parameters.Add("$t", SqliteType.Text);
-        var timestamp = insert.Parameters.Add("$ts", SqliteType.Integer);
-        var writerId = insert.Parameters.Add("$w", SqliteType.Text);
-        var serializerId = insert.Parameters.Add("$z", SqliteType.Integer);
-        var eventManifest = insert.Parameters.Add("$e", SqliteType.Text);
-        insert.Prepare();
-        foreach (var write in writes)
-        {
-            foreach (var e in write.Events)
-            {
-                pid.Value = e.PersistenceId;
-                seq.Value = e.SequenceNr;
-                manifest.Value = e.Manifest;
-                payload.Value = e.StoredPayload();
-                tags.Value = TagCodec.Encode(e.Tags);
-                timestamp.Value = e.Timestamp.UtcTicks;
-                writerId.Value = e.Writer;
-                serializerId.Value = (object?)e.SerializerId ?? DBNull.Value;
-                eventManifest.Value = e.EventManifest;
-                try
-                {
-                    insert.ExecuteNonQuery();
-                }
-                catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
-                {
-                    tx.Rollback();
-                    throw new JournalWriteException(e.PersistenceId, e.SequenceNr, ex);
-                }
-            }
-        }
-
-        tx.Commit();
-    }
-
     private async IAsyncEnumerable<EventEnvelope> QueryAsync(string sql, Action<SqliteParameterCollection> bind, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = new SqliteConnection(connectionString);
@@ -244,6 +200,120 @@ public sealed class SqliteJournalStorage : IJournalStorage
         while (await reader.ReadAsync(cancellationToken))
         {
             yield return Map(reader);
+        }
+    }
+
+    /// <summary>
+    /// The writer connection with its statements prepared once (BEGIN IMMEDIATE, the insert, COMMIT, ROLLBACK): a group
+    /// commit binds and steps them, it compiles no SQL. Dropped whole when a write fails for another reason than a
+    /// duplicate (persistence id, sequence number), so the next write starts on a fresh connection.
+    /// </summary>
+    private sealed class WriterStatements : IAsyncDisposable
+    {
+        private readonly SqliteCommand begin;
+        private readonly SqliteCommand insert;
+        private readonly SqliteCommand commit;
+        private readonly SqliteCommand rollback;
+        private readonly SqliteParameter pid;
+        private readonly SqliteParameter seq;
+        private readonly SqliteParameter manifest;
+        private readonly SqliteParameter payload;
+        private readonly SqliteParameter tags;
+        private readonly SqliteParameter timestamp;
+        private readonly SqliteParameter writerId;
+        private readonly SqliteParameter serializerId;
+        private readonly SqliteParameter eventManifest;
+
+        public WriterStatements(SqliteConnection connection)
+        {
+            Connection = connection;
+            begin = Prepared("BEGIN IMMEDIATE;");
+            commit = Prepared("COMMIT;");
+            rollback = Prepared("ROLLBACK;");
+            insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO journal (persistence_id, sequence_nr, manifest, payload, tags, timestamp, writer, serializer_id, event_manifest) VALUES ($p, $s, $m, $b, $t, $ts, $w, $z, $e);";
+            pid = insert.Parameters.Add("$p", SqliteType.Text);
+            seq = insert.Parameters.Add("$s", SqliteType.Integer);
+            manifest = insert.Parameters.Add("$m", SqliteType.Text);
+            payload = insert.Parameters.Add("$b", SqliteType.Blob);
+            tags = insert.Parameters.Add("$t", SqliteType.Text);
+            timestamp = insert.Parameters.Add("$ts", SqliteType.Integer);
+            writerId = insert.Parameters.Add("$w", SqliteType.Text);
+            serializerId = insert.Parameters.Add("$z", SqliteType.Integer);
+            eventManifest = insert.Parameters.Add("$e", SqliteType.Text);
+            insert.Prepare();
+        }
+
+        public SqliteConnection Connection { get; }
+
+        /// <summary>Inserts every event of <paramref name="writes"/> in one transaction; all or nothing.</summary>
+        public void InsertAll(IReadOnlyList<AtomicWrite> writes)
+        {
+            begin.ExecuteNonQuery();
+            try
+            {
+                foreach (var write in writes)
+                {
+                    foreach (var e in write.Events)
+                    {
+                        Insert(e);
+                    }
+                }
+
+                commit.ExecuteNonQuery();
+            }
+            catch
+            {
+                // A failed COMMIT may already have ended the transaction; the rollback then has nothing to undo.
+                try
+                {
+                    rollback.ExecuteNonQuery();
+                }
+                catch (SqliteException)
+                {
+                }
+
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var command in new[] { begin, insert, commit, rollback })
+            {
+                await command.DisposeAsync();
+            }
+
+            await Connection.DisposeAsync();
+        }
+
+        private void Insert(PersistentRepr e)
+        {
+            pid.Value = e.PersistenceId;
+            seq.Value = e.SequenceNr;
+            manifest.Value = e.Manifest;
+            payload.Value = e.StoredPayload();
+            tags.Value = TagCodec.Encode(e.Tags);
+            timestamp.Value = e.Timestamp.UtcTicks;
+            writerId.Value = e.Writer;
+            serializerId.Value = (object?)e.SerializerId ?? DBNull.Value;
+            eventManifest.Value = e.EventManifest;
+            try
+            {
+                insert.ExecuteNonQuery();
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+            {
+                throw new JournalWriteException(e.PersistenceId, e.SequenceNr, ex);
+            }
+        }
+
+        private SqliteCommand Prepared(string sql)
+        {
+            var command = Connection.CreateCommand();
+            command.CommandText = sql;
+            command.Prepare();
+            return command;
         }
     }
 }
