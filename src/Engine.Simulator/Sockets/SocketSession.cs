@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
-using System.Threading.Channels;
 
 namespace Engine.Simulator.Sockets;
 
@@ -16,7 +15,7 @@ internal abstract class SocketSession(long id, WebSocket socket)
     /// <summary>Largest accepted incoming message; a larger one aborts the connection.</summary>
     public const int MaxFrameBytes = 1 << 20;
 
-    private readonly Channel<byte[]> outbox = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly FrameQueue outbox = new();
     private ITimer? closeDeadline;
     private WebSocketCloseStatus closeStatus = WebSocketCloseStatus.NormalClosure;
     private string closeReason = string.Empty;
@@ -32,7 +31,7 @@ internal abstract class SocketSession(long id, WebSocket socket)
     public void Send(string frame) => Send(Encoding.UTF8.GetBytes(frame));
 
     /// <summary>Queues a text frame already encoded as UTF-8 (not to be modified afterwards); dropped silently once the session is closing.</summary>
-    public void Send(byte[] utf8Frame) => outbox.Writer.TryWrite(utf8Frame);
+    public void Send(byte[] utf8Frame) => outbox.TryWrite(utf8Frame);
 
     /// <summary>Queues <paramref name="frame"/> after <paramref name="delay"/> on <paramref name="time"/>'s clock, outside any lock.</summary>
     public void SendAfter(string frame, TimeSpan delay, TimeProvider time) => SendAfter(Encoding.UTF8.GetBytes(frame), delay, time);
@@ -56,7 +55,7 @@ internal abstract class SocketSession(long id, WebSocket socket)
     public void Close()
     {
         Closing = true;
-        outbox.Writer.TryComplete();
+        outbox.Complete();
     }
 
     /// <summary>Sends what is queued, then a close with <paramref name="status"/> and <paramref name="reason"/>.</summary>
@@ -75,7 +74,7 @@ internal abstract class SocketSession(long id, WebSocket socket)
     public void Abort()
     {
         Closing = true;
-        outbox.Writer.TryComplete();
+        outbox.Complete();
         socket.Abort();
     }
 
@@ -97,7 +96,7 @@ internal abstract class SocketSession(long id, WebSocket socket)
         using var sendDeadline = deadlines?.Time.CreateTimer(static state => ((SocketSession)state!).OnSendDeadline(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         try
         {
-            await foreach (var frame in outbox.Reader.ReadAllAsync(cancellationToken))
+            await foreach (var frame in outbox.ReadAllAsync(cancellationToken))
             {
                 ArmSendDeadline(sendDeadline, deadlines);
                 await socket.SendAsync(frame.AsMemory(), WebSocketMessageType.Text, true, cancellationToken);
