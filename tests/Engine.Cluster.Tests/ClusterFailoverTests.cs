@@ -45,24 +45,15 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : ClusterTest
         foreach (var node in Nodes)
         {
             var late = node.System.ActorOf(LoginEventRelay.Props([]), "late-login-events");
-            var heard = await AwaitHostedAsync(late, placement.Count(p => p.Value == node));
+            var expected = placement.Count(p => p.Value == node);
+            IReadOnlyList<LoginId> heard = [];
+            await ClusterStatusTests.AwaitAsync(async () =>
+            {
+                heard = (await late.Ask<HostedLogins>(GetHostedLogins.Instance, TimeSpan.FromSeconds(5))).Logins;
+                return heard.Count >= expected ? null : $"the late relay on node {node.Port} lists [{string.Join(", ", heard)}], {expected} run there";
+            });
             Assert.Equal(await node.HostedAsync(), heard);
             Assert.Equal(await node.RegionEntitiesAsync(), heard.Select(l => l.Value));
-        }
-    }
-
-    private static async Task<IReadOnlyList<LoginId>> AwaitHostedAsync(IActorRef relay, int expected)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var hosted = (await relay.Ask<HostedLogins>(GetHostedLogins.Instance, TimeSpan.FromSeconds(5))).Logins;
-            if (hosted.Length >= expected || deadline.Elapsed > TimeSpan.FromSeconds(10))
-            {
-                return hosted;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(50));
         }
     }
 

@@ -70,7 +70,7 @@ public sealed class SqliteJournalStorage : IJournalStorage
         await writeGate.WaitAsync(cancellationToken);
         try
         {
-            var statements = writer ??= new WriterStatements(await SqliteSchema.OpenAsync(options, cancellationToken));
+            var statements = await WriterAsync(cancellationToken);
             try
             {
                 statements.InsertAll(writes);
@@ -145,7 +145,7 @@ public sealed class SqliteJournalStorage : IJournalStorage
         await writeGate.WaitAsync(cancellationToken);
         try
         {
-            var connection = (writer ??= new WriterStatements(await SqliteSchema.OpenAsync(options, cancellationToken))).Connection;
+            var connection = (await WriterAsync(cancellationToken)).Connection;
             await using var command = connection.CreateCommand();
             command.CommandText = "UPDATE journal SET deleted = 1 WHERE persistence_id = $p AND sequence_nr <= $to AND deleted = 0;";
             command.Parameters.AddWithValue("$p", persistenceId);
@@ -175,6 +175,10 @@ public sealed class SqliteJournalStorage : IJournalStorage
             writeGate.Release();
         }
     }
+
+    /// <summary>The writer connection and its statements, opened again after a failure dropped them; under the write gate.</summary>
+    private async Task<WriterStatements> WriterAsync(CancellationToken cancellationToken) =>
+        writer ??= new WriterStatements(await SqliteSchema.OpenAsync(options, cancellationToken));
 
     internal static EventEnvelope Map(SqliteDataReader reader) => new(
         reader.GetInt64(0),

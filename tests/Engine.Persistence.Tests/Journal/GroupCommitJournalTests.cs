@@ -18,7 +18,7 @@ public sealed class GroupCommitJournalTests
         var storage = new GatedJournalStorage();
         await using var journal = new GroupCommitJournal(storage, new JournalOptions(), TimeProvider.System);
 
-        var write = journal.WriteAsync([new AtomicWrite([Event("p-1", 1), Event("p-1", 2)])]);
+        var write = journal.WriteAsync([new AtomicWrite([JournalRows.Event("p-1", 1), JournalRows.Event("p-1", 2)])]);
         await storage.WriteStarted.WaitAsync(Wait);
         var highest = journal.ReadHighestSequenceNrAsync("p-1", 0);
 
@@ -34,12 +34,9 @@ public sealed class GroupCommitJournalTests
         var storage = new GatedJournalStorage();
         storage.Open();
         await using var journal = new GroupCommitJournal(storage, new JournalOptions(), TimeProvider.System);
-        await journal.WriteAsync([new AtomicWrite(Event("p-1", 1))]).WaitAsync(Wait);
+        await journal.WriteAsync([new AtomicWrite(JournalRows.Event("p-1", 1))]).WaitAsync(Wait);
 
         Assert.Equal(1, await journal.ReadHighestSequenceNrAsync("p-1", 0).WaitAsync(Wait));
         Assert.Equal(0, await journal.ReadHighestSequenceNrAsync("p-2", 0).WaitAsync(Wait));
     }
-
-    private static PersistentRepr Event(string persistenceId, long sequenceNr) =>
-        new(persistenceId, sequenceNr, "evt.v1", "{}", [], DateTimeOffset.UnixEpoch, "writer-1");
 }

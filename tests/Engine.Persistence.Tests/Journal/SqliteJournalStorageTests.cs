@@ -1,5 +1,6 @@
 using Engine.Persistence.Journal;
 using Engine.Persistence.Sqlite;
+using Engine.Persistence.Tests.Support;
 
 namespace Engine.Persistence.Tests.Journal;
 
@@ -15,13 +16,13 @@ public sealed class SqliteJournalStorageTests : IDisposable
     public async Task A_batch_with_a_duplicate_sequence_number_commits_nothing_and_the_next_batch_commits()
     {
         await using var storage = await SqliteJournalStorage.OpenAsync(new SqliteOptions { Path = Path.Combine(directory.FullName, "journal.db") });
-        await storage.WriteBatchAsync([new AtomicWrite([Event("p-1", 1)])], CancellationToken.None);
+        await storage.WriteBatchAsync([new AtomicWrite([JournalRows.Event("p-1", 1)])], CancellationToken.None);
 
         var duplicate = await Assert.ThrowsAsync<JournalWriteException>(() =>
-            storage.WriteBatchAsync([new AtomicWrite([Event("p-2", 1)]), new AtomicWrite([Event("p-1", 2)]), new AtomicWrite([Event("p-1", 1)])], CancellationToken.None));
+            storage.WriteBatchAsync([new AtomicWrite([JournalRows.Event("p-2", 1)]), new AtomicWrite([JournalRows.Event("p-1", 2)]), new AtomicWrite([JournalRows.Event("p-1", 1)])], CancellationToken.None));
         Assert.Contains("p-1", duplicate.Message, StringComparison.Ordinal);
 
-        await storage.WriteBatchAsync([new AtomicWrite([Event("p-1", 2)]), new AtomicWrite([Event("p-2", 1)])], CancellationToken.None);
+        await storage.WriteBatchAsync([new AtomicWrite([JournalRows.Event("p-1", 2)]), new AtomicWrite([JournalRows.Event("p-2", 1)])], CancellationToken.None);
         Assert.Equal([1L, 2L], await SequenceNumbersAsync(storage, "p-1"));
         Assert.Equal([1L], await SequenceNumbersAsync(storage, "p-2"));
     }
@@ -42,7 +43,4 @@ public sealed class SqliteJournalStorageTests : IDisposable
 
         return found;
     }
-
-    private static PersistentRepr Event(string persistenceId, long sequenceNr) =>
-        new(persistenceId, sequenceNr, "evt.v1", "{}", [], DateTimeOffset.UnixEpoch, "writer-1");
 }
