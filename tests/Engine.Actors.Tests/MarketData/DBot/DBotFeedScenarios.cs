@@ -76,7 +76,9 @@ public sealed class DBotFeedScenarios : EngineTestKit, IAsyncLifetime
     [Fact]
     public void The_feeds_ping_frames_reach_the_venue_as_its_heartbeat()
     {
-        StartFeeds(Options() with { Symbols = [Popcat], Channels = [MarketDataKind.Trades], KeepAliveInterval = TimeSpan.FromSeconds(1) });
+        // The socket also gives up on a pong missing for one interval, and the simulator answers from this (busy) test
+        // process: 2 s, not 1 s, so a slow pong under load does not replace the connection while its pings are counted.
+        StartFeeds(Options() with { Symbols = [Popcat], Channels = [MarketDataKind.Trades], KeepAliveInterval = TimeSpan.FromSeconds(2) });
         AwaitSubscriptions("tx:" + Popcat);
         using var control = new HttpClient { BaseAddress = _simulator.Host.BaseUri };
         AwaitAssert(
