@@ -13,7 +13,11 @@ public sealed partial class ConnectionActor
     private void OnFrame(TransportActor.FrameReceived frame)
     {
         var now = frame.ReceivedAt;
-        _heartbeat.Tell(new HeartbeatActor.Activity(now), Self);
+        if (now > _lastFrameAt)
+        {
+            _lastFrameAt = now;
+        }
+
         _behavior.ExpireHeld(now);
         var step = _behavior.Receive(frame.Frame, _loginKey, now);
         var generation = _generation;

@@ -98,7 +98,23 @@ public sealed partial class ConnectionActor
                 Send(buffer.WrittenSpan);
             }
         });
-        Receive<HeartbeatActor.Dead>(d => d.Generation == _generation, d => ConnectionLost($"no frame from the venue for {d.Silence}", socketDead: true));
+        Receive<HeartbeatActor.Dead>(d => d.Generation == _generation, OnSilence);
+    }
+
+    /// <summary>
+    /// The heartbeat heard of no frame for its idle timeout. It is told of frames only here: when one came since it
+    /// last heard, it resumes from that frame's time (and asks again when that one is the idle timeout old);
+    /// otherwise the socket is dead.
+    /// </summary>
+    private void OnSilence(HeartbeatActor.Dead silence)
+    {
+        if (Now - _lastFrameAt < silence.Silence)
+        {
+            _heartbeat.Tell(new HeartbeatActor.Activity(_lastFrameAt), Self);
+            return;
+        }
+
+        ConnectionLost($"no frame from the venue for {silence.Silence}", socketDead: true);
     }
 
     /// <summary>Handlers every state shares, registered after the state's own.</summary>
@@ -149,6 +165,7 @@ public sealed partial class ConnectionActor
     {
         _socketOpen = true;
         var now = Now;
+        _lastFrameAt = now;
         _heartbeat.Tell(new HeartbeatActor.Start(_behavior.CreateHeartbeat(now), _generation), Self);
         _loginKey = _cids.Next();
         var buffer = new ArrayBufferWriter<byte>(256);

@@ -57,6 +57,12 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers, IWithUn
     private ConnectionState _state = ConnectionState.Disconnected;
     private int _generation;
     private bool _socketOpen;
+
+    /// <summary>
+    /// When the current socket's last frame arrived (its opening before the first): the heartbeat is not told of each
+    /// frame, it asks when it finds the socket silent (<see cref="OnSilence"/>).
+    /// </summary>
+    private DateTimeOffset _lastFrameAt;
     private string? _loginKey;
     private int _reconnectAttempt;
     private ImmutableDictionary<Symbol, SymbolRules> _rules = ImmutableDictionary<Symbol, SymbolRules>.Empty;

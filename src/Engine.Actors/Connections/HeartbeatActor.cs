@@ -8,8 +8,16 @@ namespace Engine.Actors.Connections;
 /// Thin shell over a <see cref="HeartbeatPolicy"/>: between <see cref="Start"/> and <see cref="Suspend"/> it
 /// evaluates the policy whenever something is due (one keyed <see cref="IWithTimers"/> timer, the policy reading the
 /// engine clock, so virtual time drives it in tests) and tells the owner <see cref="PingDue"/> (the owner sends the
-/// venue's ping frame; the ping counts as sent at once) or <see cref="Dead"/> (once; then it is suspended
-/// until the next <see cref="Start"/>). The owner reports every frame received with <see cref="Activity"/>.
+/// venue's ping frame; the ping counts as sent at once) or <see cref="Dead"/> (once; then it waits).
+/// <para>
+/// The owner need not report each frame: <see cref="Dead"/> says that no frame arrived since the last one it was told
+/// of (<see cref="Activity"/>, or the start). An owner that keeps the time of its own last frame answers a
+/// <see cref="Dead"/> it knows to be stale with <see cref="Activity"/> at that time, and the watch resumes from it:
+/// the next <see cref="Dead"/> comes exactly when that frame is <see cref="HeartbeatPolicy.IdleTimeout"/> old, as if
+/// every frame had been reported, for one message per idle timeout instead of one per frame (the connection actor
+/// receives several frames per order). An owner that does not answer gets nothing more until the next
+/// <see cref="Start"/>; <see cref="Suspend"/> ends the watch.
+/// </para>
 /// </summary>
 public sealed class HeartbeatActor : ReceiveActor, IWithTimers
 {
@@ -19,6 +27,7 @@ public sealed class HeartbeatActor : ReceiveActor, IWithTimers
     private readonly TimeProvider _time;
     private HeartbeatPolicy? _policy;
     private int _generation;
+    private bool _declaredDead;
 
     /// <summary>Creates the actor; <paramref name="owner"/> gets the reports (null: the parent).</summary>
     public HeartbeatActor(IActorRef? owner)
@@ -29,6 +38,7 @@ public sealed class HeartbeatActor : ReceiveActor, IWithTimers
         {
             _policy = start.Policy;
             _generation = start.Generation;
+            _declaredDead = false;
             Evaluate();
         });
         Receive<Suspend>(_ =>
@@ -36,7 +46,7 @@ public sealed class HeartbeatActor : ReceiveActor, IWithTimers
             _policy = null;
             Timers.Cancel(TickKey);
         });
-        Receive<Activity>(a => _policy?.OnFrameReceived(a.At));
+        Receive<Activity>(OnActivity);
         Receive<Tick>(_ => Evaluate());
     }
 
@@ -58,18 +68,36 @@ public sealed class HeartbeatActor : ReceiveActor, IWithTimers
         public static Suspend Instance { get; } = new();
     }
 
-    /// <summary>A frame arrived at <paramref name="At"/>.</summary>
+    /// <summary>A frame arrived at <paramref name="At"/>; after a <see cref="Dead"/>, the owner's answer that the socket lives.</summary>
     public sealed record Activity(DateTimeOffset At);
 
     /// <summary>To the owner: send the venue's ping now.</summary>
     public sealed record PingDue(DateTimeOffset At, int Generation);
 
-    /// <summary>To the owner: nothing arrived for <paramref name="Silence"/>; the socket of <paramref name="Generation"/> is dead.</summary>
+    /// <summary>
+    /// To the owner: nothing arrived for <paramref name="Silence"/> since the last frame this actor was told of; the
+    /// socket of <paramref name="Generation"/> is dead unless the owner knows of a later frame (see the class remarks).
+    /// </summary>
     public sealed record Dead(DateTimeOffset At, TimeSpan Silence, int Generation);
+
+    private void OnActivity(Activity activity)
+    {
+        if (_policy is not { } policy)
+        {
+            return;
+        }
+
+        policy.OnFrameReceived(activity.At);
+        if (_declaredDead)
+        {
+            _declaredDead = false;
+            Evaluate();
+        }
+    }
 
     private void Evaluate()
     {
-        if (_policy is not { } policy)
+        if (_policy is not { } policy || _declaredDead)
         {
             return;
         }
@@ -78,7 +106,7 @@ public sealed class HeartbeatActor : ReceiveActor, IWithTimers
         var decision = policy.Evaluate(now);
         if (decision.Action == HeartbeatAction.Dead)
         {
-            _policy = null;
+            _declaredDead = true;
             Timers.Cancel(TickKey);
             Owner.Tell(new Dead(now, policy.IdleTimeout, _generation), Self);
             return;

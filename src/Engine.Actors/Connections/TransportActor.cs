@@ -7,7 +7,8 @@ namespace Engine.Actors.Connections;
 /// <summary>
 /// Owns one login's WebSocket, a <see cref="Websocket.Client.WebsocketClient"/> per <see cref="Connect"/>: opens it,
 /// sends frames in the order given (one text frame each, through a single send loop so sends never overlap),
-/// forwards every complete text frame to the owner as <see cref="FrameReceived"/> stamped with the engine clock,
+/// forwards every complete data frame to the owner as <see cref="FrameReceived"/> stamped with the engine clock
+/// (a binary one too: see <see cref="TransportSocket.Start"/>),
 /// and reports the end of every socket exactly once (<see cref="Closed"/>, with the close code when the peer sent
 /// one). <see cref="Connected"/> always reaches the owner before the first frame of its socket. Every message
 /// carries the connection's generation; frames and reports of an older socket are dropped, so a late frame of a
@@ -73,7 +74,7 @@ public sealed class TransportActor : ReceiveActor
     /// <summary>To the owner: the socket of <paramref name="Generation"/> is open.</summary>
     public sealed record Connected(int Generation);
 
-    /// <summary>To the owner: one complete text frame, received at <paramref name="ReceivedAt"/> on the engine clock.</summary>
+    /// <summary>To the owner: one complete data frame, received at <paramref name="ReceivedAt"/> on the engine clock.</summary>
     public sealed record FrameReceived(int Generation, byte[] Frame, DateTimeOffset ReceivedAt);
 
     /// <summary>To the owner, exactly once per generation: the socket is gone (or never opened).</summary>
@@ -184,7 +185,7 @@ public sealed class TransportActor : ReceiveActor
     /// <summary>From the connect task: the socket is open.</summary>
     internal sealed record Opened(TransportSocket Socket);
 
-    /// <summary>From the library's receive loop: one complete text frame.</summary>
+    /// <summary>From the library's receive loop: one complete data frame.</summary>
     internal sealed record SocketFrame(TransportSocket Socket, byte[] Frame, DateTimeOffset ReceivedAt);
 
     /// <summary>From the library or the send task: the socket ended (<paramref name="ConnectFailed"/>: it never opened).</summary>

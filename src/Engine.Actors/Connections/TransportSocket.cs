@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.WebSockets;
-using System.Text;
 using System.Threading.Channels;
 using Akka.Actor;
 using Websocket.Client;
@@ -40,7 +39,7 @@ internal sealed class TransportSocket : IDisposable
             ErrorReconnectTimeout = null,
             LostReconnectTimeout = null,
             ConnectTimeout = Timeout.InfiniteTimeSpan,
-            IsTextMessageConversionEnabled = true,
+            IsTextMessageConversionEnabled = false,
         };
     }
 
@@ -70,9 +69,13 @@ internal sealed class TransportSocket : IDisposable
     {
         _subscriptions.Add(_client.MessageReceived.Subscribe(message =>
         {
-            if (message.MessageType == WebSocketMessageType.Text && !_cancel.IsCancellationRequested)
+            // The library's text conversion is off: it hands over each data frame's bytes as received (reporting every
+            // one as binary), where it would otherwise decode a text frame into a string that the codecs, which read
+            // UTF-8, only encode back. So binary frames arrive too; no venue sends them, and a codec reports one it
+            // cannot read like any other unreadable frame.
+            if (message.Binary is { } frame && !_cancel.IsCancellationRequested)
             {
-                self.Tell(new TransportActor.SocketFrame(this, Encoding.UTF8.GetBytes(message.Text ?? string.Empty), time.GetUtcNow()));
+                self.Tell(new TransportActor.SocketFrame(this, frame, time.GetUtcNow()));
             }
         }));
         _subscriptions.Add(_client.DisconnectionHappened.Subscribe(info =>

@@ -33,7 +33,7 @@ public sealed record PersistentRepr(
     public string EventManifest { get; init; } = string.Empty;
 
     /// <summary>The bytes stored in the payload column: <see cref="Binary"/>, or the UTF-8 of <see cref="Payload"/>.</summary>
-    internal byte[] StoredPayload() => SerializerId is null ? System.Text.Encoding.UTF8.GetBytes(Payload) : Binary.ToArray();
+    internal byte[] StoredPayload() => Serialization.StoredPayload.Of(SerializerId, Payload, Binary);
 
     /// <summary>Rebuilds an event from the stored columns; the inverse of <see cref="StoredPayload"/>.</summary>
     internal static PersistentRepr FromStored(

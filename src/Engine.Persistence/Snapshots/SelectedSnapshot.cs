@@ -14,7 +14,7 @@ public sealed record SelectedSnapshot(SnapshotMetadata Metadata, string Manifest
     public ReadOnlyMemory<byte> Binary { get; init; }
 
     /// <summary>The bytes stored in the payload column.</summary>
-    internal byte[] StoredPayload() => SerializerId is null ? System.Text.Encoding.UTF8.GetBytes(Payload) : Binary.ToArray();
+    internal byte[] StoredPayload() => Serialization.StoredPayload.Of(SerializerId, Payload, Binary);
 
     /// <summary>Rebuilds a snapshot from the stored columns; the inverse of <see cref="StoredPayload"/>.</summary>
     internal static SelectedSnapshot FromStored(SnapshotMetadata metadata, string manifest, byte[] payload, int? serializerId) =>

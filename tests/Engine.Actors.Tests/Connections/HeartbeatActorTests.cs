@@ -52,6 +52,34 @@ public sealed class HeartbeatActorTests() : EngineTestKit(new EngineTestKitOptio
     }
 
     [Fact]
+    public void A_dead_the_owner_answers_with_a_later_frame_resumes_the_watch_from_that_frame()
+    {
+        var heartbeat = StartHeartbeat();
+        var started = UtcNow;
+        Advance(Ping);
+        ExpectMsg<HeartbeatActor.PingDue>();
+        Advance(Ping);
+        ExpectMsg<HeartbeatActor.PingDue>();
+        Advance(Ping);
+        Assert.Equal(started + Idle, ExpectMsg<HeartbeatActor.Dead>().At);
+
+        // The owner's last frame came at 12 s, which the heartbeat was never told of.
+        var lastFrame = started + TimeSpan.FromSeconds(12);
+        heartbeat.Tell(new HeartbeatActor.Activity(lastFrame));
+        Assert.Equal(started + Idle, ExpectMsg<HeartbeatActor.PingDue>().At);
+        Advance(Ping);
+        ExpectMsg<HeartbeatActor.PingDue>();
+        Advance(Ping);
+        ExpectMsg<HeartbeatActor.PingDue>();
+        Advance(TimeSpan.FromSeconds(1));
+        ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        Advance(TimeSpan.FromSeconds(1));
+        var dead = ExpectMsg<HeartbeatActor.Dead>();
+        Assert.Equal(lastFrame + Idle, dead.At);
+        Assert.Equal(Idle, dead.Silence);
+    }
+
+    [Fact]
     public void Suspend_stops_every_decision_until_the_next_start()
     {
         var heartbeat = StartHeartbeat();
