@@ -28,7 +28,10 @@ public sealed record OrderBookOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
     public TimeSpan AcceptedWriteDelay { get; init; } = TimeSpan.FromMilliseconds(1);
 
-    /// <summary>A snapshot of the book is saved after this many persisted events; 0 never snapshots.</summary>
+    /// <summary>
+    /// A snapshot of the book is saved after this many persisted events, and never sooner than two events per order in
+    /// the book (a snapshot holds every order); 0 never snapshots.
+    /// </summary>
     [Range(0, 10_000_000)]
     public int SnapshotEvery { get; init; } = 1_000;
 
