@@ -25,8 +25,14 @@ public sealed class Wallet
     /// <summary>Balance of <paramref name="asset"/>, zero when never seen.</summary>
     public Balance Get(string asset) => balances.TryGetValue(asset, out var b) ? b : default;
 
-    /// <summary>All balances ordered by asset name.</summary>
+    /// <summary>All balances ordered by asset name, copied.</summary>
     public IReadOnlyDictionary<string, Balance> Snapshot() => new SortedDictionary<string, Balance>(balances, StringComparer.Ordinal);
+
+    /// <summary>
+    /// All balances ordered by asset name, live, without a copy: for a caller that reads them at once, holding the venue
+    /// (as it renders a frame); <see cref="Snapshot"/> for one that keeps them.
+    /// </summary>
+    public IReadOnlyDictionary<string, Balance> Balances => balances;
 
     /// <summary>Adds <paramref name="freeDelta"/> to free and <paramref name="lockedDelta"/> to locked.</summary>
     public Balance Adjust(string asset, decimal freeDelta, decimal lockedDelta)

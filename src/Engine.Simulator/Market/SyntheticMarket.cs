@@ -74,7 +74,7 @@ public sealed class SyntheticMarket
         return true;
     }
 
-    /// <summary>Liquidity around the current mid, or null for an unknown symbol.</summary>
+    /// <summary>Liquidity around the current mid, or null for an unknown symbol; computed once per mid (immutable).</summary>
     public MarketQuote? Quote(string symbol)
     {
         if (!states.TryGetValue(symbol, out var state))
@@ -82,6 +82,11 @@ public sealed class SyntheticMarket
             return null;
         }
 
+        return state.Quote ??= Levels(symbol, state);
+    }
+
+    private MarketQuote Levels(string symbol, State state)
+    {
         var tick = state.Symbol.PriceTick;
         var bids = new List<PriceLevel>(options.Levels);
         var asks = new List<PriceLevel>(options.Levels);
@@ -110,7 +115,19 @@ public sealed class SyntheticMarket
     {
         public SyntheticSymbol Symbol { get; } = symbol;
 
-        public decimal Mid { get; set; }
+        /// <summary>The mid; setting it drops <see cref="Quote"/>.</summary>
+        public decimal Mid
+        {
+            get;
+            set
+            {
+                field = value;
+                Quote = null;
+            }
+        }
+
+        /// <summary>The levels around <see cref="Mid"/>, once asked for.</summary>
+        public MarketQuote? Quote { get; set; }
 
         public bool Followed { get; set; }
     }

@@ -28,6 +28,16 @@ public class QuantJsonWriterTests
         Assert.Equal(python ? $$"""{"locked": {{expected}}}""" : $$"""{"locked":{{expected}}}""", QuantJsonWriter.Write(node, python));
     }
 
+    [Theory]
+    [InlineData("", "\"\"")]
+    [InlineData("BTC/USDT ~!", "\"BTC/USDT ~!\"")]
+    [InlineData("a\\b\"c", "\"a\\\\b\\\"c\"")]
+    [InlineData("tab\tnew\nline", "\"tab\\tnew\\nline\"")]
+    [InlineData("del\u007f\u001f", "\"del\\u007f\\u001f\"")]
+    [InlineData("caf\u00e9", "\"caf\\u00e9\"")]
+    public void Strings_keep_printable_ascii_and_escape_everything_else(string value, string expected) =>
+        Assert.Equal($$"""{"s":{{expected}}}""", QuantJsonWriter.Write(new JsonObject { ["s"] = value }, python: false));
+
     [Fact]
     public void Python_mode_uses_spaced_separators_ascii_escapes_and_keeps_echoed_text()
     {

@@ -77,7 +77,7 @@ public sealed partial class BinanceSimulator
         var account = Authenticate(request);
         var omitZero = request.Bool("omitZeroBalances") ?? false;
         var balances = new JsonArray();
-        foreach (var (asset, b) in account.Spot.Snapshot())
+        foreach (var (asset, b) in account.Spot.Balances)
         {
             if (!omitZero || b.Total != 0m)
             {

@@ -60,7 +60,7 @@ internal static class NotificationRenderer
     public static QuantJsonWriter Asset(QuantJsonWriter w, Wallet wallet, bool skipZero, bool freeOnly)
     {
         w.StartObject();
-        foreach (var (asset, b) in wallet.Snapshot())
+        foreach (var (asset, b) in wallet.Balances)
         {
             if (skipZero && b.Total == 0m)
             {

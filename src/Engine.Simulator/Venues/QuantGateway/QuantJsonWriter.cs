@@ -24,6 +24,10 @@ internal sealed class QuantJsonWriter
     [ThreadStatic]
     private static QuantJsonWriter? current;
 
+    /// <summary>Characters a string keeps as they are: printable ASCII but the quote and the backslash.</summary>
+    private static readonly SearchValues<char> Verbatim = SearchValues.Create(
+        string.Concat(Enumerable.Range(0x20, 0x7f - 0x20).Select(c => (char)c).Where(c => c is not ('"' or '\\'))));
+
     private readonly ArrayBufferWriter<byte> buffer = new(512);
     private bool python;
     private bool needsSeparator;
@@ -318,6 +322,17 @@ internal sealed class QuantJsonWriter
     /// <summary>A quoted string: printable ASCII as is, the short escapes, everything else as <c>\uXXXX</c> per UTF-16 unit.</summary>
     private void Escaped(string s)
     {
+        if (!s.AsSpan().ContainsAnyExcept(Verbatim))
+        {
+            // The usual case (ids, symbols, statuses): printable ASCII with nothing to escape, narrowed in one pass.
+            var plain = buffer.GetSpan(s.Length + 2);
+            plain[0] = (byte)'"';
+            System.Text.Ascii.FromUtf16(s, plain[1..], out var narrowed);
+            plain[narrowed + 1] = (byte)'"';
+            buffer.Advance(narrowed + 2);
+            return;
+        }
+
         // Worst case six bytes a character plus the quotes.
         var span = buffer.GetSpan((s.Length * 6) + 2);
         var at = 0;

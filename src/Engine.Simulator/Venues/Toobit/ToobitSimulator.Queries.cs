@@ -130,7 +130,7 @@ public sealed partial class ToobitSimulator
     private static JsonObject SpotBalances(SimAccount account)
     {
         var balances = new JsonArray();
-        foreach (var (asset, balance) in account.Spot.Snapshot())
+        foreach (var (asset, balance) in account.Spot.Balances)
         {
             balances.Add(new JsonObject
             {
@@ -149,7 +149,7 @@ public sealed partial class ToobitSimulator
     private JsonArray FuturesBalances(SimAccount account)
     {
         var rows = new JsonArray();
-        foreach (var (asset, balance) in account.Futures.Snapshot())
+        foreach (var (asset, balance) in account.Futures.Balances)
         {
             var positions = engine.Symbols.Where(s => s.IsFutures && s.SettleAsset == asset).Select(s => engine.Position(account.Id, s.Symbol, market.Mid(s.Symbol) ?? 0m)).ToList();
             var margin = positions.Sum(p => p.LongMargin + p.ShortMargin);
