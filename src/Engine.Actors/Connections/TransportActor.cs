@@ -25,9 +25,11 @@ namespace Engine.Actors.Connections;
 /// </para>
 /// <para>
 /// Threading: the library raises its observables on its own threads. Those callbacks only <c>Tell</c> this actor
-/// (<see cref="SocketFrame"/>, <see cref="SocketEnded"/>) and read nothing but immutable fields; every decision
-/// (which socket is current, whether it was reported closed, buffering frames until <see cref="Connected"/>) is
-/// taken on the actor's thread. The send task touches only the thread-safe parts of its <see cref="TransportSocket"/>.
+/// (<see cref="SocketFrame"/>, <see cref="SocketEnded"/>), or, for a frame of the open socket, the owner directly
+/// (as this actor would, with this actor as the sender: see <see cref="TransportSocket"/>), and read nothing but
+/// immutable fields and the socket's frame gate; every decision (which socket is current, whether it was reported
+/// closed, buffering frames until <see cref="Connected"/>, when the direct path opens and closes) is taken on the
+/// actor's thread. The send task touches only the thread-safe parts of its <see cref="TransportSocket"/>.
 /// The library gets no logger: its trace and error entries would print frames, and login frames carry secrets.
 /// </para>
 /// </summary>
@@ -113,7 +115,10 @@ public sealed class TransportActor : ReceiveActor
         if (socket.EndedBeforeOpen is { } ended)
         {
             Report(socket, ended);
+            return;
         }
+
+        socket.DeliverDirectly(Owner);
     }
 
     private void OnSend(Send send) => _current?.Outbox.Writer.TryWrite(send.Frame);
@@ -135,6 +140,19 @@ public sealed class TransportActor : ReceiveActor
     }
 
     private void OnFrame(SocketFrame frame)
+    {
+        var socket = frame.Socket;
+        try
+        {
+            Pass(frame);
+        }
+        finally
+        {
+            socket.FramePassedOn();
+        }
+    }
+
+    private void Pass(SocketFrame frame)
     {
         var socket = frame.Socket;
         if (!ReferenceEquals(socket, _current) || socket.ClosedReported)

@@ -10,8 +10,16 @@ namespace Engine.Actors.Connections;
 /// One socket incarnation of a <see cref="TransportActor"/>: a <see cref="WebsocketClient"/> started once, with the
 /// library's reconnection off, and the outbox of its send task. Threading: <see cref="Generation"/>, the client, the
 /// outbox and the cancellation are safe from any thread; the library's callbacks and the send task only read them and
-/// tell the actor. <see cref="IsOpen"/>, <see cref="ClosedReported"/>, <see cref="Early"/> and
-/// <see cref="EndedBeforeOpen"/> belong to the actor's thread.
+/// tell the actor, but for frames once the socket is open (<see cref="DeliverDirectly"/>). <see cref="IsOpen"/>,
+/// <see cref="ClosedReported"/>, <see cref="Early"/> and <see cref="EndedBeforeOpen"/> belong to the actor's thread.
+/// <para>
+/// Frames: while the socket is open and reported, and no frame told to the actor is still on its way, the receive
+/// callback tells the owner each frame itself, which saves a mailbox hop per frame (a connection receives several
+/// per order); otherwise it tells the actor, which keeps early frames until <see cref="TransportActor.Connected"/>
+/// and drops those of a socket no longer current. One lock orders the two paths: the callback takes the direct one only
+/// when every frame it gave the actor has been passed on (so none overtakes another), and the actor closes it before
+/// it reports the end (so no frame follows <see cref="TransportActor.Closed"/>).
+/// </para>
 /// </summary>
 internal sealed class TransportSocket : IDisposable
 {
@@ -19,8 +27,11 @@ internal sealed class TransportSocket : IDisposable
     private readonly WebsocketClient _client;
     private readonly CancellationTokenSource _cancel = new();
     private readonly List<IDisposable> _subscriptions = [];
+    private readonly Lock _frameGate = new();
     private ClientWebSocket? _attempt;
     private bool _aborted;
+    private IActorRef? _directTo;
+    private int _framesViaActor;
 
     public TransportSocket(int generation, Uri endpoint, Func<ClientWebSocket> socketFactory)
     {
@@ -75,7 +86,19 @@ internal sealed class TransportSocket : IDisposable
             // cannot read like any other unreadable frame.
             if (message.Binary is { } frame && !_cancel.IsCancellationRequested)
             {
-                self.Tell(new TransportActor.SocketFrame(this, frame, time.GetUtcNow()));
+                var at = time.GetUtcNow();
+                lock (_frameGate)
+                {
+                    if (_directTo is { } owner && _framesViaActor == 0)
+                    {
+                        owner.Tell(new TransportActor.FrameReceived(Generation, frame, at), self);
+                        return;
+                    }
+
+                    _framesViaActor++;
+                }
+
+                self.Tell(new TransportActor.SocketFrame(this, frame, at));
             }
         }));
         _subscriptions.Add(_client.DisconnectionHappened.Subscribe(info =>
@@ -92,6 +115,27 @@ internal sealed class TransportSocket : IDisposable
             failure: e => new TransportActor.SocketEnded(this, null, $"connect to {_endpoint} failed: {e.GetBaseException().Message}", ConnectFailed: true, UpgradeStatus: UpgradeStatus()));
     }
 
+    /// <summary>
+    /// Actor thread: from now on frames go straight to <paramref name="owner"/> (null: no longer), once those told to the
+    /// actor before have been passed on.
+    /// </summary>
+    public void DeliverDirectly(IActorRef? owner)
+    {
+        lock (_frameGate)
+        {
+            _directTo = owner;
+        }
+    }
+
+    /// <summary>Actor thread: a frame the callback told the actor has been passed on (or dropped).</summary>
+    public void FramePassedOn()
+    {
+        lock (_frameGate)
+        {
+            _framesViaActor--;
+        }
+    }
+
     /// <summary>Starts the send task: frames go out one at a time in outbox order; when the outbox completes, a normal close.</summary>
     public void StartSending(IActorRef self) => _ = Task.Run(() => SendLoop(self));
 
@@ -100,10 +144,13 @@ internal sealed class TransportSocket : IDisposable
 
     /// <summary>
     /// Actor thread: ends the socket at once (idempotent); the callbacks and the send task tell the actor nothing
-    /// afterwards (one already on its way is dropped by the actor, this socket no longer being current or open).
+    /// afterwards (one already on its way is dropped by the actor, this socket no longer being current or open), and
+    /// the owner no frame.
     /// </summary>
     public void Abort()
     {
+        // First of all: no frame goes to the owner directly once the actor has given this socket up.
+        DeliverDirectly(null);
         if (_aborted)
         {
             // A connect that completed just after the dispose leaves the library a live socket: end that one too.

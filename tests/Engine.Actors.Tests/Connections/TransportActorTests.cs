@@ -16,6 +16,7 @@ namespace Engine.Actors.Tests.Connections;
 public sealed class TransportActorTests : EngineTestKit, IAsyncLifetime
 {
     private readonly List<(WebSocketMessageType Type, byte[] Bytes)> _frames = [];
+    private bool _closeAfterFrames;
     private WebApplication? _peer;
 
     public async Task InitializeAsync()
@@ -30,6 +31,11 @@ public sealed class TransportActorTests : EngineTestKit, IAsyncLifetime
             foreach (var (type, bytes) in _frames)
             {
                 await socket.SendAsync(bytes, type, endOfMessage: true, context.RequestAborted);
+            }
+
+            if (_closeAfterFrames)
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, "enough", context.RequestAborted);
             }
 
             var buffer = new byte[64];
@@ -78,5 +84,34 @@ public sealed class TransportActorTests : EngineTestKit, IAsyncLifetime
         // like any other, and the codec reports what it cannot read.
         Assert.Equal(binary, ExpectMsg<TransportActor.FrameReceived>().Frame);
         Assert.Equal("{}"u8.ToArray(), ExpectMsg<TransportActor.FrameReceived>().Frame);
+    }
+
+    [Fact]
+    public void A_stream_of_frames_arrives_whole_and_in_order_and_nothing_follows_the_close()
+    {
+        // The first frames may reach the actor before the socket is reported open, the later ones go to the owner
+        // directly: the order holds across the switch, and the close ends the stream.
+        const int count = 300;
+        for (var i = 0; i < count; i++)
+        {
+            _frames.Add((WebSocketMessageType.Text, Encoding.UTF8.GetBytes($"{{\"n\":{i}}}")));
+        }
+
+        _closeAfterFrames = true;
+        var transport = Sys.ActorOf(TransportActor.Props(owner: TestActor));
+
+        transport.Tell(new TransportActor.Connect(Endpoint, Generation: 1));
+
+        ExpectMsg<TransportActor.Connected>(TimeSpan.FromSeconds(10));
+        for (var i = 0; i < count; i++)
+        {
+            var frame = ExpectMsg<TransportActor.FrameReceived>();
+            Assert.Equal($"{{\"n\":{i}}}", Encoding.UTF8.GetString(frame.Frame));
+            Assert.Equal(transport, LastSender);
+        }
+
+        var closed = ExpectMsg<TransportActor.Closed>();
+        Assert.Equal((1, WebSocketCloseStatus.PolicyViolation), (closed.Generation, closed.Status));
+        ExpectNoMsg(TimeSpan.FromMilliseconds(300));
     }
 }
