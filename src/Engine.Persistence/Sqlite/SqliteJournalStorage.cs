@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using Engine.Persistence.Journal;
 using Engine.Persistence.Query;
+using System.Text;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Engine.Persistence.Sqlite;
 
@@ -209,24 +211,21 @@ public sealed class SqliteJournalStorage : IJournalStorage
 
     /// <summary>
     /// The writer connection with its statements prepared once (BEGIN IMMEDIATE, the insert, COMMIT, ROLLBACK): a group
-    /// commit binds and steps them, it compiles no SQL. Dropped whole when a write fails for another reason than a
-    /// duplicate (persistence id, sequence number), so the next write starts on a fresh connection.
+    /// commit binds and steps them, it compiles no SQL. The insert is bound and stepped through SQLite's own API on the
+    /// connection's handle: <see cref="SqliteCommand"/> allocates a binder per parameter and a data reader per
+    /// execution, which a journal writing two rows per order pays for nothing. Dropped whole when a write fails for
+    /// another reason than a duplicate (persistence id, sequence number), so the next write starts on a fresh connection.
     /// </summary>
     private sealed class WriterStatements : IAsyncDisposable
     {
+        private const string InsertSql = "INSERT INTO journal (persistence_id, sequence_nr, manifest, payload, tags, timestamp, writer, serializer_id, event_manifest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);";
+
+        /// <summary>The UTF-8 of the few distinct texts the rows repeat (persistence ids, manifests, tags, writer), encoded once.</summary>
+        private readonly Dictionary<string, byte[]> _utf8 = new(StringComparer.Ordinal);
         private readonly SqliteCommand begin;
-        private readonly SqliteCommand insert;
         private readonly SqliteCommand commit;
         private readonly SqliteCommand rollback;
-        private readonly SqliteParameter pid;
-        private readonly SqliteParameter seq;
-        private readonly SqliteParameter manifest;
-        private readonly SqliteParameter payload;
-        private readonly SqliteParameter tags;
-        private readonly SqliteParameter timestamp;
-        private readonly SqliteParameter writerId;
-        private readonly SqliteParameter serializerId;
-        private readonly SqliteParameter eventManifest;
+        private readonly sqlite3_stmt insert;
 
         public WriterStatements(SqliteConnection connection)
         {
@@ -234,18 +233,7 @@ public sealed class SqliteJournalStorage : IJournalStorage
             begin = Prepared("BEGIN IMMEDIATE;");
             commit = Prepared("COMMIT;");
             rollback = Prepared("ROLLBACK;");
-            insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO journal (persistence_id, sequence_nr, manifest, payload, tags, timestamp, writer, serializer_id, event_manifest) VALUES ($p, $s, $m, $b, $t, $ts, $w, $z, $e);";
-            pid = insert.Parameters.Add("$p", SqliteType.Text);
-            seq = insert.Parameters.Add("$s", SqliteType.Integer);
-            manifest = insert.Parameters.Add("$m", SqliteType.Text);
-            payload = insert.Parameters.Add("$b", SqliteType.Blob);
-            tags = insert.Parameters.Add("$t", SqliteType.Text);
-            timestamp = insert.Parameters.Add("$ts", SqliteType.Integer);
-            writerId = insert.Parameters.Add("$w", SqliteType.Text);
-            serializerId = insert.Parameters.Add("$z", SqliteType.Integer);
-            eventManifest = insert.Parameters.Add("$e", SqliteType.Text);
-            insert.Prepare();
+            Check(raw.sqlite3_prepare_v2(connection.Handle, InsertSql, out insert));
         }
 
         public SqliteConnection Connection { get; }
@@ -283,7 +271,8 @@ public sealed class SqliteJournalStorage : IJournalStorage
 
         public async ValueTask DisposeAsync()
         {
-            foreach (var command in new[] { begin, insert, commit, rollback })
+            insert.Dispose();
+            foreach (var command in new[] { begin, commit, rollback })
             {
                 await command.DisposeAsync();
             }
@@ -293,24 +282,66 @@ public sealed class SqliteJournalStorage : IJournalStorage
 
         private void Insert(PersistentRepr e)
         {
-            pid.Value = e.PersistenceId;
-            seq.Value = e.SequenceNr;
-            manifest.Value = e.Manifest;
-            payload.Value = e.StoredPayload();
-            tags.Value = TagCodec.Encode(e.Tags);
-            timestamp.Value = e.Timestamp.UtcTicks;
-            writerId.Value = e.Writer;
-            serializerId.Value = (object?)e.SerializerId ?? DBNull.Value;
-            eventManifest.Value = e.EventManifest;
-            try
+            BindText(1, e.PersistenceId);
+            raw.sqlite3_bind_int64(insert, 2, e.SequenceNr);
+            BindText(3, e.Manifest);
+            raw.sqlite3_bind_blob(insert, 4, e.StoredPayload());
+            BindText(5, TagCodec.Encode(e.Tags));
+            raw.sqlite3_bind_int64(insert, 6, e.Timestamp.UtcTicks);
+            BindText(7, e.Writer);
+            if (e.SerializerId is { } serializerId)
             {
-                insert.ExecuteNonQuery();
+                raw.sqlite3_bind_int64(insert, 8, serializerId);
             }
-            catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+            else
             {
-                throw new JournalWriteException(e.PersistenceId, e.SequenceNr, ex);
+                raw.sqlite3_bind_null(insert, 8);
+            }
+
+            BindText(9, e.EventManifest);
+            var rc = raw.sqlite3_step(insert);
+            if (rc == raw.SQLITE_DONE)
+            {
+                raw.sqlite3_reset(insert);
+                return;
+            }
+
+            var error = Error(rc);
+            raw.sqlite3_reset(insert);
+            if ((rc & 0xff) == raw.SQLITE_CONSTRAINT)
+            {
+                throw new JournalWriteException(e.PersistenceId, e.SequenceNr, error);
+            }
+
+            throw error;
+        }
+
+        /// <summary>Binds <paramref name="text"/> as UTF-8, encoded once per distinct text (a bounded few: see <see cref="_utf8"/>).</summary>
+        private void BindText(int index, string text)
+        {
+            if (!_utf8.TryGetValue(text, out var utf8))
+            {
+                if (_utf8.Count >= 4096)
+                {
+                    _utf8.Clear();
+                }
+
+                utf8 = Encoding.UTF8.GetBytes(text);
+                _utf8[text] = utf8;
+            }
+
+            Check(raw.sqlite3_bind_text(insert, index, utf8));
+        }
+
+        private void Check(int rc)
+        {
+            if (rc != raw.SQLITE_OK)
+            {
+                throw Error(rc);
             }
         }
+
+        private SqliteException Error(int rc) => new(raw.sqlite3_errmsg(Connection.Handle).utf8_to_string(), rc, raw.sqlite3_extended_errcode(Connection.Handle));
 
         private SqliteCommand Prepared(string sql)
         {

@@ -27,6 +27,37 @@ public sealed class SqliteJournalStorageTests : IDisposable
         Assert.Equal([1L], await SequenceNumbersAsync(storage, "p-2"));
     }
 
+    [Fact]
+    public async Task Every_column_reads_back_as_written_binary_payloads_and_non_ascii_texts_included()
+    {
+        await using var storage = await SqliteJournalStorage.OpenAsync(new SqliteOptions { Path = Path.Combine(directory.FullName, "journal.db") });
+        var at = new DateTimeOffset(2026, 12, 7, 18, 30, 1, TimeSpan.Zero).AddTicks(7);
+        var binary = new PersistentRepr("orders/t\u00e9st-\u2713", 1, "Akka.Manifest", string.Empty, ["orders", "login:\u00e9"], at, "writer-\u00e9")
+        {
+            SerializerId = 4101,
+            Binary = Enumerable.Range(0, 256).Select(b => (byte)b).ToArray(),
+            EventManifest = "OrderAccepted.v1",
+        };
+        var json = new PersistentRepr("orders/t\u00e9st-\u2713", 2, "evt.v1", "{\"s\":\"\u00e9\u2713\"}", [], at, "writer-\u00e9");
+
+        await storage.WriteBatchAsync([new AtomicWrite([binary, json])], CancellationToken.None);
+
+        var read = new List<PersistentRepr>();
+        await foreach (var envelope in storage.ReadByPersistenceIdAsync(binary.PersistenceId, 0, long.MaxValue, long.MaxValue, CancellationToken.None))
+        {
+            read.Add(envelope.Event);
+        }
+
+        Assert.Equal(2, read.Count);
+        Assert.Equal(
+            (binary.PersistenceId, binary.SequenceNr, binary.Manifest, binary.Writer, binary.Timestamp, binary.SerializerId, binary.EventManifest),
+            (read[0].PersistenceId, read[0].SequenceNr, read[0].Manifest, read[0].Writer, read[0].Timestamp, read[0].SerializerId, read[0].EventManifest));
+        Assert.Equal(binary.Tags, read[0].Tags);
+        Assert.Equal(binary.Binary.ToArray(), read[0].Binary.ToArray());
+        Assert.Equal((json.Payload, (int?)null, string.Empty), (read[1].Payload, read[1].SerializerId, read[1].EventManifest));
+        Assert.Empty(read[1].Tags);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
