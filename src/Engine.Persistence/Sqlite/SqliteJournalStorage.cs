@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using Engine.Persistence.Journal;
 using Engine.Persistence.Query;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -283,20 +283,13 @@ public sealed class SqliteJournalStorage : IJournalStorage
         private void Insert(PersistentRepr e)
         {
             BindText(1, e.PersistenceId);
-            raw.sqlite3_bind_int64(insert, 2, e.SequenceNr);
+            Check(raw.sqlite3_bind_int64(insert, 2, e.SequenceNr));
             BindText(3, e.Manifest);
-            raw.sqlite3_bind_blob(insert, 4, e.StoredPayload());
+            Check(raw.sqlite3_bind_blob(insert, 4, e.StoredPayload()));
             BindText(5, TagCodec.Encode(e.Tags));
-            raw.sqlite3_bind_int64(insert, 6, e.Timestamp.UtcTicks);
+            Check(raw.sqlite3_bind_int64(insert, 6, e.Timestamp.UtcTicks));
             BindText(7, e.Writer);
-            if (e.SerializerId is { } serializerId)
-            {
-                raw.sqlite3_bind_int64(insert, 8, serializerId);
-            }
-            else
-            {
-                raw.sqlite3_bind_null(insert, 8);
-            }
+            Check(e.SerializerId is { } serializerId ? raw.sqlite3_bind_int64(insert, 8, serializerId) : raw.sqlite3_bind_null(insert, 8));
 
             BindText(9, e.EventManifest);
             var rc = raw.sqlite3_step(insert);

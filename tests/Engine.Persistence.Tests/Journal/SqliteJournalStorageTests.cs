@@ -39,8 +39,9 @@ public sealed class SqliteJournalStorageTests : IDisposable
             EventManifest = "OrderAccepted.v1",
         };
         var json = new PersistentRepr("orders/t\u00e9st-\u2713", 2, "evt.v1", "{\"s\":\"\u00e9\u2713\"}", [], at, "writer-\u00e9");
+        var empty = new PersistentRepr("orders/t\u00e9st-\u2713", 3, string.Empty, string.Empty, [], at, string.Empty) { SerializerId = 1, Binary = Array.Empty<byte>() };
 
-        await storage.WriteBatchAsync([new AtomicWrite([binary, json])], CancellationToken.None);
+        await storage.WriteBatchAsync([new AtomicWrite([binary, json, empty])], CancellationToken.None);
 
         var read = new List<PersistentRepr>();
         await foreach (var envelope in storage.ReadByPersistenceIdAsync(binary.PersistenceId, 0, long.MaxValue, long.MaxValue, CancellationToken.None))
@@ -48,7 +49,7 @@ public sealed class SqliteJournalStorageTests : IDisposable
             read.Add(envelope.Event);
         }
 
-        Assert.Equal(2, read.Count);
+        Assert.Equal(3, read.Count);
         Assert.Equal(
             (binary.PersistenceId, binary.SequenceNr, binary.Manifest, binary.Writer, binary.Timestamp, binary.SerializerId, binary.EventManifest),
             (read[0].PersistenceId, read[0].SequenceNr, read[0].Manifest, read[0].Writer, read[0].Timestamp, read[0].SerializerId, read[0].EventManifest));
@@ -56,6 +57,7 @@ public sealed class SqliteJournalStorageTests : IDisposable
         Assert.Equal(binary.Binary.ToArray(), read[0].Binary.ToArray());
         Assert.Equal((json.Payload, (int?)null, string.Empty), (read[1].Payload, read[1].SerializerId, read[1].EventManifest));
         Assert.Empty(read[1].Tags);
+        Assert.Equal((string.Empty, string.Empty, 0), (read[2].Manifest, read[2].Writer, read[2].Binary.Length));
     }
 
     public void Dispose()
