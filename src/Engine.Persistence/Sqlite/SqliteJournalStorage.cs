@@ -290,7 +290,6 @@ public sealed class SqliteJournalStorage : IJournalStorage
             Check(raw.sqlite3_bind_int64(insert, 6, e.Timestamp.UtcTicks));
             BindText(7, e.Writer);
             Check(e.SerializerId is { } serializerId ? raw.sqlite3_bind_int64(insert, 8, serializerId) : raw.sqlite3_bind_null(insert, 8));
-
             BindText(9, e.EventManifest);
             var rc = raw.sqlite3_step(insert);
             if (rc == raw.SQLITE_DONE)

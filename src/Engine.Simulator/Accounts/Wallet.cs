@@ -25,12 +25,9 @@ public sealed class Wallet
     /// <summary>Balance of <paramref name="asset"/>, zero when never seen.</summary>
     public Balance Get(string asset) => balances.TryGetValue(asset, out var b) ? b : default;
 
-    /// <summary>All balances ordered by asset name, copied.</summary>
-    public IReadOnlyDictionary<string, Balance> Snapshot() => new SortedDictionary<string, Balance>(balances, StringComparer.Ordinal);
-
     /// <summary>
-    /// All balances ordered by asset name, live, without a copy: for a caller that reads them at once, holding the venue
-    /// (as it renders a frame); <see cref="Snapshot"/> for one that keeps them.
+    /// All balances ordered by asset name, live, without a copy: read them at once, holding the venue (as a frame is
+    /// rendered).
     /// </summary>
     public IReadOnlyDictionary<string, Balance> Balances => balances;
 
