@@ -1,21 +1,26 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace Engine.Actors.Venues.QuantGateway;
 
+/// <remarks>
+/// Field names are UTF-8 literals: the document compares them as they are, without transcoding a name per lookup. A
+/// name becomes text only for an error message.
+/// </remarks>
 public static partial class QuantGatewayCodec
 {
-    private static JsonElement Required(JsonElement e, string name)
+    private static JsonElement Required(JsonElement e, ReadOnlySpan<byte> name)
     {
         if (e.ValueKind != JsonValueKind.Object)
         {
-            throw new FormatException($"expected an object holding '{name}', got {e.ValueKind}");
+            throw new FormatException($"expected an object holding '{Text(name)}', got {e.ValueKind}");
         }
 
-        return e.TryGetProperty(name, out var v) ? v : throw new FormatException($"missing field '{name}'");
+        return e.TryGetProperty(name, out var v) ? v : throw new FormatException($"missing field '{Text(name)}'");
     }
 
-    private static bool TryOptional(JsonElement e, string name, out JsonElement value)
+    private static bool TryOptional(JsonElement e, ReadOnlySpan<byte> name, out JsonElement value)
     {
         if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null)
         {
@@ -26,41 +31,45 @@ public static partial class QuantGatewayCodec
         return false;
     }
 
-    private static string String(JsonElement e, string name) => AsString(Required(e, name), name);
+    private static string Text(ReadOnlySpan<byte> name) => Encoding.UTF8.GetString(name);
 
-    private static string? OptionalString(JsonElement e, string name) => TryOptional(e, name, out var v) ? AsString(v, name) : null;
+    private static string String(JsonElement e, ReadOnlySpan<byte> name) => AsString(Required(e, name), name);
 
-    private static string AsString(JsonElement v, string name) => v.ValueKind == JsonValueKind.String
+    private static string? OptionalString(JsonElement e, ReadOnlySpan<byte> name) => TryOptional(e, name, out var v) ? AsString(v, name) : null;
+
+    private static string AsString(JsonElement v, ReadOnlySpan<byte> name) => v.ValueKind == JsonValueKind.String
         ? v.GetString()!
-        : throw new FormatException($"field '{name}' must be a string, not {v.ValueKind}");
+        : throw new FormatException($"field '{Text(name)}' must be a string, not {v.ValueKind}");
+
+    private static string AsString(JsonElement v, string name) => AsString(v, Encoding.UTF8.GetBytes(name));
 
     /// <summary>The cid as text: a string as is, another JSON value as its raw text; null when absent or null.</summary>
-    private static string? Cid(JsonElement e) => TryOptional(e, "cid", out var v)
+    private static string? Cid(JsonElement e) => TryOptional(e, "cid"u8, out var v)
         ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()
         : null;
 
-    private static bool Bool(JsonElement e, string name) => Required(e, name).ValueKind switch
+    private static bool Bool(JsonElement e, ReadOnlySpan<byte> name) => Required(e, name).ValueKind switch
     {
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        var kind => throw new FormatException($"field '{name}' must be true or false, not {kind}"),
+        var kind => throw new FormatException($"field '{Text(name)}' must be true or false, not {kind}"),
     };
 
-    private static JsonElement Array(JsonElement e, string name) => ArrayOf(Required(e, name), name);
+    private static JsonElement Array(JsonElement e, ReadOnlySpan<byte> name) => ArrayOf(Required(e, name), Text(name));
 
     private static JsonElement ArrayOf(JsonElement v, string name) => v.ValueKind == JsonValueKind.Array
         ? v
         : throw new FormatException($"field '{name}' must be a list, not {v.ValueKind}");
 
-    private static decimal Decimal(JsonElement e, string name) => AsDecimal(Required(e, name), name);
+    private static decimal Decimal(JsonElement e, ReadOnlySpan<byte> name) => AsDecimal(Required(e, name), name);
 
-    private static decimal? OptionalDecimal(JsonElement e, string name) => TryOptional(e, name, out var v) ? AsDecimal(v, name) : null;
+    private static decimal? OptionalDecimal(JsonElement e, ReadOnlySpan<byte> name) => TryOptional(e, name, out var v) ? AsDecimal(v, name) : null;
 
-    private static long? OptionalLong(JsonElement e, string name) =>
+    private static long? OptionalLong(JsonElement e, ReadOnlySpan<byte> name) =>
         TryOptional(e, name, out var v) ? (long)decimal.Truncate(AsDecimal(v, name)) : null;
 
     /// <summary>Ints, floats, exponents (<c>1e-08</c>) and numbers inside strings (<c>"0.5"</c>).</summary>
-    private static decimal AsDecimal(JsonElement v, string name)
+    private static decimal AsDecimal(JsonElement v, ReadOnlySpan<byte> name)
     {
         if (v.ValueKind == JsonValueKind.Number)
         {
@@ -75,6 +84,6 @@ public static partial class QuantGatewayCodec
             return s;
         }
 
-        throw new FormatException($"field '{name}' must be a number, got {v.GetRawText()}");
+        throw new FormatException($"field '{Text(name)}' must be a number, got {v.GetRawText()}");
     }
 }

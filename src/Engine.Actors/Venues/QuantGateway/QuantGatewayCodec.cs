@@ -15,6 +15,7 @@ namespace Engine.Actors.Venues.QuantGateway;
 public static partial class QuantGatewayCodec
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, SkipValidation = false };
+    private static readonly JsonDocumentOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow };
 
     /// <summary>Decodes one frame received at <paramref name="receivedAt"/>.</summary>
     public static QuantGatewayFrame Decode(ReadOnlySpan<byte> utf8, DateTimeOffset receivedAt)
@@ -24,39 +25,53 @@ public static partial class QuantGatewayCodec
             return new QuantGatewayWire.Unknown(null, problem) { ReceivedAt = receivedAt };
         }
 
-        JsonDocument document;
+        // The frame is parsed in place from a pooled copy: JsonDocument.ParseValue would read the frame twice and copy
+        // it into an array of its own, and the span cannot outlive this call anyway.
+        var copy = ArrayPool<byte>.Shared.Rent(utf8.Length);
         try
         {
-            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
-            document = JsonDocument.ParseValue(ref reader);
-        }
-        catch (JsonException ex)
-        {
-            return new QuantGatewayWire.Unknown(null, $"not JSON: {ex.Message}") { ReceivedAt = receivedAt };
-        }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return new QuantGatewayWire.Unknown(null, $"a frame must be a JSON object, not {root.ValueKind}") { ReceivedAt = receivedAt };
-            }
-
-            string? op = root.TryGetProperty("op", out var opElement) && opElement.ValueKind == JsonValueKind.String ? opElement.GetString() : null;
-            if (op is null)
-            {
-                return new QuantGatewayWire.Unknown(null, "no string 'op'") { ReceivedAt = receivedAt };
-            }
-
+            utf8.CopyTo(copy);
+            JsonDocument document;
             try
             {
-                return DecodeObject(op, root) with { ReceivedAt = receivedAt };
+                document = JsonDocument.Parse(copy.AsMemory(0, utf8.Length), ReaderOptions);
             }
-            catch (Exception ex) when (ex is FormatException or OverflowException or InvalidOperationException)
+            catch (JsonException ex)
             {
-                return new QuantGatewayWire.Unknown(op, ex.Message) { ReceivedAt = receivedAt };
+                return new QuantGatewayWire.Unknown(null, $"not JSON: {ex.Message}") { ReceivedAt = receivedAt };
             }
+
+            using (document)
+            {
+                return Decode(document.RootElement, receivedAt);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(copy);
+        }
+    }
+
+    private static QuantGatewayFrame Decode(JsonElement root, DateTimeOffset receivedAt)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return new QuantGatewayWire.Unknown(null, $"a frame must be a JSON object, not {root.ValueKind}") { ReceivedAt = receivedAt };
+        }
+
+        string? op = root.TryGetProperty("op"u8, out var opElement) && opElement.ValueKind == JsonValueKind.String ? opElement.GetString() : null;
+        if (op is null)
+        {
+            return new QuantGatewayWire.Unknown(null, "no string 'op'") { ReceivedAt = receivedAt };
+        }
+
+        try
+        {
+            return DecodeObject(op, root, receivedAt);
+        }
+        catch (Exception ex) when (ex is FormatException or OverflowException or InvalidOperationException)
+        {
+            return new QuantGatewayWire.Unknown(op, ex.Message) { ReceivedAt = receivedAt };
         }
     }
 
