@@ -28,6 +28,9 @@ public class QuantGatewayCodecTests
 
     [Theory]
     [InlineData("not json", "not JSON")]
+    [InlineData("{\"op\":\"pong\",\"ts\":1} {\"op\":\"pong\",\"ts\":2}", "not JSON")]
+    [InlineData("{\"op\":\"notify\",\"topic\":\"order\",\"token\":\"t\",\"data\":[]}", "expected an object holding 'order_no', got Array")]
+    [InlineData("{\"op\":\"open_orders\",\"cid\":\"c\",\"result\":true,\"data\":{}}", "field 'data' must be a list, not Object")]
     [InlineData("[1,2]", "JSON object")]
     [InlineData("123", "JSON object")]
     [InlineData("{}", "no string 'op'")]
