@@ -5,7 +5,7 @@ namespace Engine.Bench.Orders;
 /// <summary>
 /// Profiling aid: on dispose, prints the process CPU time and the bytes allocated (all threads) per order over the
 /// measured section, to stderr. Simulator, client and engine share the process, so both sides are charged the
-/// simulator's share alike.
+/// simulator's share alike. The GC's pauses over the section are printed too, as time per order.
 /// </summary>
 internal sealed class CostMeter : IDisposable
 {
@@ -16,6 +16,7 @@ internal sealed class CostMeter : IDisposable
     private readonly long allocated;
     private readonly int gen0;
     private readonly int gen2;
+    private readonly TimeSpan paused;
 
     public CostMeter(string label, int orders, TextWriter progress)
     {
@@ -26,13 +27,15 @@ internal sealed class CostMeter : IDisposable
         allocated = GC.GetTotalAllocatedBytes(precise: false);
         gen0 = GC.CollectionCount(0);
         gen2 = GC.CollectionCount(2);
+        paused = GC.GetTotalPauseDuration();
     }
 
     public void Dispose()
     {
         var cpuPerOrder = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / orders;
         var bytesPerOrder = (GC.GetTotalAllocatedBytes(precise: false) - allocated) / (double)orders;
+        var pausePerOrder = (GC.GetTotalPauseDuration() - paused).TotalMicroseconds / orders;
         progress.WriteLine(
-            $"orders: {label}: {cpuPerOrder:F1} µs CPU/order, {bytesPerOrder:F0} bytes allocated/order, gen0 {GC.CollectionCount(0) - gen0}, gen2 {GC.CollectionCount(2) - gen2}");
+            $"orders: {label}: {cpuPerOrder:F1} µs CPU/order, {bytesPerOrder:F0} bytes allocated/order, gen0 {GC.CollectionCount(0) - gen0}, gen2 {GC.CollectionCount(2) - gen2}, GC pauses {pausePerOrder:F1} µs/order");
     }
 }
