@@ -290,8 +290,13 @@ public sealed partial class OrderBookActor
         }
     }
 
-    private void AskToResolve(IEnumerable<Symbol> symbols)
+    private void AskToResolve(List<Symbol> symbols)
     {
+        if (symbols.Count == 0)
+        {
+            return;
+        }
+
         var distinct = symbols.Distinct().OrderBy(s => s.Value, StringComparer.Ordinal).ToImmutableArray();
         if (distinct.Length > 0)
         {

@@ -66,6 +66,6 @@ public sealed partial class OrderBookActor
         Drain(
             stranded.Select<OrderState, IOrderEvent>(o => new OrderStatusUnknown(_login, o.ClientOrderId, now, "the engine restarted before the venue answered the place request"))
                 .Prepend(new SessionStarted(_login, ExternalOrderId.Session, now, _node)),
-            () => AskToResolve(_book.Working.Select(o => o.Symbol)));
+            () => AskToResolve([.. _book.Working.Select(o => o.Symbol)]));
     }
 }

@@ -31,9 +31,9 @@ public static class TagCodec
     public static void Validate(IReadOnlyList<string> tags, string persistenceId)
     {
         ArgumentNullException.ThrowIfNull(tags);
-        foreach (var tag in tags)
+        for (var i = 0; i < tags.Count; i++)
         {
-            ValidateOne(tag, persistenceId);
+            ValidateOne(tags[i], persistenceId);
         }
     }
 

@@ -98,7 +98,13 @@ public sealed class EngineJournal : AsyncWriteJournal
         {
             try
             {
-                var events = ((IImmutableList<IPersistentRepresentation>)message.Payload).Select(p => ToEngine(system, p, now, TagsOf)).ToList();
+                var payload = (IImmutableList<IPersistentRepresentation>)message.Payload;
+                var events = new EngineRepr[payload.Count];
+                for (var i = 0; i < events.Length; i++)
+                {
+                    events[i] = ToEngine(payload[i], now);
+                }
+
                 writes.Add(new EngineAtomicWrite(events));
                 results.Add(null);
             }
@@ -159,14 +165,14 @@ public sealed class EngineJournal : AsyncWriteJournal
             : throw new InvalidOperationException(
                 $"Event {e.PersistenceId}#{e.SequenceNr} ('{e.Manifest}') was written as engine JSON text, not through Akka serialization; it cannot be replayed by the Akka plugin.");
 
-    private static EngineRepr ToEngine(ActorSystem system, IPersistentRepresentation p, DateTimeOffset now, Func<IImmutableSet<string>, IReadOnlyList<string>> tagsOf)
+    private EngineRepr ToEngine(IPersistentRepresentation p, DateTimeOffset now)
     {
         var payload = p.Payload;
         IReadOnlyList<string> tags = [];
         if (payload is Tagged tagged)
         {
             payload = tagged.Payload;
-            tags = tagsOf(tagged.Tags);
+            tags = TagsOf(tagged.Tags);
         }
 
         var (serializerId, manifest, bytes) = AkkaPayload.Serialize(system, payload);

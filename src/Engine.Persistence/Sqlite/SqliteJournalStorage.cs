@@ -222,6 +222,8 @@ public sealed class SqliteJournalStorage : IJournalStorage
 
         /// <summary>The UTF-8 of the few distinct texts the rows repeat (persistence ids, manifests, tags, writer), encoded once.</summary>
         private readonly Dictionary<string, byte[]> _utf8 = new(StringComparer.Ordinal);
+        private IReadOnlyList<string>? _lastTags;
+        private string _lastTagsText = string.Empty;
         private readonly SqliteCommand begin;
         private readonly SqliteCommand commit;
         private readonly SqliteCommand rollback;
@@ -246,9 +248,10 @@ public sealed class SqliteJournalStorage : IJournalStorage
             {
                 foreach (var write in writes)
                 {
-                    foreach (var e in write.Events)
+                    var events = write.Events;
+                    for (var i = 0; i < events.Count; i++)
                     {
-                        Insert(e);
+                        Insert(events[i]);
                     }
                 }
 
@@ -286,7 +289,7 @@ public sealed class SqliteJournalStorage : IJournalStorage
             Check(raw.sqlite3_bind_int64(insert, 2, e.SequenceNr));
             BindText(3, e.Manifest);
             Check(raw.sqlite3_bind_blob(insert, 4, e.StoredPayload()));
-            BindText(5, TagCodec.Encode(e.Tags));
+            BindText(5, TagsText(e.Tags));
             Check(raw.sqlite3_bind_int64(insert, 6, e.Timestamp.UtcTicks));
             BindText(7, e.Writer);
             Check(e.SerializerId is { } serializerId ? raw.sqlite3_bind_int64(insert, 8, serializerId) : raw.sqlite3_bind_null(insert, 8));
@@ -306,6 +309,18 @@ public sealed class SqliteJournalStorage : IJournalStorage
             }
 
             throw error;
+        }
+
+        /// <summary>The tag column of <paramref name="tags"/>; encoded again only when the list is another than the last one's (writers share one list per tag set).</summary>
+        private string TagsText(IReadOnlyList<string> tags)
+        {
+            if (!ReferenceEquals(tags, _lastTags))
+            {
+                _lastTagsText = TagCodec.Encode(tags);
+                _lastTags = tags;
+            }
+
+            return _lastTagsText;
         }
 
         /// <summary>Binds <paramref name="text"/> as UTF-8, encoded once per distinct text (a bounded few: see <see cref="_utf8"/>).</summary>

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Immutable;
 using Engine.Actors.Budget;
 using Engine.Actors.Connections.Policies;
+using Engine.Messages;
 using Engine.Messages.Connectivity;
 using Engine.Messages.Identifiers;
 using W = Engine.Actors.Venues.QuantGateway.QuantGatewayWire;
@@ -93,7 +94,7 @@ public sealed class QuantGatewayConnectionBehavior : IVenueConnectionBehavior
             return SessionStep.Pass(inbound);
         }
 
-        var state = inbound.Events.OfType<ConnectionStateChanged>().FirstOrDefault();
+        var state = StateIn(inbound.Events);
         if (_venue.Token is null)
         {
             if (state is not null)
@@ -110,6 +111,20 @@ public sealed class QuantGatewayConnectionBehavior : IVenueConnectionBehavior
         }
 
         return state is null ? SessionStep.Pass(inbound) : new SessionStep([Reported(state)], null);
+    }
+
+    /// <summary>The first state notification among <paramref name="events"/>; null when there is none (every order and asset push).</summary>
+    private static ConnectionStateChanged? StateIn(ImmutableArray<IEngineEvent> events)
+    {
+        foreach (var e in events)
+        {
+            if (e is ConnectionStateChanged state)
+            {
+                return state;
+            }
+        }
+
+        return null;
     }
 
     /// <inheritdoc />
