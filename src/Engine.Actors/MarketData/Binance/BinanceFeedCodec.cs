@@ -6,6 +6,7 @@ using System.Text.Json;
 using Engine.Actors.MarketData.Books;
 using Engine.Messages.Identifiers;
 using Engine.Messages.MarketData;
+using Engine.Messages.Wire;
 
 namespace Engine.Actors.MarketData.Binance;
 
@@ -90,7 +91,7 @@ public sealed partial class BinanceFeedCodec : IFeedCodec
     /// <summary>Decodes a depth snapshot (<c>{"lastUpdateId","bids","asks"}</c>, REST or WebSocket API <c>result</c>).</summary>
     public static BookSnapshotData DecodeSnapshot(ReadOnlySpan<byte> body)
     {
-        using var document = JsonDocument.Parse(body.ToArray());
+        using var document = PooledJsonDocument.Parse(body);
         var root = document.RootElement;
         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.Object)
         {
@@ -208,7 +209,7 @@ public sealed partial class BinanceFeedCodec : IFeedCodec
 
     private static FeedInbound.ControlReply Reply(ReadOnlySpan<byte> frame)
     {
-        using var document = JsonDocument.Parse(frame.ToArray());
+        using var document = PooledJsonDocument.Parse(frame);
         return Reply(document.RootElement);
     }
 

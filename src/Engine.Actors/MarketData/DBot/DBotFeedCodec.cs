@@ -6,6 +6,7 @@ using Engine.Actors.MarketData.Books;
 using Engine.Messages.Identifiers;
 using Engine.Messages.MarketData;
 using Engine.Messages.Orders;
+using Engine.Messages.Wire;
 
 namespace Engine.Actors.MarketData.DBot;
 
@@ -113,10 +114,10 @@ public sealed class DBotFeedCodec : IFeedCodec
     /// <inheritdoc />
     public FeedInbound Decode(ReadOnlySpan<byte> frame, DateTimeOffset receivedAt)
     {
-        JsonDocument document;
+        PooledJsonDocument document;
         try
         {
-            document = JsonDocument.Parse(frame.ToArray());
+            document = PooledJsonDocument.Parse(frame);
         }
         catch (JsonException ex)
         {

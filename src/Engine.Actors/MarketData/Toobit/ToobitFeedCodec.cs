@@ -5,6 +5,7 @@ using System.Text.Json;
 using Engine.Actors.MarketData.Books;
 using Engine.Messages.Identifiers;
 using Engine.Messages.MarketData;
+using Engine.Messages.Wire;
 
 namespace Engine.Actors.MarketData.Toobit;
 
@@ -98,10 +99,10 @@ public sealed partial class ToobitFeedCodec : IFeedCodec
     /// <inheritdoc />
     public FeedInbound Decode(ReadOnlySpan<byte> frame, DateTimeOffset receivedAt)
     {
-        JsonDocument document;
+        PooledJsonDocument document;
         try
         {
-            document = JsonDocument.Parse(frame.ToArray());
+            document = PooledJsonDocument.Parse(frame);
         }
         catch (JsonException ex)
         {

@@ -32,11 +32,10 @@ public static partial class BinanceCodec
             return new W.Unknown(problem) { ReceivedAt = receivedAt };
         }
 
-        JsonDocument document;
+        PooledJsonDocument document;
         try
         {
-            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
-            document = JsonDocument.ParseValue(ref reader);
+            document = PooledJsonDocument.Parse(utf8);
         }
         catch (JsonException ex)
         {

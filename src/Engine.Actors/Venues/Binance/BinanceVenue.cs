@@ -106,7 +106,7 @@ public sealed partial class BinanceVenue : IVenueCodec
             W.OutboundAccountPosition p => Plain(new VenueInbound
             {
                 Session = Text(p.SubscriptionId),
-                Events = [.. BinanceMapper.ToBalanceEvents(p, _login, receivedAt).Cast<IEngineEvent>()],
+                Events = ImmutableArray<IEngineEvent>.CastUp(BinanceMapper.ToBalanceEvents(p, _login, receivedAt)),
             }),
             W.BalanceUpdate b => Plain(new VenueInbound { Session = Text(b.SubscriptionId) }),
             W.EventStreamTerminated t => new BinanceDecoded(new VenueInbound { Session = Text(t.SubscriptionId) }, BinanceSessionSignal.Resubscribe, BinanceServerFeedback.None),

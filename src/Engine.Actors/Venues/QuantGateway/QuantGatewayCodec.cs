@@ -15,7 +15,6 @@ namespace Engine.Actors.Venues.QuantGateway;
 public static partial class QuantGatewayCodec
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, SkipValidation = false };
-    private static readonly JsonDocumentOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow };
 
     /// <summary>Decodes one frame received at <paramref name="receivedAt"/>.</summary>
     public static QuantGatewayFrame Decode(ReadOnlySpan<byte> utf8, DateTimeOffset receivedAt)
@@ -25,30 +24,19 @@ public static partial class QuantGatewayCodec
             return new QuantGatewayWire.Unknown(null, problem) { ReceivedAt = receivedAt };
         }
 
-        // The frame is parsed in place from a pooled copy: JsonDocument.ParseValue would read the frame twice and copy
-        // it into an array of its own, and the span cannot outlive this call anyway.
-        var copy = ArrayPool<byte>.Shared.Rent(utf8.Length);
+        PooledJsonDocument document;
         try
         {
-            utf8.CopyTo(copy);
-            JsonDocument document;
-            try
-            {
-                document = JsonDocument.Parse(copy.AsMemory(0, utf8.Length), ReaderOptions);
-            }
-            catch (JsonException ex)
-            {
-                return new QuantGatewayWire.Unknown(null, $"not JSON: {ex.Message}") { ReceivedAt = receivedAt };
-            }
-
-            using (document)
-            {
-                return Decode(document.RootElement, receivedAt);
-            }
+            document = PooledJsonDocument.Parse(utf8);
         }
-        finally
+        catch (JsonException ex)
         {
-            ArrayPool<byte>.Shared.Return(copy);
+            return new QuantGatewayWire.Unknown(null, $"not JSON: {ex.Message}") { ReceivedAt = receivedAt };
+        }
+
+        using (document)
+        {
+            return Decode(document.RootElement, receivedAt);
         }
     }
 

@@ -86,8 +86,16 @@ public static partial class QuantGatewayMapper
 
     /// <summary>A balance event per currency of an asset reply or notification.</summary>
     public static ImmutableArray<BalanceChanged> ToBalanceEvents(
-        ImmutableArray<W.AssetData> assets, LoginId login, DateTimeOffset at, bool freeOnly, bool isReconciliation) =>
-        [.. assets.Select(a => new BalanceChanged(login, at, ToBalance(a, freeOnly), isReconciliation))];
+        ImmutableArray<W.AssetData> assets, LoginId login, DateTimeOffset at, bool freeOnly, bool isReconciliation)
+    {
+        var events = ImmutableArray.CreateBuilder<BalanceChanged>(assets.Length);
+        foreach (var asset in assets)
+        {
+            events.Add(new BalanceChanged(login, at, ToBalance(asset, freeOnly), isReconciliation));
+        }
+
+        return events.MoveToImmutable();
+    }
 
     /// <summary>
     /// A position snapshot; the notification's own symbol wins over <paramref name="symbol"/> (replies carry none).

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Immutable;
 using System.Globalization;
 using Engine.Messages;
 using Engine.Messages.Accounts;
@@ -98,7 +99,8 @@ public sealed class QuantGatewayVenue : IVenueCodec
                 return new VenueInbound
                 {
                     Session = a.Token,
-                    Events = [.. QuantGatewayMapper.ToBalanceEvents(a.Data, _login, receivedAt, _options.AssetNotificationsFreeOnly, isReconciliation: false)],
+                    Events = ImmutableArray<IEngineEvent>.CastUp(
+                        QuantGatewayMapper.ToBalanceEvents(a.Data, _login, receivedAt, _options.AssetNotificationsFreeOnly, isReconciliation: false)),
                 };
             case W.Error e:
                 return new VenueInbound { Problem = $"unattributable gateway error: {e.ErrorMessage}" };

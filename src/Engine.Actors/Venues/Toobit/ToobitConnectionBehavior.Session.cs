@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Engine.Actors.Connections.Http;
 using Engine.Messages.Connectivity;
+using Engine.Messages.Wire;
 
 namespace Engine.Actors.Venues.Toobit;
 
@@ -62,7 +63,7 @@ public sealed partial class ToobitConnectionBehavior
     /// <summary>A pong clears the deadline; a server ping is answered with the same value.</summary>
     private void Heartbeat(ReadOnlySpan<byte> payload, ImmutableArray<SessionSignal>.Builder signals)
     {
-        using var doc = JsonDocument.Parse(payload.ToArray());
+        using var doc = PooledJsonDocument.Parse(payload);
         if (doc.RootElement.TryGetProperty("pong", out _))
         {
             _pingSentAt = null;

@@ -8,8 +8,8 @@ using Engine.Actors.Orders;
 using Engine.Messages;
 using Engine.Messages.Accounts;
 using Engine.Messages.Identifiers;
-using W = Engine.Actors.Venues.Toobit.ToobitWire;
 using Engine.Messages.Wire;
+using W = Engine.Actors.Venues.Toobit.ToobitWire;
 
 namespace Engine.Actors.Venues.Toobit;
 
@@ -162,7 +162,7 @@ public sealed class ToobitVenue : IVenueCodec
         JsonElement root;
         try
         {
-            using var doc = JsonDocument.Parse(utf8.ToArray());
+            using var doc = PooledJsonDocument.Parse(utf8);
             root = doc.RootElement.Clone();
         }
         catch (JsonException e)
