@@ -24,7 +24,7 @@ public static partial class QuantGatewayCodec
                 break;
         }
 
-        if (root.TryGetProperty("result", out _))
+        if (root.TryGetProperty("result"u8, out _))
         {
             return DecodeReply(op, root, at);
         }
