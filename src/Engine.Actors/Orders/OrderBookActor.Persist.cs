@@ -297,11 +297,7 @@ public sealed partial class OrderBookActor
             return;
         }
 
-        var distinct = symbols.Distinct().OrderBy(s => s.Value, StringComparer.Ordinal).ToImmutableArray();
-        if (distinct.Length > 0)
-        {
-            TellParentAfterCommit(new ResolutionNeeded(distinct));
-        }
+        TellParentAfterCommit(new ResolutionNeeded([.. symbols.Distinct().OrderBy(s => s.Value, StringComparer.Ordinal)]));
     }
 
     /// <summary>Tells the parent once every event recorded before this call committed; never after a failed write.</summary>

@@ -33,7 +33,7 @@ public static partial class QuantGatewayCodec
         return op switch
         {
             W.Ops.Login => new W.LoginRequest(
-                String(root, "platform"u8), [.. Array(root, "symbols"u8).EnumerateArray().Select(e => AsString(e, "symbols[]"))],
+                String(root, "platform"u8), ReadList(Required(root, "symbols"u8), "symbols", e => AsString(e, "symbols[]"u8)),
                 String(root, "access_key"u8), String(root, "secret_key"u8)) { Cid = cid, ReceivedAt = at },
             W.Ops.Logout => new W.LogoutRequest(String(root, "token"u8)) { Cid = cid, ReceivedAt = at },
             W.Ops.PlaceOrder => new W.PlaceOrderRequest(
@@ -41,7 +41,7 @@ public static partial class QuantGatewayCodec
                 Decimal(root, "price"u8), Decimal(root, "quantity"u8), String(root, "order_type"u8)) { Cid = cid, ReceivedAt = at },
             W.Ops.CancelOrder => new W.CancelOrderRequest(
                 String(root, "token"u8), String(root, "symbol"u8),
-                [.. Array(root, "order_nos"u8).EnumerateArray().Select(e => AsString(e, "order_nos[]"))]) { Cid = cid, ReceivedAt = at },
+                ReadList(Required(root, "order_nos"u8), "order_nos", e => AsString(e, "order_nos[]"u8))) { Cid = cid, ReceivedAt = at },
             W.Ops.OpenOrders => new W.OpenOrdersRequest(String(root, "token"u8), String(root, "symbol"u8)) { Cid = cid, ReceivedAt = at },
             W.Ops.Asset => new W.AssetRequest(String(root, "token"u8)) { Cid = cid, ReceivedAt = at },
             W.Ops.Position => new W.PositionRequest(String(root, "token"u8), String(root, "symbol"u8)) { Cid = cid, ReceivedAt = at },

@@ -41,8 +41,6 @@ public static partial class QuantGatewayCodec
         ? v.GetString()!
         : throw new FormatException($"field '{Text(name)}' must be a string, not {v.ValueKind}");
 
-    private static string AsString(JsonElement v, string name) => AsString(v, Encoding.UTF8.GetBytes(name));
-
     /// <summary>The cid as text: a string as is, another JSON value as its raw text; null when absent or null.</summary>
     private static string? Cid(JsonElement e) => TryOptional(e, "cid"u8, out var v)
         ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()
@@ -54,8 +52,6 @@ public static partial class QuantGatewayCodec
         JsonValueKind.False => false,
         var kind => throw new FormatException($"field '{Text(name)}' must be true or false, not {kind}"),
     };
-
-    private static JsonElement Array(JsonElement e, ReadOnlySpan<byte> name) => ArrayOf(Required(e, name), Text(name));
 
     private static JsonElement ArrayOf(JsonElement v, string name) => v.ValueKind == JsonValueKind.Array
         ? v
